@@ -1,0 +1,10 @@
+/** Tests run from TypeScript sources through swc; CLI tests run the built bin/pcs. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test", "<rootDir>/src"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }] },
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/helpers/summary-reporter.cjs"],
+};

@@ -1,0 +1,28 @@
+// One esbuild bundle per program, split into lazily loaded chunks so that
+// `pcs --version` and `pcs --help` load only the CLI core (see docs/decisions.md).
+import { build } from "esbuild";
+import { existsSync, rmSync } from "node:fs";
+
+const entries = {
+  pcs: "src/cli/main.ts",
+  "pcs-agent": "src/cluster/main.ts",
+  sandbox: "src/sandbox/main.ts",
+};
+
+rmSync("dist", { recursive: true, force: true });
+await build({
+  entryPoints: Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file))),
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  sourcemap: "linked",
+  chunkNames: "chunks/[name]-[hash]",
+  // ssh2 carries optional native bindings; it is resolved from node_modules at run time.
+  external: ["ssh2", "cpu-features"],
+  // CommonJS dependencies bundled into ESM still call require() for node built-ins.
+  banner: { js: 'import { createRequire as __pcsCreateRequire } from "node:module"; const require = __pcsCreateRequire(import.meta.url);' },
+  logLevel: "warning",
+});

@@ -1,0 +1,90 @@
+// Pacemaker ids: validation with pcs's rules and messages, and pcs's id generation.
+import { error, type ReportItem } from "../report/index.js";
+import type { XmlElement } from "./xml.js";
+import { walk } from "./xml.js";
+
+const FIRST_CHAR_INVALID = /[^a-zA-Z_]/;
+const REST_CHAR_INVALID = /[^a-zA-Z0-9_.-]/;
+const REST_CHARS_INVALID = /[^a-zA-Z0-9_.-]/g;
+
+/** Reports for an invalid id (empty list when valid). `description` is e.g. "resource name". */
+export function validateId(id: string, description = "id"): ReportItem[] {
+  if (!id) return [error("INVALID_ID_IS_EMPTY", { description })];
+  if (FIRST_CHAR_INVALID.test(id[0])) {
+    return [error("INVALID_ID_BAD_CHAR", { id, description, char: id[0], isFirst: true })];
+  }
+  for (const char of id.slice(1)) {
+    if (REST_CHAR_INVALID.test(char)) return [error("INVALID_ID_BAD_CHAR", { id, description, char, isFirst: false })];
+  }
+  return [];
+}
+
+/** Drop the characters an id cannot hold, as pcs does for generated ids. */
+export function sanitizeId(candidate: string): string {
+  if (!candidate) return candidate;
+  const first = FIRST_CHAR_INVALID.test(candidate[0]) ? "" : candidate[0];
+  return first + candidate.slice(1).replace(REST_CHARS_INVALID, "");
+}
+
+// Elements whose id attribute refers to another element rather than naming itself.
+const REFERENCE_ELEMENTS = new Set(["acl_target", "role", "obj_ref", "resource_ref"]);
+
+/**
+ * The ids in use in the configuration (the status section is ignored, as pcs does: it may
+ * hold records of deleted resources). A remote-node meta attribute counts as an id too.
+ */
+export class IdIndex {
+  private readonly ids = new Set<string>();
+  private readonly booked = new Set<string>();
+
+  constructor(cib: XmlElement) {
+    for (const section of cib.children) {
+      if (section.name === "status") continue;
+      walk(section, (e) => {
+        const id = e.attrs.id;
+        if (id !== undefined && !REFERENCE_ELEMENTS.has(e.name)) this.ids.add(id);
+        if (e.name === "nvpair" && e.attrs.name === "remote-node" && e.parent?.name === "meta_attributes" && e.parent.parent?.name === "primitive") {
+          this.ids.add(e.attrs.value);
+        }
+      });
+    }
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id) || this.booked.has(id);
+  }
+
+  /** Record an id as used (after adding an element with it). */
+  use(id: string): void {
+    this.ids.add(id);
+  }
+
+  /** `proposed`, or `proposed-1`, `proposed-2`, ... : the first one not in use; it is booked. */
+  allocate(proposed: string): string {
+    let candidate = proposed;
+    for (let counter = 1; this.has(candidate); counter++) candidate = `${proposed}-${counter}`;
+    this.booked.add(candidate);
+    return candidate;
+  }
+
+  /** An id for a child of `parent`: `<parent id>-<suffix>`, sanitized and made unique. */
+  subelementId(parent: XmlElement, suffix: string): string {
+    return this.allocate(sanitizeId(`${parent.attrs.id ?? parent.name}-${suffix}`));
+  }
+
+  /** Check that user-given ids are unused, and book them. */
+  book(...ids: string[]): ReportItem[] {
+    const reports: ReportItem[] = [];
+    const reported = new Set<string>();
+    for (const id of ids) {
+      if (reported.has(id)) continue;
+      if (this.has(id)) {
+        reports.push(error("ID_ALREADY_EXISTS", { id }));
+        reported.add(id);
+        continue;
+      }
+      this.booked.add(id);
+    }
+    return reports;
+  }
+}

@@ -1,0 +1,96 @@
+// File mode (-f FILE): the CIB is read from and written to one file, locked against other pcs
+// processes for the whole read-modify-write, written only when the configuration changed.
+import { existsSync, readFileSync } from "node:fs";
+import lockfile from "proper-lockfile";
+import { bumpEpoch, emptyCib } from "../cib/document.js";
+import { parseXml, serializeXml, XmlSyntaxError, type XmlElement } from "../cib/xml.js";
+import { fail, type Reports } from "../report/index.js";
+import { writeFileAtomic } from "./atomic.js";
+import type { Env } from "./types.js";
+import { processRunner, type Runner } from "./runner.js";
+
+export function parseCibText(text: string, file: string): XmlElement {
+  try {
+    const cib = parseXml(text);
+    if (cib.name !== "cib") fail("CIB_LOAD_ERROR", { file, reason: `the root element is '${cib.name}', expected 'cib'` });
+    return cib;
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) fail("CIB_LOAD_ERROR", { file, reason: e.message });
+    throw e;
+  }
+}
+
+export class FileEnv implements Env {
+  readonly kind = "file" as const;
+
+  constructor(
+    readonly file: string,
+    readonly runner: Runner = processRunner,
+  ) {}
+
+  /** The CIB as stored; a missing file is created holding an empty CIB, as pcs does. */
+  private load(): { cib: XmlElement; text: string } {
+    if (!existsSync(this.file)) {
+      const cib = emptyCib();
+      const text = serializeXml(cib);
+      this.write(text);
+      return { cib, text };
+    }
+    let text: string;
+    try {
+      text = readFileSync(this.file, "utf8");
+    } catch (e) {
+      fail("CIB_FILE_READ_ERROR", { file: this.file, reason: (e as NodeJS.ErrnoException).message });
+    }
+    return { cib: parseCibText(text, this.file), text };
+  }
+
+  private write(text: string): void {
+    try {
+      writeFileAtomic(this.file, text);
+    } catch (e) {
+      fail("CIB_FILE_WRITE_ERROR", { file: this.file, reason: (e as NodeJS.ErrnoException).message });
+    }
+  }
+
+  async readCib(): Promise<XmlElement> {
+    return this.withLock(() => this.load().cib);
+  }
+
+  async editCib<T>(edit: (cib: XmlElement, reports: Reports) => T | Promise<T>, reports: Reports): Promise<T> {
+    return this.withLock(async () => {
+      const { cib } = this.load();
+      const before = serializeXml(cib);
+      const result = await edit(cib, reports);
+      reports.throwIfErrors();
+      const after = serializeXml(cib);
+      if (after !== before) {
+        bumpEpoch(cib);
+        this.write(serializeXml(cib));
+      }
+      return result;
+    });
+  }
+
+  async replaceCib(cib: XmlElement): Promise<void> {
+    await this.withLock(() => this.write(serializeXml(cib)));
+  }
+
+  private async withLock<T>(body: () => T | Promise<T>): Promise<T> {
+    let release: (() => Promise<void>) | undefined;
+    try {
+      release = await lockfile.lock(this.file, {
+        realpath: false,
+        stale: 15000,
+        retries: { retries: 200, minTimeout: 5, maxTimeout: 100, factor: 1.3 },
+      });
+    } catch {
+      fail("CIB_FILE_LOCKED", { file: this.file });
+    }
+    try {
+      return await body();
+    } finally {
+      await release?.().catch(() => undefined);
+    }
+  }
+}

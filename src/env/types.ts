@@ -1,0 +1,20 @@
+import type { XmlElement } from "../cib/xml.js";
+import type { Reports } from "../report/index.js";
+import type { Runner } from "./runner.js";
+
+/**
+ * Where the CIB lives. Commands never know whether it is a file (`-f`) or a live cluster:
+ * they read it, or edit it through `editCib`, which loads, runs the edit, and stores the result
+ * (a file write, or a patch pushed to the cluster, re-running the edit on a version conflict).
+ */
+export interface Env {
+  readonly kind: "file" | "live";
+  /** The -f file, in file mode. */
+  readonly file?: string;
+  readonly runner: Runner;
+  readCib(): Promise<XmlElement>;
+  /** Run `edit` on the loaded CIB and store the result when the configuration changed. */
+  editCib<T>(edit: (cib: XmlElement, reports: Reports) => T | Promise<T>, reports: Reports): Promise<T>;
+  /** Replace the whole CIB (cluster cib-push). */
+  replaceCib?(cib: XmlElement, reports: Reports): Promise<void>;
+}

@@ -1,0 +1,2 @@
+// Messages of the cluster area (code -> text from payload). Texts follow pcs 0.11.5's wording.
+export const cluster = {};

@@ -1,0 +1,32 @@
+// Messages shared by every area. Texts follow pcs 0.11.5's wording.
+import { quoteList } from "../format.js";
+
+export const common = {
+  CIB_LOAD_ERROR: (p: { file: string; reason: string }) => `Unable to parse CIB file '${p.file}': ${p.reason}`,
+  CIB_FILE_READ_ERROR: (p: { file: string; reason: string }) => `Unable to read CIB file '${p.file}': ${p.reason}`,
+  CIB_FILE_WRITE_ERROR: (p: { file: string; reason: string }) => `Unable to write CIB file '${p.file}': ${p.reason}`,
+  CIB_FILE_LOCKED: (p: { file: string }) => `CIB file '${p.file}' is locked by another pcs process`,
+  CIB_SECTION_MISSING: (p: { section: string }) => `Unable to get '${p.section}' section of cib`,
+  ID_ALREADY_EXISTS: (p: { id: string }) => `'${p.id}' already exists`,
+  ID_NOT_FOUND: (p: { id: string; expectedTypes?: string[]; context?: string }) =>
+    p.expectedTypes && p.expectedTypes.length
+      ? `${p.expectedTypes.length > 1 ? "There is no " + p.expectedTypes.join(" or ") : "There is no " + p.expectedTypes[0]} '${p.id}'`
+      : `'${p.id}' does not exist`,
+  INVALID_ID_IS_EMPTY: (p: { description: string }) => `${p.description} cannot be empty`,
+  INVALID_ID_BAD_CHAR: (p: { id: string; description: string; char: string; isFirst: boolean }) =>
+    `invalid ${p.description} '${p.id}', '${p.char}' is not a valid ${p.isFirst ? "first " : ""}character for a ${p.description}`,
+  INVALID_OPTIONS: (p: { names: string[]; allowed: string[]; optionType?: string; patterns?: string[] }) =>
+    `invalid ${p.optionType ? p.optionType + " " : ""}option${p.names.length > 1 ? "s" : ""}: ${quoteList(p.names)}, allowed option${p.allowed.length > 1 ? "s are" : " is"}: ${quoteList(p.allowed)}${p.patterns?.length ? ", allowed option patterns are: " + quoteList(p.patterns) : ""}`,
+  INVALID_OPTION_VALUE: (p: { name: string; value: string; allowed: string | string[] }) =>
+    `'${p.value}' is not a valid ${p.name} value, use ${Array.isArray(p.allowed) ? quoteList(p.allowed, "or") : p.allowed}`,
+  REQUIRED_OPTIONS_ARE_MISSING: (p: { names: string[]; optionType?: string }) =>
+    `required ${p.optionType ? p.optionType + " " : ""}option${p.names.length > 1 ? "s" : ""} ${quoteList(p.names)} ${p.names.length > 1 ? "are" : "is"} missing`,
+  OPTION_NOT_SUPPORTED: (p: { options: string[] }) =>
+    `Specified option${p.options.length > 1 ? "s" : ""} ${quoteList(p.options)} ${p.options.length > 1 ? "are" : "is"} not supported in this command`,
+  OPTION_USED_TWICE: (p: { option: string }) => `${p.option} can only be used once`,
+  UNKNOWN_OPTION: (p: { option: string }) => `option ${p.option} not recognized`,
+  MUTUALLY_EXCLUSIVE_OPTIONS: (p: { options: string[] }) => `Only one of ${quoteList(p.options)} can be used`,
+  DEPRECATED_SYNTAX: (p: { text: string }) => p.text,
+  ERRORS_HAVE_OCCURRED: () => "Errors have occurred, therefore pcs is unable to continue",
+  GENERIC: (p: { text: string }) => p.text,
+};
