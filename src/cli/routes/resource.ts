@@ -1,7 +1,12 @@
 import type { Area } from "../route-types.js";
+import { resourceAgentRoutes } from "./resource-agents.js";
+import { resourceManageRoutes } from "./resource-manage.js";
+import { resourcePlacementRoutes } from "./resource-placement.js";
+import { resourceStatusRoutes } from "./resource-status.js";
 
 export const resourceArea: Area = {
   name: "resource",
-  summary: "",
-  routes: [],
+  summary: "Manage cluster resources.",
+  defaultPath: ["resource", "status"],
+  routes: [...resourceStatusRoutes, ...resourceAgentRoutes, ...resourceManageRoutes, ...resourcePlacementRoutes],
 };

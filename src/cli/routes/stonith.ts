@@ -1,7 +1,11 @@
 import type { Area } from "../route-types.js";
+import { stonithAgentRoutes } from "./stonith-agents.js";
+import { stonithLevelRoutes } from "./stonith-level.js";
+import { stonithManageRoutes } from "./stonith-manage.js";
 
 export const stonithArea: Area = {
   name: "stonith",
-  summary: "",
-  routes: [],
+  summary: "Manage fence devices.",
+  defaultPath: ["stonith", "status"],
+  routes: [...stonithAgentRoutes, ...stonithManageRoutes, ...stonithLevelRoutes],
 };

@@ -1,0 +1,4 @@
+// resource status (from the CIB status section)
+import type { Route } from "../route-types.js";
+
+export const resourceStatusRoutes: Route[] = [];

@@ -1,0 +1,4 @@
+// stonith delete/remove/enable/disable/config
+import type { Route } from "../route-types.js";
+
+export const stonithManageRoutes: Route[] = [];
