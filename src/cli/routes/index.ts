@@ -10,6 +10,7 @@ import { nodeArea } from "./node.js";
 import { propertyArea } from "./property.js";
 import { quorumArea } from "./quorum.js";
 import { resourceArea } from "./resource.js";
+import { simulateArea } from "./simulate.js";
 import { statusArea } from "./status.js";
 import { stonithArea } from "./stonith.js";
 import { tagArea } from "./tag.js";
@@ -29,6 +30,7 @@ export const AREAS: readonly Area[] = [
   nodeArea,
   alertArea,
   tagArea,
+  simulateArea,
 ].filter((a) => a.summary);
 
 export const findArea = (name: string): Area | undefined => AREAS.find((a) => a.name === name);

@@ -1,5 +1,6 @@
 import type { Area } from "../route-types.js";
 import { resourceAgentRoutes } from "./resource-agents.js";
+import { resourceDefaultsRoutes } from "./resource-defaults.js";
 import { resourceManageRoutes } from "./resource-manage.js";
 import { resourcePlacementRoutes } from "./resource-placement.js";
 import { resourceStatusRoutes } from "./resource-status.js";
@@ -8,5 +9,5 @@ export const resourceArea: Area = {
   name: "resource",
   summary: "Manage cluster resources.",
   defaultPath: ["resource", "status"],
-  routes: [...resourceStatusRoutes, ...resourceAgentRoutes, ...resourceManageRoutes, ...resourcePlacementRoutes],
+  routes: [...resourceStatusRoutes, ...resourceAgentRoutes, ...resourceManageRoutes, ...resourceDefaultsRoutes, ...resourcePlacementRoutes],
 };
