@@ -192,7 +192,7 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   applyColocations(unit, scores, cluster, state);
   const members = primitivesOf(unit);
   for (const [k, v] of scores) unit.scores.set(k, v);
-  const blockedAll = cluster.options.stopAllResources || isDisabled(unit) || noQuorumStop(cluster);
+  const blockedAll = unit.orphan || cluster.options.stopAllResources || isDisabled(unit) || noQuorumStop(cluster);
   const unmanaged = !isManaged(unit, cluster);
   let node: SchedNode | undefined;
   if (unmanaged) node = members.find((m) => m.running.length)?.running[0];

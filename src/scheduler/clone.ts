@@ -33,7 +33,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
       }
       continue;
     }
-    if (blocked) {
+    if (blocked || inst.orphan) {
       placeMembers(inst, members, undefined, cluster);
       continue;
     }

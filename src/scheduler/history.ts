@@ -3,6 +3,7 @@
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { INFINITY, type Cluster, type Resource, type Role, type SchedNode } from "./types.js";
 import { parseScore } from "./score.js";
+import { orphanPrimitive } from "./unpack.js";
 
 interface OpResult {
   role: Role;
@@ -146,6 +147,11 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
   return r;
 }
 
+function orphanProbe(id: string, lr: XmlElement): Resource {
+  const agent = [lr.attrs.class, lr.attrs.provider, lr.attrs.type].filter(Boolean).join(":");
+  return { id, baseId: id, agent } as Resource;
+}
+
 function isActive(rsc: Resource): boolean {
   if (rsc.variant === "primitive") return rsc.running.length > 0;
   return rsc.children.some(isActive);
@@ -221,7 +227,15 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         applyResult(rsc, node, res, stopFailures);
       } else {
         rsc = cluster.byId.get(id);
-        if (!rsc || rsc.variant !== "primitive") continue;
+        if (!rsc) {
+          const probe = orphanProbe(id, lr);
+          const res = evaluateHistory(probe, ops, cluster, defs);
+          if (res.role === "Stopped" && !res.failed) continue;
+          rsc = orphanPrimitive(cluster, id, probe.agent);
+          applyResult(rsc, node, res, stopFailures);
+          continue;
+        }
+        if (rsc.variant !== "primitive") continue;
         applyResult(rsc, node, evaluateHistory(rsc, ops, cluster, defs), stopFailures);
       }
     }

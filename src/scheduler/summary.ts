@@ -1,5 +1,5 @@
 // The Transition Summary: one line per resource change, worded and laid out as crm_simulate does.
-import { isDisabled, noQuorumStop, primitivesOf } from "./assign.js";
+import { noQuorumStop, primitivesOf } from "./assign.js";
 import type { PrimitivePlan } from "./actions.js";
 import type { Cluster, Resource, Role, SummaryLine } from "./types.js";
 
@@ -13,8 +13,8 @@ function lineFor(plan: PrimitivePlan, cluster: Cluster): SummaryLine | undefined
   const next = to ? rsc.nextRole : "Stopped";
   const id = rsc.id;
   const stopReason = (): string | undefined => {
+    if (plan.plainStop) return undefined;
     if (plan.stopReason) return `due to ${plan.stopReason}`;
-    if (isDisabled(rsc)) return undefined;
     if (noQuorumStop(cluster)) return "due to no quorum";
     return "due to node availability";
   };

@@ -67,6 +67,8 @@ export interface Resource {
   /** Whether the history showed this resource known on a node (probed). */
   knownOn: Set<string>;
   allocated: boolean;
+  /** Not in the configuration any more (or beyond clone-max): only ever stopped. */
+  orphan?: boolean;
 }
 
 export interface CloneInfo {

@@ -34,6 +34,23 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
   };
 }
 
+/** Case-insensitive comparison where digit runs compare as numbers (node2 < node10), as Pacemaker sorts nodes. */
+export function naturalCompare(a: string, b: string): number {
+  const re = /(\d+)|(\D+)/g;
+  const pa = a.toLowerCase().match(re) ?? [];
+  const pb = b.toLowerCase().match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    const nx = /^\d/.test(x);
+    const ny = /^\d/.test(y);
+    if (nx && ny) return Number(x) - Number(y) || x.length - y.length;
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
 function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions): SchedNode[] {
   const nodes: SchedNode[] = [];
   const nodesEl = config && firstChild(config, "nodes");
@@ -66,6 +83,8 @@ function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefi
     nodeStatus(node, state, options);
     nodes.push(node);
   }
+  nodes.sort((a, b) => naturalCompare(a.uname, b.uname));
+  nodes.forEach((n, i) => (n.index = i));
   return nodes;
 }
 
@@ -150,6 +169,23 @@ function newResource(id: string, variant: Resource["variant"], meta: Map<string,
   return rsc;
 }
 
+function markOrphan(r: Resource): void {
+  r.orphan = true;
+  r.children.forEach(markOrphan);
+}
+
+/** A resource found in the status section but not configured: it can only be stopped. */
+export function orphanPrimitive(cluster: Cluster, id: string, agent: string): Resource {
+  const ctx: BuildCtx = { defaults: new Map(), byId: cluster.byId, primitives: cluster.primitives, nodeCount: 0, order: cluster.primitives.length + 100000 };
+  const rsc = newResource(id, "primitive", new Map(), undefined, ctx);
+  rsc.agent = agent;
+  rsc.orphan = true;
+  cluster.primitives.push(rsc);
+  cluster.byId.set(id, rsc);
+  cluster.resources.push(rsc);
+  return rsc;
+}
+
 function metaOf(e: XmlElement, inherited: Map<string, string>): Map<string, string> {
   const meta = new Map(inherited);
   for (const [k, v] of nvpairs(e, "meta_attributes")) meta.set(k, v);
@@ -199,10 +235,12 @@ function buildResource(e: XmlElement, parent: Resource | undefined, inherited: M
     if (!template) return rsc;
     const childMeta = new Map(meta);
     for (const k of ["clone-max", "clone-node-max", "promotable", "globally-unique", "interleave", "ordered", "promoted-max", "promoted-node-max", "master-max", "master-node-max"]) childMeta.delete(k);
-    for (let i = 0; i < rsc.clone.max; i++) {
+    const spares = rsc.clone.globallyUnique ? 0 : ctx.nodeCount;
+    for (let i = 0; i < rsc.clone.max + spares; i++) {
       const c = buildResource(template, rsc, childMeta, ctx, `:${i}`);
       if (c) {
         c.instance = i;
+        if (i >= rsc.clone.max) markOrphan(c);
         rsc.children.push(c);
       }
     }

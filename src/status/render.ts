@@ -19,15 +19,13 @@ export const nextPlacement: PlacementOf = (rsc) => ({
   failed: false,
 });
 
-const byName = (a: SchedNode, b: SchedNode) => (a.uname < b.uname ? -1 : a.uname > b.uname ? 1 : 0);
-
 export function renderNodes(cluster: Cluster, placementOf: PlacementOf, fenced = new Set<string>()): string[] {
   const out = ["  * Node List:"];
   const online: string[] = [];
   const offline: string[] = [];
   const active = new Set<string>();
   for (const p of cluster.primitives) for (const n of placementOf(p).nodes) active.add(n.uname);
-  for (const n of [...cluster.nodes].sort(byName)) {
+  for (const n of cluster.nodes) {
     const unclean = n.unclean && !fenced.has(n.uname);
     if (unclean) out.push(`    * Node ${n.uname}: UNCLEAN (${n.online ? "online" : "offline"})`);
     else if (n.pending) out.push(`    * Node ${n.uname}: pending`);
@@ -58,7 +56,7 @@ function primitiveLine(rsc: Resource, p: Placement, indent: string, cluster: Clu
     const node = p.nodes[0];
     state = `${role} ${p.nodes.map((n) => n.uname).join(" ")}${node.unclean ? " (UNCLEAN)" : ""}`;
   }
-  const flags = `${managedFlag}${disabled(rsc) ? " (disabled)" : ""}`;
+  const flags = `${rsc.orphan && !rsc.parent ? " (ORPHANED)" : ""}${managedFlag}${disabled(rsc) ? " (disabled)" : ""}`;
   return `${indent}* ${rsc.id}\t(${rsc.agent}):\t ${state}${flags}`;
 }
 
@@ -74,6 +72,7 @@ function cloneLines(clone: Resource, placementOf: PlacementOf, cluster: Cluster)
   const out = [`    * Clone Set: ${clone.id} [${childId}]${tags.length ? ` (${tags.join(", ")})` : ""}:`];
   if (info?.globallyUnique || template?.variant === "group") {
     for (const inst of clone.children) {
+      if (inst.orphan && !primitivesOfInst(inst).some((p) => placementOf(p).nodes.length)) continue;
       if (inst.variant === "group") {
         out.push(`      * Resource Group: ${inst.id}:`);
         for (const m of inst.children) out.push(primitiveLine(m, placementOf(m), "        ", cluster));
@@ -103,9 +102,9 @@ function cloneLines(clone: Resource, placementOf: PlacementOf, cluster: Cluster)
   out.push(...extra);
   for (const label of ["Promoted", "Unpromoted", "Started"]) {
     const list = byRole.get(label);
-    if (list?.length) out.push(`      * ${label}: [ ${list.sort().join(" ")} ]`);
+    if (list?.length) out.push(`      * ${label}: [ ${cluster.nodes.filter((n) => list.includes(n.uname)).map((n) => n.uname).join(" ")} ]`);
   }
-  const stopped = cluster.nodes.filter((n) => !used.has(n.uname)).map((n) => n.uname).sort();
+  const stopped = cluster.nodes.filter((n) => !used.has(n.uname)).map((n) => n.uname);
   if (stopped.length) out.push(`      * Stopped${disabled(clone) ? " (disabled)" : ""}: [ ${stopped.join(" ")} ]`);
   return out;
 }
@@ -126,4 +125,8 @@ export function renderResources(cluster: Cluster, placementOf: PlacementOf): str
 
 export function renderStatus(cluster: Cluster, placementOf: PlacementOf, fenced?: Set<string>): string[] {
   return [...renderNodes(cluster, placementOf, fenced), "", ...renderResources(cluster, placementOf)];
+}
+
+function primitivesOfInst(r: Resource): Resource[] {
+  return r.variant === "primitive" ? [r] : r.children.flatMap(primitivesOfInst);
 }
