@@ -53,7 +53,7 @@ export async function agentForResource(sources: AgentSources, text: string, repo
     reports.throwIfErrors();
     throw e;
   }
-  if (name.standard === "stonith") reports.add(deprecation("RESOURCE_STONITH_COMMANDS_MISMATCH", { type: "fence agent" }));
+  if (name.standard === "stonith") reports.add(deprecation("RESOURCE_STONITH_COMMANDS_MISMATCH", { notAcceptedType: "fence agent" }));
   return loadOrVoid(sources, name, reports, allowAbsent);
 }
 

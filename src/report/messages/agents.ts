@@ -20,8 +20,6 @@ export const agents = {
   AGENT_IMPLEMENTS_UNSUPPORTED_OCF_VERSION: (p: { agent: string; version: string; supported: string[] }) =>
     `Unable to process agent '${p.agent}' as it implements unsupported OCF version '${p.version}', supported version${p.supported.length > 1 ? "s are" : " is"}: ${quoteList(p.supported)}`,
   AGENT_GENERIC_ERROR: (p: { agent: string }) => `Unable to load agent '${p.agent}'`,
-  RESOURCE_STONITH_COMMANDS_MISMATCH: (p: { type: string }) =>
-    `Ability of this command to accept ${p.type} is deprecated and will be removed in a future release.`,
   RESOURCE_OPERATION_INTERVAL_DUPLICATION: (p: { duplications: [string, string[][]][] }) =>
     "multiple specification of the same operation with the same interval:\n" +
     p.duplications.flatMap(([name, lists]) => lists.map((l) => `${name} with intervals ${l.join(", ")}`)).join("\n"),
