@@ -3,6 +3,7 @@ import { lazy } from "../lazy.js";
 import type { Route } from "../route-types.js";
 
 const create = () => import("../../commands/resource/create.js");
+const update = () => import("../../commands/resource/update.js");
 
 export const resourceAgentRoutes: Route[] = [
   {
@@ -27,5 +28,21 @@ export const resourceAgentRoutes: Route[] = [
     options: ["--agent-validation", "--before", "--after", "--group", "--force", "--disabled", "--no-default-ops", "--wait"],
     complete: ["resource", "agent"],
     run: lazy(create, (m) => m.resourceCreate),
+  },
+
+  {
+    path: ["resource", "update"],
+    synopsis:
+      "update <resource id> [resource options] [op [<operation action> <operation\n" +
+      "options>]...] [meta <meta operations>...] [--agent-validation]\n" +
+      "[--wait[=n]]",
+    help:
+      "Change the options of a resource, or the meta attributes of a clone. Options not mentioned stay as they " +
+      "are; an empty value ('name=') removes an option. Each 'op <action>' replaces the first operation with that " +
+      "action (and role) with the options given, or adds it when there is none; use 'op add' and 'op remove' for " +
+      "several operations of one action. --agent-validation also runs the agent's validate-all action.",
+    options: ["--wait", "--force", "--agent-validation"],
+    complete: ["resource"],
+    run: lazy(update, (m) => m.resourceUpdate),
   },
 ];

@@ -3,6 +3,7 @@ import { lazy } from "../lazy.js";
 import type { Route } from "../route-types.js";
 
 const create = () => import("../../commands/stonith/create.js");
+const update = () => import("../../commands/resource/update.js");
 
 export const stonithAgentRoutes: Route[] = [
   {
@@ -22,5 +23,16 @@ export const stonithAgentRoutes: Route[] = [
     options: ["--before", "--after", "--group", "--force", "--disabled", "--no-default-ops", "--agent-validation", "--wait"],
     complete: ["stonith", "fence-agent"],
     run: lazy(create, (m) => m.stonithCreate),
+  },
+
+  {
+    path: ["stonith", "update"],
+    synopsis: "update <stonith id> [stonith options] [op [<operation action> <operation\noptions>]...] [meta <meta operations>...] [--agent-validation]\n[--wait[=n]]",
+    help:
+      "Change the options of a fence device. Options not mentioned stay as they are; an empty value ('name=') " +
+      "removes an option. Operations and meta attributes are changed as with 'pcs resource update'.",
+    options: ["--wait", "--force", "--agent-validation"],
+    complete: ["stonith"],
+    run: lazy(update, (m) => m.stonithUpdate),
   },
 ];
