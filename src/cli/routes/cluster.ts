@@ -2,6 +2,8 @@ import { lazy } from "../lazy.js";
 import type { Area } from "../route-types.js";
 
 const cib = () => import("../../commands/cluster/cib.js");
+const setup = () => import("../../commands/cluster/setup.js");
+const lifecycle = () => import("../../commands/cluster/lifecycle.js");
 
 export const clusterArea: Area = {
   name: "cluster",
@@ -19,6 +21,60 @@ export const clusterArea: Area = {
       options: ["--config"],
       complete: ["file"],
       run: lazy(cib, (m) => m.cibCommand),
+    },
+    {
+      path: ["cluster", "setup"],
+      synopsis:
+        "setup <cluster name> (<node name> [addr=<node address>]...)... [transport knet|udp|udpu [<transport " +
+        "options>] [link <link options>]... [compression <compression options>] [crypto <crypto options>]] [totem " +
+        "<totem options>] [quorum <quorum options>] [--no-cluster-uuid] ([--enable] [--start [--wait[=<n>]]] " +
+        "[--no-keys-sync])",
+      help:
+        "Create a cluster from the listed nodes, which must be authenticated with 'pcs host auth'. corosync.conf " +
+        "is written as pcs writes it, together with the initial CIB and a key the nodes use to talk to each other. " +
+        "A node address defaults to the address the node was authenticated with. --start starts the cluster on " +
+        "all nodes (--wait waits until it has a Designated Controller), --enable makes it start with the agent.",
+      options: ["--start", "--enable", "--wait", "--no-keys-sync", "--no-cluster-uuid", "--force", "--corosync_conf", "--overwrite"],
+      complete: ["node"],
+      run: lazy(setup, (m) => m.setupCommand),
+    },
+    {
+      path: ["cluster", "start"],
+      synopsis: "start [--all | <node>... ] [--wait[=<n>]] [--request-timeout=<seconds>]",
+      help: "Start the cluster on the given nodes; with --all (or no node) on every node of the cluster.",
+      options: ["--all", "--wait"],
+      complete: ["node"],
+      run: lazy(lifecycle, (m) => m.startCommand),
+    },
+    {
+      path: ["cluster", "stop"],
+      synopsis: "stop [--all | <node>... ] [--request-timeout=<seconds>]",
+      help: "Stop the cluster on the given nodes; with --all (or no node) on every node of the cluster.",
+      options: ["--all", "--force"],
+      complete: ["node"],
+      run: lazy(lifecycle, (m) => m.stopCommand),
+    },
+    {
+      path: ["cluster", "destroy"],
+      synopsis: "destroy [--all] [--force]",
+      help:
+        "Permanently destroy the cluster: stop it and remove its configuration (corosync.conf, CIB, cluster key) " +
+        "from the nodes. With --all (or by default) on every node of the cluster.",
+      options: ["--all", "--force"],
+      run: lazy(lifecycle, (m) => m.destroyCommand),
+    },
+    {
+      path: ["cluster", "status"],
+      synopsis: "status",
+      help: "View the current cluster status: nodes online and offline, the Designated Controller, quorum.",
+      run: lazy(lifecycle, (m) => m.statusCommand),
+    },
+    {
+      path: ["cluster", "corosync"],
+      synopsis: "corosync [node]",
+      help: "Get the corosync.conf from the specified node or from a node of the cluster.",
+      complete: ["node"],
+      run: lazy(lifecycle, (m) => m.corosyncCommand),
     },
   ],
 };
