@@ -185,8 +185,13 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     const dc = membership?.view().dc;
     if (!config || !membership) throw new RpcError("NOT_RUNNING", "cluster is not currently running on this node");
     if (!dc) throw new RpcError("NO_QUORUM", "the cluster has no quorum, no Designated Controller");
-    const link = await membership.link(dc.name);
-    return link.call<T>(method, params, config.token * 5);
+    try {
+      const link = await membership.link(dc.name);
+      return await link.call<T>(method, params, config.token * 5);
+    } catch (e) {
+      if (e instanceof RpcError) throw e;
+      throw new RpcError("DC_UNREACHABLE", `the Designated Controller ${dc.name} did not answer: ${(e as Error).message}`);
+    }
   };
 
   return {

@@ -17,7 +17,9 @@ const MAX_ATTEMPTS = 40;
 /** After this long without an answer from a node, the next one is tried in parallel. */
 const STAGGER_MS = 400;
 /** Errors after which another node may do better. */
-const RETRY_ELSEWHERE = new Set(["NOT_RUNNING", "NO_QUORUM", "NOT_DC", "NO_CIB", "NOT_IN_CLUSTER"]);
+const RETRY_ELSEWHERE = new Set(["NOT_RUNNING", "NO_CIB", "NOT_IN_CLUSTER"]);
+/** Errors of a cluster in transition (DC lost, election): wait a little and try again. */
+const TRANSIENT = new Set(["NO_QUORUM", "NOT_DC", "DC_UNREACHABLE"]);
 
 export function clusterNodes(): string[] {
   const cluster = readLocalCluster();
@@ -81,20 +83,36 @@ class LiveEnv implements Env {
   readonly kind = "live" as const;
   readonly runner = processRunner;
 
+  private deadline = 0;
+
   constructor(
     private readonly nodes: string[],
     private readonly timeoutMs: number,
   ) {}
 
+  /** What is left of --request-timeout for this command (every call shares one budget). */
+  private get remaining(): number {
+    return Math.max(1, this.deadline - Date.now());
+  }
+
   private async withNode<T>(body: (link: Link, node: string) => Promise<T>): Promise<T> {
     const avoid = new Set<string>();
+    this.deadline = Date.now() + this.timeoutMs;
     for (;;) {
-      const { node, link } = await connectAny(this.nodes, this.timeoutMs, avoid);
+      const { node, link } = await connectAny(this.nodes, this.remaining, avoid);
       try {
         return await body(link, node);
       } catch (e) {
         if (e instanceof RpcError && RETRY_ELSEWHERE.has(e.code) && avoid.size + 1 < this.nodes.length) {
           avoid.add(node);
+          continue;
+        }
+        if (e instanceof TransportError && e.kind !== "timeout" && avoid.size + 1 < this.nodes.length && this.remaining > 300) {
+          avoid.add(node);
+          continue;
+        }
+        if (e instanceof RpcError && TRANSIENT.has(e.code) && this.remaining > 300) {
+          await sleep(250);
           continue;
         }
         if (e instanceof RpcError) fail("HOST_REMOTE_ERROR", { node, message: e.message });
@@ -107,7 +125,7 @@ class LiveEnv implements Env {
   }
 
   private async load(link: Link): Promise<XmlElement> {
-    const { xml } = await link.call<{ xml: string }>("cib.get", {}, this.timeoutMs);
+    const { xml } = await link.call<{ xml: string }>("cib.get", {}, this.remaining);
     return parseXml(xml);
   }
 
@@ -116,9 +134,10 @@ class LiveEnv implements Env {
   }
 
   editCib<T>(edit: (cib: XmlElement, reports: Reports) => T | Promise<T>, reports: Reports): Promise<T> {
+    const mark = reports.items.length;
     return this.withNode(async (link) => {
-      const mark = reports.items.length;
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        reports.items.length = mark;
         const original = await this.load(link);
         const cib = cloneElement(original);
         const result = await edit(cib, reports);
@@ -127,12 +146,11 @@ class LiveEnv implements Env {
         bumpEpoch(cib);
         const patch = serializeXml(createPatch(original, cib));
         try {
-          await link.call("cib.patch", { patch }, this.timeoutMs);
+          await link.call("cib.patch", { patch }, this.remaining);
           return result;
         } catch (e) {
           if (!(e instanceof RpcError && e.code === "CIB_CONFLICT")) throw e;
         }
-        reports.items.length = mark;
         await sleep(Math.random() * Math.min(100, 5 * attempt));
       }
       fail("CIB_PUSH_CONFLICTS", { attempts: MAX_ATTEMPTS });
@@ -147,7 +165,7 @@ class LiveEnv implements Env {
         for (const a of ["admin_epoch", "epoch", "num_updates"]) wanted.attrs[a] = original.attrs[a] ?? "0";
         bumpEpoch(wanted);
         try {
-          await link.call("cib.patch", { patch: serializeXml(createPatch(original, wanted)) }, this.timeoutMs);
+          await link.call("cib.patch", { patch: serializeXml(createPatch(original, wanted)) }, this.remaining);
           return;
         } catch (e) {
           if (!(e instanceof RpcError && e.code === "CIB_CONFLICT")) throw e;
