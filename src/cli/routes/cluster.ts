@@ -4,6 +4,7 @@ import type { Area } from "../route-types.js";
 const cib = () => import("../../commands/cluster/cib.js");
 const setup = () => import("../../commands/cluster/setup.js");
 const lifecycle = () => import("../../commands/cluster/lifecycle.js");
+const cibPush = () => import("../../commands/cluster/cib-push.js");
 
 export const clusterArea: Area = {
   name: "cluster",
@@ -21,6 +22,21 @@ export const clusterArea: Area = {
       options: ["--config"],
       complete: ["file"],
       run: lazy(cib, (m) => m.cibCommand),
+    },
+    {
+      path: ["cluster", "cib-push"],
+      synopsis: "cib-push <filename> [--wait[=<n>]] [diff-against=<filename_original> | scope=<scope> | --config]",
+      help:
+        "Push the raw xml from <filename> to the CIB (Cluster Information Base). Get the CIB with 'pcs cluster cib' " +
+        "first, modify a copy (pcs -f <command>), then push it. With diff-against, only the difference between " +
+        "<filename_original> and <filename> is pushed, as a patch. Specify scope to push one section of the CIB " +
+        "(acls, alerts, configuration, constraints, crm_config, fencing-topology, nodes, op_defaults, resources, " +
+        "rsc_defaults, tags); --config is the same as scope=configuration. Without a scope the whole CIB is " +
+        "replaced, which is refused when the pushed CIB is older than the current one. WARNING: the selected scope " +
+        "of the CIB is overwritten by the content of the file.",
+      options: ["--config", "--wait"],
+      complete: ["file"],
+      run: lazy(cibPush, (m) => m.cibPushCommand),
     },
     {
       path: ["cluster", "setup"],
