@@ -65,6 +65,20 @@ export function makeHandler(files: StateFiles, node: NodeEngine, hostPublicKey: 
       if (!node.config()) throw new RpcError("NOT_IN_CLUSTER", "this node is not in a cluster");
       return { text: readCorosync(files) };
     },
+    "cluster.key": () => {
+      if (!node.config()) throw new RpcError("NOT_IN_CLUSTER", "this node is not in a cluster");
+      return { private: readFileSync(files.clusterKey, "utf8"), public: readFileSync(files.clusterKey + ".pub", "utf8").trim() };
+    },
+    "cluster.update": async (p) => {
+      const current = node.config();
+      if (!current) throw new RpcError("NOT_IN_CLUSTER", "this node is not in a cluster");
+      const peers: PeerFile = { localName: current.localName, peers: p.peers as PeerFile["peers"] };
+      writeFileAtomic(files.peers, JSON.stringify(peers, null, 2) + "\n", 0o600);
+      writeFileAtomic(files.corosync, str(p, "corosyncConf"), 0o644);
+      await node.reconfigure();
+      log("cluster.reconfigured", { nodes: node.config()?.nodes.map((n) => n.name) });
+      return { ok: true };
+    },
     "cib.get": async (p) => ({ xml: await node.getCib(p.local === true) }),
     "cib.patch": (p) => node.patch(str(p, "patch"), p.forwarded === true),
     "peer.heartbeat": (p) => node.onHeartbeat(str(p, "from"), p as never),

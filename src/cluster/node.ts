@@ -18,6 +18,8 @@ export interface NodeEngine {
   start(): void;
   stop(): Promise<void>;
   reload(): void;
+  /** New corosync.conf / peers: reload, and restart membership when running. */
+  reconfigure(): Promise<void>;
   destroy(): Promise<void>;
   store: CibStore;
   membership(): Membership | undefined;
@@ -201,6 +203,14 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     stop,
     reload() {
       config = loadConfig(files);
+    },
+    async reconfigure() {
+      const wasRunning = running();
+      const m = membership;
+      membership = undefined;
+      m?.stop();
+      config = loadConfig(files);
+      if (wasRunning && config && config.nodes.some((n) => n.name === config!.localName)) start();
     },
     async destroy() {
       await stop();

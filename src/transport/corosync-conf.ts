@@ -107,3 +107,63 @@ export function corosyncFacts(text: string): ClusterFacts {
     totem,
   };
 }
+
+/** Serialize a parsed tree in pcs's layout: 4-space indents, a blank line between sections. */
+export function renderSections(root: Section): string {
+  const lines: string[] = [];
+  const write = (section: Section, depth: number) => {
+    const pad = "    ".repeat(depth);
+    for (const [k, v] of section.values) lines.push(`${pad}${k}: ${v}`);
+    section.sections.forEach((child, i) => {
+      if (i > 0 || section.values.length) lines.push("");
+      lines.push(`${pad}${child.name} {`);
+      write(child, depth + 1);
+      lines.push(`${pad}}`);
+    });
+  };
+  write(root, 0);
+  return lines.join("\n") + "\n";
+}
+
+function setValue(section: Section, key: string, value: string | undefined): void {
+  const index = section.values.findIndex(([k]) => k === key);
+  if (value === undefined) {
+    if (index >= 0) section.values.splice(index, 1);
+  } else if (index >= 0) section.values[index] = [key, value];
+  else section.values.push([key, value]);
+}
+
+/** Two-node clusters need two_node: 1 (unless auto_tie_breaker), others must not have it, as pcs keeps it. */
+function fixTwoNode(root: Section): void {
+  const nodelist = root.sections.find((s) => s.name === "nodelist");
+  const quorum = root.sections.find((s) => s.name === "quorum");
+  if (!nodelist || !quorum) return;
+  const count = nodelist.sections.filter((s) => s.name === "node").length;
+  const atb = quorum.values.some(([k, v]) => k === "auto_tie_breaker" && v === "1");
+  if (count === 2 && !atb) setValue(quorum, "two_node", "1");
+  else setValue(quorum, "two_node", undefined);
+}
+
+export function addNodeToConf(text: string, node: { name: string; addrs: string[] }): { text: string; nodeid: number } {
+  const root = parseCorosyncConf(text);
+  const nodelist = root.sections.find((s) => s.name === "nodelist");
+  if (!nodelist) throw new Error("corosync.conf has no nodelist");
+  const ids = nodelist.sections.map((s) => Number(Object.fromEntries(s.values).nodeid) || 0);
+  let nodeid = 1;
+  while (ids.includes(nodeid)) nodeid++;
+  nodelist.sections.push({
+    name: "node",
+    values: [...node.addrs.map((a, i): [string, string] => [`ring${i}_addr`, a]), ["name", node.name], ["nodeid", String(nodeid)]],
+    sections: [],
+  });
+  fixTwoNode(root);
+  return { text: renderSections(root), nodeid };
+}
+
+export function removeNodesFromConf(text: string, names: string[]): string {
+  const root = parseCorosyncConf(text);
+  const nodelist = root.sections.find((s) => s.name === "nodelist");
+  if (nodelist) nodelist.sections = nodelist.sections.filter((s) => !names.includes(Object.fromEntries(s.values).name ?? ""));
+  fixTwoNode(root);
+  return renderSections(root);
+}

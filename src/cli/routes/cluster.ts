@@ -5,6 +5,7 @@ const cib = () => import("../../commands/cluster/cib.js");
 const setup = () => import("../../commands/cluster/setup.js");
 const lifecycle = () => import("../../commands/cluster/lifecycle.js");
 const cibPush = () => import("../../commands/cluster/cib-push.js");
+const nodes = () => import("../../commands/cluster/nodes.js");
 
 export const clusterArea: Area = {
   name: "cluster",
@@ -84,6 +85,36 @@ export const clusterArea: Area = {
       synopsis: "status",
       help: "View the current cluster status: nodes online and offline, the Designated Controller, quorum.",
       run: lazy(lifecycle, (m) => m.statusCommand),
+    },
+    {
+      path: ["cluster", "node", "add"],
+      synopsis: "node add <node name> [addr=<node address>]... [watchdog=<watchdog path>] [device=<SBD device path>]... [--start [--wait[=<n>]]] [--enable] [--no-watchdog-validation]",
+      help:
+        "Add a new node to the cluster. The node must be authenticated ('pcs host auth') and not be in a cluster. " +
+        "corosync.conf is updated on every node; the new node receives the cluster key and the current CIB. " +
+        "--start starts the cluster on the new node. watchdog and device (SBD) are accepted and ignored by pcs-lite.",
+      options: ["--start", "--wait", "--enable", "--force", "--no-watchdog-validation", "--skip-offline"],
+      complete: ["node"],
+      run: lazy(nodes, (m) => m.nodeAddCommand),
+    },
+    {
+      path: ["cluster", "node", "remove"],
+      synopsis: "node remove <node name> [<node name>]... [--force]",
+      help:
+        "Shut down the specified nodes and remove them from the cluster: their cluster configuration is destroyed, " +
+        "corosync.conf is updated on the remaining nodes and the nodes leave the CIB.",
+      options: ["--force", "--skip-offline"],
+      complete: ["node"],
+      run: lazy(nodes, (m) => m.nodeRemoveCommand),
+    },
+    {
+      path: ["cluster", "node", "delete"],
+      synopsis: "node delete <node name> [<node name>]... [--force]",
+      help: "Same as 'node remove'.",
+      options: ["--force", "--skip-offline"],
+      hidden: true,
+      complete: ["node"],
+      run: lazy(nodes, (m) => m.nodeRemoveCommand),
     },
     {
       path: ["cluster", "corosync"],
