@@ -192,20 +192,23 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   applyColocations(unit, scores, cluster, state);
   const members = primitivesOf(unit);
   for (const [k, v] of scores) unit.scores.set(k, v);
-  const blockedAll = unit.orphan || cluster.options.stopAllResources || isDisabled(unit) || noQuorumStop(cluster);
+  const blockedAll = unit.orphan || cluster.options.stopAllResources || isDisabled(unit);
   const unmanaged = !isManaged(unit, cluster);
   let node: SchedNode | undefined;
   if (unmanaged) node = members.find((m) => m.running.length)?.running[0];
   else if (!blockedAll) node = bestNode(scores, cluster, members.find((m) => m.running.length)?.running[0]);
-  if (node && !unmanaged && cluster.options.noQuorumPolicy === "freeze" && !cluster.options.haveQuorum) {
-    if (!members.some((m) => m.running.includes(node as SchedNode))) node = undefined;
-  }
   placeMembers(unit, members, node, cluster);
   state.placed.set(unit, node ? [node] : []);
 }
 
 export function noQuorumStop(cluster: Cluster): boolean {
   return !cluster.options.haveQuorum && cluster.options.noQuorumPolicy === "stop";
+}
+
+/** Whether unclean nodes can be fenced (fencing needs quorum unless no-quorum-policy=ignore). */
+export function canFence(cluster: Cluster): boolean {
+  const o = cluster.options;
+  return o.stonithEnabled && (o.haveQuorum || o.noQuorumPolicy === "ignore");
 }
 
 /** Group members follow the group's node in order; the first that cannot run there stops the rest. */

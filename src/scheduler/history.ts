@@ -42,12 +42,11 @@ function parseIntervalMs(v: string | undefined): number {
 
 export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Cluster, defs: Map<string, XmlElement[]>): OpResult {
   const sorted = ops
-    .filter((o) => !o.attrs.id?.endsWith("_last_failure_0"))
-    .map((o) => ({ o, call: Number(o.attrs["call-id"] ?? "0") }))
+    .map((o) => ({ o, call: Number(o.attrs["call-id"] ?? "0"), lf: o.attrs.id?.endsWith("_last_failure_0") ? 1 : 0 }))
     .sort((a, b) => {
       const pa = a.call < 0 ? Infinity : a.call;
       const pb = b.call < 0 ? Infinity : b.call;
-      return pa - pb;
+      return pa - pb || a.lf - b.lf;
     });
   const r: OpResult = { role: "Stopped", failed: false, stopFailed: false, ban: false, blocked: false };
   for (const { o, call } of sorted) {
