@@ -7,7 +7,7 @@ function roleLabel(rsc: Resource, role: Role): string {
   return role === "Promoted" || role === "Unpromoted" ? `${role} ` : "";
 }
 
-function lineFor(plan: PrimitivePlan, cluster: Cluster): SummaryLine | undefined {
+function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefined {
   const { rsc, from, to } = plan;
   const cur = rsc.running.length ? rsc.role : "Stopped";
   const next = to ? rsc.nextRole : "Stopped";
