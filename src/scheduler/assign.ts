@@ -79,25 +79,52 @@ function locationScore(rsc: Resource, node: SchedNode, index: Index, promotedOnl
 
 export { locationScore };
 
-/** Scores of a unit's own placement preferences (constraints of it and its members, stickiness, bans). */
+function memberScore(m: Resource, node: SchedNode, cluster: Cluster, index: Index): number | undefined {
+  if (m.banned.has(node.uname)) return -INFINITY;
+  let s = locationScore(m, node, index);
+  if (m.running.includes(node) && isManaged(m, cluster) && m.stickiness) s = addScores(s ?? 0, m.stickiness);
+  return s;
+}
+
+const hasUsable = (scores: Map<string, number>, cluster: Cluster): boolean => cluster.nodes.some((n) => canHost(n) && (scores.get(n.uname) ?? 0) >= 0);
+
+/** Scores of a unit's own placement preferences (constraints of it and its members, stickiness, bans).
+ * Group members are merged from the last one back, each merge dropped when it would leave no usable node. */
 export function baseScores(unit: Resource, cluster: Cluster, index: Index): Map<string, number> {
   const scores = new Map<string, number>();
   const members = unit.variant === "clone" ? [] : primitivesOf(unit);
-  const named = unit.variant === "group" ? [unit, ...unit.children] : [unit];
+  const defined = new Set<string>();
+  const own = new Map<string, number>();
   for (const node of cluster.nodes) {
-    let s: number | undefined = cluster.options.symmetric ? 0 : undefined;
-    for (const r of named) {
-      const l = locationScore(r, node, index);
-      if (l !== undefined) s = s === undefined ? l : addScores(s, l);
+    const l = locationScore(unit, node, index);
+    if (l !== undefined) {
+      defined.add(node.uname);
+      own.set(node.uname, l);
     }
-    if (s === undefined) {
+  }
+  let acc: Map<string, number> | undefined;
+  for (let i = members.length - 1; i >= 0; i--) {
+    const m = members[i];
+    const ms = new Map<string, number>();
+    for (const node of cluster.nodes) {
+      const v = unit.variant === "group" ? memberScore(m, node, cluster, index) : m.banned.has(node.uname) ? -INFINITY : m.running.includes(node) && isManaged(m, cluster) ? m.stickiness : undefined;
+      if (v !== undefined) {
+        if (unit.variant === "group" && locationScore(m, node, index) !== undefined) defined.add(node.uname);
+        ms.set(node.uname, v);
+      }
+    }
+    if (acc) {
+      const merged = new Map(ms);
+      for (const [k, v] of acc) merged.set(k, addScores(merged.get(k) ?? 0, v));
+      acc = hasUsable(merged, cluster) || !hasUsable(ms, cluster) ? merged : ms;
+    } else acc = ms;
+  }
+  for (const node of cluster.nodes) {
+    if (!cluster.options.symmetric && !defined.has(node.uname)) {
       scores.set(node.uname, -INFINITY);
       continue;
     }
-    for (const m of members) {
-      if (m.banned.has(node.uname)) s = -INFINITY;
-      else if (m.running.includes(node) && isManaged(m, cluster)) s = addScores(s, m.stickiness);
-    }
+    let s = addScores(own.get(node.uname) ?? 0, acc?.get(node.uname) ?? 0);
     if (!canHost(node)) s = -INFINITY;
     scores.set(node.uname, s);
   }
