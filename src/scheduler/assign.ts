@@ -165,39 +165,61 @@ function applyColocations(unit: Resource, scores: Map<string, number>, cluster: 
     if (c.rscRole === "Promoted" || c.rscRole === "Unpromoted") continue; // affects promotion only
     let where = state.placed.get(primary) ?? [];
     if (c.withRole === "Promoted") where = state.promotedOn.get(primary) ?? [];
+    else if (c.withRole === "Unpromoted" && primary.clone?.promotable) {
+      const promoted = state.promotedOn.get(primary) ?? [];
+      where = where.filter((n) => !promoted.includes(n));
+    }
     if (c.withRsc !== primary && primary.variant === "group") {
       where = c.withRsc.assignedTo ? [c.withRsc.assignedTo] : [];
     }
-    const names = new Set(where.map((n) => n.uname));
+    const attr = c.nodeAttribute ?? "#uname";
+    const values = new Set<string | undefined>(where.map((n) => n.attrs.get(attr)).filter((v) => v !== undefined));
     for (const node of cluster.nodes) {
       const s = scores.get(node.uname) ?? -INFINITY;
+      const together = values.has(node.attrs.get(attr));
       if (c.score >= INFINITY) {
-        if (!names.has(node.uname)) scores.set(node.uname, -INFINITY);
+        if (!together) scores.set(node.uname, -INFINITY);
       } else if (c.score <= -INFINITY) {
-        if (names.has(node.uname) && c.withRole !== "Unpromoted") scores.set(node.uname, -INFINITY);
-      } else if (names.has(node.uname)) scores.set(node.uname, addScores(s, c.score));
+        if (together) scores.set(node.uname, -INFINITY);
+      } else if (together) scores.set(node.uname, addScores(s, c.score));
     }
   }
 }
 
-function mergeDependents(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
-  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)) && c.score > -INFINITY && !c.withRole && !c.rscRole);
-  if (!deps.length) return;
-  const merged = new Map(scores);
+/** A dependent's preferences, including its own dependents', as its primary sees them. */
+function dependentScores(dep: Resource, cluster: Cluster, state: AssignState, seen: Set<Resource>): Map<string, number> {
+  const scores = baseScores(dep, cluster, state.index);
+  if (!seen.has(dep)) {
+    seen.add(dep);
+    mergeInto(dep, scores, cluster, state, seen);
+  }
+  return scores;
+}
+
+function mergeInto(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState, seen: Set<Resource>): void {
+  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)) && !c.withRole && !c.rscRole && !c.nodeAttribute);
   for (const c of deps) {
     const dep = unitOf(c.rsc);
-    if (dep.variant === "clone") continue;
-    const ds = baseScores(dep, cluster, state.index);
+    if (dep.variant === "clone" || seen.has(dep)) continue;
+    const ds = dependentScores(dep, cluster, state, seen);
     const factor = c.score / INFINITY;
+    const merged = new Map(scores);
     for (const node of cluster.nodes) {
       const d = ds.get(node.uname) ?? 0;
       if (d === 0) continue;
       const s = merged.get(node.uname) ?? -INFINITY;
       if (s <= -INFINITY) continue;
-      merged.set(node.uname, addScores(s, d <= -INFINITY || d >= INFINITY ? (factor >= 1 ? d : Math.trunc(d * factor)) : Math.trunc(d * factor)));
+      let add: number;
+      if (d <= -INFINITY || d >= INFINITY) add = factor >= 1 ? d : factor <= -1 ? -d : Math.trunc(d * factor);
+      else add = Math.trunc(d * factor);
+      merged.set(node.uname, addScores(s, add));
     }
+    if (hasUsable(merged, cluster) || !hasUsable(scores, cluster)) for (const [k, v] of merged) scores.set(k, v);
   }
-  if ([...merged.values()].some((v) => v >= 0) || ![...scores.values()].some((v) => v >= 0)) for (const [k, v] of merged) scores.set(k, v);
+}
+
+function mergeDependents(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
+  mergeInto(unit, scores, cluster, state, new Set([unit]));
 }
 
 function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void {

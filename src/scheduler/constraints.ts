@@ -105,6 +105,7 @@ function unpackColocation(cluster: Cluster, c: XmlElement, tags: Map<string, str
         score,
         rscRole: parseRole(c.attrs["rsc-role"]),
         withRole: parseRole(c.attrs["with-rsc-role"]),
+        nodeAttribute: c.attrs["node-attribute"],
       });
     }
   }

@@ -105,6 +105,8 @@ export interface Colocation {
   score: number;
   rscRole?: Role;
   withRole?: Role;
+  /** Nodes count as "together" when they share this attribute's value (default #uname). */
+  nodeAttribute?: string;
 }
 
 export interface Ordering {
