@@ -34,6 +34,7 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
       if (rsc.blocked && !(from && from.unclean && cluster.options.stonithEnabled)) {
         plan.stop = false;
         plan.start = false;
+        plan.startBlocked = true;
       }
     }
     plans.set(rsc, plan);

@@ -270,7 +270,7 @@ export function placeMembers(unit: Resource, members: Resource[], node: SchedNod
       m.nextRole = m.running.length ? m.role : "Stopped";
       continue;
     }
-    if (ok && node && (m.banned.has(node.uname) || isDisabled(m))) ok = false;
+    if (ok && node && (m.banned.has(node.uname) || isDisabled(m) || m.forceStop)) ok = false;
     if (ok && node) {
       m.assignedTo = node;
       m.nextRole = "Started";

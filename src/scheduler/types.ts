@@ -69,6 +69,8 @@ export interface Resource {
   allocated: boolean;
   /** Not in the configuration any more (or beyond clone-max): only ever stopped. */
   orphan?: boolean;
+  /** A fatal error or on-fail=stop: the resource must stay stopped everywhere. */
+  forceStop?: boolean;
 }
 
 export interface CloneInfo {
