@@ -74,6 +74,8 @@ export interface Resource {
 }
 
 export interface CloneInfo {
+  /** Id of the cloned primitive or group. */
+  childId: string;
   max: number;
   nodeMax: number;
   promotable: boolean;

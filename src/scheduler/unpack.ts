@@ -227,7 +227,9 @@ function buildResource(e: XmlElement, parent: Resource | undefined, inherited: M
       for (const n of names) if (meta.has(n)) return parseScore(meta.get(n), fallback);
       return fallback;
     };
+    const templateEl = e.children.find((c) => c.name === "primitive" || c.name === "group");
     rsc.clone = {
+      childId: templateEl?.attrs.id ?? "",
       max: num(["clone-max"], ctx.nodeCount),
       nodeMax: num(["clone-node-max"], 1),
       promotable: e.name === "master" || isTrue(meta.get("promotable")),
