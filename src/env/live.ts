@@ -30,6 +30,7 @@ export function clusterNodes(): string[] {
 /** Connect to the first node that answers; a changed host key anywhere stops everything. */
 export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet<string> = new Set()): Promise<{ node: string; link: Link }> {
   const candidates = nodes.filter((n) => !skip.has(n));
+  const abandon = new AbortController();
   return new Promise((resolve, reject) => {
     const failures: ReportItem[] = [];
     let done = false;
@@ -41,7 +42,7 @@ export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet
       const node = candidates[started++];
       clearTimeout(timer);
       timer = setTimeout(next, STAGGER_MS);
-      openNode(node, timeoutMs).then(
+      openNode(node, timeoutMs, abandon.signal).then(
         (link) => {
           if (done) {
             link.close();
@@ -49,6 +50,7 @@ export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet
           }
           done = true;
           clearTimeout(timer);
+          abandon.abort();
           resolve({ node, link });
         },
         (e: unknown) => {
@@ -57,6 +59,7 @@ export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet
           if (report.code === "HOST_KEY_CHANGED" && !done) {
             done = true;
             clearTimeout(timer);
+            abandon.abort();
             reject(new ReportedError([report], false));
             return;
           }

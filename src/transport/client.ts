@@ -27,6 +27,8 @@ export interface ConnectOptions {
   /** The pinned host key; a different key is refused. */
   fingerprint?: string;
   timeoutMs: number;
+  /** Give up (e.g. another node answered first): the connection is torn down at once. */
+  signal?: AbortSignal;
 }
 
 export interface Link {
@@ -35,6 +37,11 @@ export interface Link {
   call<T = unknown>(method: string, params?: unknown, timeoutMs?: number): Promise<T>;
   close(): void;
   readonly closed: boolean;
+}
+
+/** Tear the TCP connection down now (a hung peer never completes a polite close). */
+function hardClose(client: ssh2.Client): void {
+  (client as unknown as { _sock?: { destroy(): void } })._sock?.destroy();
 }
 
 export function connect(options: ConnectOptions): Promise<Link> {
@@ -47,13 +54,24 @@ export function connect(options: ConnectOptions): Promise<Link> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      client.end();
+      options.signal?.removeEventListener("abort", onAbort);
+      hardClose(client);
       reject(e);
     };
     const timer = setTimeout(
       () => finish(new TransportError("timeout", `Connection timed out after ${options.timeoutMs} ms`)),
       options.timeoutMs,
     );
+    const onAbort = () => {
+      // destroy before finish(): ssh2's destroy() does nothing once end() made the socket unwritable
+      hardClose(client);
+      finish(new TransportError("timeout", "Connection abandoned"));
+    };
+    if (options.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    options.signal?.addEventListener("abort", onAbort, { once: true });
     client.on("error", (e: Error & { level?: string; code?: string }) => {
       if (mismatch) finish(new TransportError("host-key-changed", "the host key has changed", seen));
       else if (e.level === "client-authentication") finish(new TransportError("auth", "Username and/or password is incorrect"));
@@ -70,6 +88,7 @@ export function connect(options: ConnectOptions): Promise<Link> {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onAbort);
         resolve(makeLink(client, channel, seen, options.timeoutMs));
       });
     });
@@ -147,6 +166,8 @@ function makeLink(client: ssh2.Client, channel: ClientChannel, fingerprint: stri
     close() {
       closed = true;
       client.end();
+      // do not let a peer that never answers the close keep this process alive
+      setTimeout(() => hardClose(client), 1000).unref();
     },
   };
 }
