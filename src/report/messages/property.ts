@@ -12,7 +12,22 @@ export const invalidOptionsText = (p: { names: string[]; allowed: string[]; opti
 export const invalidValueText = (p: { name: string; value: string; allowed?: string | string[] }) =>
   `'${p.value}' is not a valid ${p.name} value${p.allowed && p.allowed.length ? `, use ${hint(p.allowed)}` : ""}`;
 
+// resource / operation defaults
+export const defaultsMessages = {
+  DEFAULTS_CAN_BE_OVERRIDDEN: () => "Defaults do not apply to resources which override them with their own defined values",
+  DEFAULTS_SET_NOT_FOUND: (p: { id: string }) => `options set '${p.id}' does not exist`,
+  DEFAULTS_NOT_A_SET: (p: { id: string }) => `'${p.id}' is not an options set`,
+  DEFAULTS_SET_OTHER_CONTEXT: (p: { tag: string; id: string; context: string }) => `${p.tag} '${p.id}' exists but does not belong to '${p.context}'`,
+  DEFAULTS_INVALID_SET_OPTIONS: (p: { names: string[]; allowed: string[] }) => invalidOptionsText(p),
+  DEFAULTS_INVALID_SCORE: (p: { score: string }) => `invalid score '${p.score}', use integer or INFINITY or -INFINITY`,
+  DEFAULTS_SET_AMBIGUOUS: (p: { command: string }) =>
+    `Several options sets exist, please use the '${p.command}' command and specify an option set ID`,
+  CIB_SCHEMA_REJECTED: () => "Unable to update cib",
+  DEFAULTS_RULE_UNSUPPORTED: () => "rules in defaults sets are not supported yet",
+};
+
 export const property = {
+  ...defaultsMessages,
   PROPERTY_INVALID_OPTIONS: invalidOptionsText,
   PROPERTY_INVALID_OPTION_VALUE: invalidValueText,
   PROPERTY_CANNOT_REMOVE_NOT_PRESENT: (p: { names: string[]; setId: string }) =>
