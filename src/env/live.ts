@@ -87,11 +87,16 @@ class LiveEnv implements Env {
   readonly runner = processRunner;
 
   private deadline = 0;
+  /** Connecting starts when the env is created, overlapping the command's own start-up work. */
+  private early?: Promise<{ node: string; link: Link }>;
 
   constructor(
     private readonly nodes: string[],
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.early = connectAny(nodes, timeoutMs);
+    this.early.catch(() => undefined);
+  }
 
   /** What is left of --request-timeout for this command (every call shares one budget). */
   private get remaining(): number {
@@ -102,7 +107,9 @@ class LiveEnv implements Env {
     const avoid = new Set<string>();
     this.deadline = Date.now() + this.timeoutMs;
     for (;;) {
-      const { node, link } = await connectAny(this.nodes, this.remaining, avoid);
+      const early = this.early;
+      this.early = undefined;
+      const { node, link } = await (early ?? connectAny(this.nodes, this.remaining, avoid));
       try {
         return await body(link, node);
       } catch (e) {

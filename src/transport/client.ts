@@ -1,7 +1,7 @@
 // The SSH client side: connect with the client key (or a password for `host auth`), check the
 // host key against the pinned fingerprint, and call methods with per-call timeouts.
-import ssh2 from "ssh2";
-import type { ClientChannel } from "ssh2";
+import Client from "ssh2/lib/client.js";
+import type { Client as SshClient, ClientChannel } from "ssh2";
 import { fingerprintOfBlob } from "./keys.js";
 import { encode, LineDecoder, PROTOCOL_VERSION, RpcError, SUBSYSTEM, type RpcResponse } from "./protocol.js";
 
@@ -29,6 +29,8 @@ export interface ConnectOptions {
   timeoutMs: number;
   /** Give up (e.g. another node answered first): the connection is torn down at once. */
   signal?: AbortSignal;
+  /** Let the process exit while the link is idle (CLI); pending calls keep it alive through their timers. */
+  unref?: boolean;
 }
 
 export interface Link {
@@ -40,13 +42,13 @@ export interface Link {
 }
 
 /** Tear the TCP connection down now (a hung peer never completes a polite close). */
-function hardClose(client: ssh2.Client): void {
+function hardClose(client: SshClient): void {
   (client as unknown as { _sock?: { destroy(): void } })._sock?.destroy();
 }
 
 export function connect(options: ConnectOptions): Promise<Link> {
   return new Promise((resolve, reject) => {
-    const client = new ssh2.Client();
+    const client = new Client();
     let seen = "";
     let mismatch = false;
     let settled = false;
@@ -111,10 +113,11 @@ export function connect(options: ConnectOptions): Promise<Link> {
     });
     // small request/answer exchanges: Nagle's algorithm would add delayed-ACK waits to each
     client.setNoDelay(true);
+    if (options.unref) (client as unknown as { _sock?: { unref(): void } })._sock?.unref();
   });
 }
 
-function makeLink(client: ssh2.Client, channel: ClientChannel, fingerprint: string, defaultTimeout: number): Link {
+function makeLink(client: SshClient, channel: ClientChannel, fingerprint: string, defaultTimeout: number): Link {
   let nextId = 1;
   let closed = false;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; timer: NodeJS.Timeout }>();

@@ -32,7 +32,7 @@ export async function openNode(node: string, timeoutMs: number, signal?: AbortSi
   const known = readKnownHosts()[node];
   if (!known) throw new NodeError(node, error("HOST_NOT_FOUND", { host: node }));
   try {
-    return await connect({ host: known.host, port: known.port, privateKey: clientKey().private, fingerprint: known.fingerprint, timeoutMs, signal });
+    return await connect({ host: known.host, port: known.port, privateKey: clientKey().private, fingerprint: known.fingerprint, timeoutMs, signal, unref: true });
   } catch (e) {
     throw new NodeError(node, describeFailure(node, e, known), e);
   }
