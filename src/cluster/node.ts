@@ -187,12 +187,22 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     const dc = membership?.view().dc;
     if (!config || !membership) throw new RpcError("NOT_RUNNING", "cluster is not currently running on this node");
     if (!dc) throw new RpcError("NO_QUORUM", "the cluster has no quorum, no Designated Controller");
+    const m = membership;
+    let watch: NodeJS.Timeout | undefined;
+    // a DC that hangs is replaced after `token` ms: stop waiting for it then, the caller retries
+    const replaced = new Promise<never>((_, reject) => {
+      watch = setInterval(() => {
+        if (m.view().dc?.name !== dc.name) reject(new RpcError("DC_UNREACHABLE", `the Designated Controller ${dc.name} was replaced`));
+      }, 100);
+    });
     try {
-      const link = await membership.link(dc.name);
-      return await link.call<T>(method, params, config.token * 5);
+      const link = await Promise.race([m.link(dc.name), replaced]);
+      return await Promise.race([link.call<T>(method, params, Math.max(5000, config.token * 3)), replaced]);
     } catch (e) {
       if (e instanceof RpcError) throw e;
       throw new RpcError("DC_UNREACHABLE", `the Designated Controller ${dc.name} did not answer: ${(e as Error).message}`);
+    } finally {
+      clearInterval(watch);
     }
   };
 

@@ -75,6 +75,33 @@ describe("a live three-node cluster", () => {
     await waitFor(() => alertIds(cibOf(agents[2])).includes("a24") && epochOf(cibOf(agents[2])) === epochOf(cibOf(agents[0])), 10000, "catch-up");
   });
 
+  it("does not hang on a frozen DC", async () => {
+    const dc = agents[0];
+    dc.child.kill("SIGSTOP");
+    try {
+      const started = Date.now();
+      const r = await pcs("--request-timeout=8", "alert", "create", "path=/bin/true", "id=frozen");
+      expect(r).toMatchObject({ code: 0, stderr: "" });
+      expect(Date.now() - started).toBeLessThan(8000);
+    } finally {
+      dc.child.kill("SIGCONT");
+    }
+    await waitFor(() => alertIds(cibOf(dc)).includes("frozen"), 10000, "the frozen node to catch up");
+  });
+
+  it("pushes a CIB edited offline, as a patch against the original", async () => {
+    const original = join(root.dir, "original.xml");
+    const edited = join(root.dir, "edited.xml");
+    expect((await pcs("cluster", "cib", original)).code).toBe(0);
+    expect((await pcs("cluster", "cib", edited)).code).toBe(0);
+    expect((await pcs("-f", edited, "alert", "create", "path=/bin/false", "id=pushed")).code).toBe(0);
+    const push = await pcs("cluster", "cib-push", edited, `diff-against=${original}`);
+    expect(push).toMatchObject({ code: 0, stderr: "CIB updated\n" });
+    await waitFor(() => agents.every((a) => alertIds(cibOf(a)).includes("pushed")), 5000, "the pushed change everywhere");
+    const quorum = await pcs("quorum", "status");
+    expect(quorum.stdout).toMatch(/^Quorate: +Yes$/m);
+  });
+
   it("refuses an SSH login without an authorized key", async () => {
     const stranger = generateKeyPair();
     const attempt = connect({ host: "127.0.0.1", port: agents[0].port, privateKey: stranger.private, timeoutMs: 5000 });
