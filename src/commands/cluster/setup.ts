@@ -1,0 +1,86 @@
+// pcs cluster setup: write corosync.conf (pcs's layout), the initial CIB, the node list and a
+// cluster key to every node; optionally start the cluster.
+import { randomUUID } from "node:crypto";
+import type { CommandContext } from "../../cli/route-types.js";
+import { error, forceableError, info } from "../../report/index.js";
+import { readKnownHosts, writeLocalCluster } from "../../transport/config-dir.js";
+import { renderCorosyncConf } from "../../transport/corosync-conf.js";
+import { generateKeyPair } from "../../transport/keys.js";
+import { callNodes, timeoutFrom } from "../../transport/nodes.js";
+import { initialCib } from "./initial-cib.js";
+import { parseSetupArgs, validateSetup } from "./setup-args.js";
+
+export const requestTimeout = (ctx: CommandContext): number =>
+  timeoutFrom(ctx.value("--request-timeout") ? Number(ctx.value("--request-timeout")) : undefined);
+
+export async function setupCommand(ctx: CommandContext): Promise<void> {
+  const args = parseSetupArgs(ctx.args);
+  ctx.reports.add(...validateSetup(args));
+  const known = readKnownHosts();
+  const unknown = args.nodes.filter((n) => !known[n.name]);
+  for (const n of unknown) ctx.reports.add(error("HOST_NOT_FOUND", { host: n.name }));
+  if (unknown.length === args.nodes.length) ctx.reports.add(error("NONE_HOST_FOUND", {}));
+  ctx.reports.throwIfErrors();
+
+  const nodes = args.nodes.map((n, i) => {
+    const addrs = n.addrs.length ? n.addrs : [known[n.name].host];
+    if (!n.addrs.length) ctx.reports.add(info("NODE_ADDRESS_DEFAULTED", { node: n.name, address: addrs[0] }));
+    return { name: n.name, nodeid: i + 1, addrs };
+  });
+  const names = nodes.map((n) => n.name);
+  const timeoutMs = requestTimeout(ctx);
+
+  const status = await callNodes<{ cluster: string | null; running: boolean }>(names, "cluster.status", () => ({}), timeoutMs);
+  for (const [node, r] of status) {
+    if (!r.ok) ctx.reports.add(r.error.report);
+    else if (r.value.cluster) ctx.reports.add(forceableError("NODE_IN_CLUSTER", { node }));
+  }
+  ctx.reports.throwIfErrors();
+
+  const corosyncConf = renderCorosyncConf({
+    clusterName: args.clusterName,
+    clusterUuid: ctx.has("--no-cluster-uuid") ? "" : randomUUID().replace(/-/g, ""),
+    transport: args.transport,
+    nodes,
+    transportOptions: args.transportOptions,
+    totemOptions: args.totem,
+    quorumOptions: args.quorum,
+  }).replace(/^ {4}cluster_uuid: \n/m, "");
+  const cib = initialCib(args.clusterName, nodes);
+  const clusterKey = generateKeyPair("pcs-lite cluster key");
+  const peers = names.map((name) => ({ name, host: known[name].host, port: known[name].port, fingerprint: known[name].fingerprint }));
+
+  ctx.reports.add(info("CLUSTER_FILES_SENT", { files: ["cluster key", "corosync.conf", "cib.xml"], nodes: names }));
+  const sent = await callNodes(
+    names,
+    "cluster.setup",
+    (localName) => ({ corosyncConf, cib, clusterKey, peers: { localName, peers }, force: ctx.force }),
+    timeoutMs,
+  );
+  for (const [node, r] of sent) {
+    if (!r.ok) ctx.reports.add(r.error.report);
+    else for (const file of ["cluster key", "corosync.conf"]) ctx.reports.add(info("CLUSTER_FILE_DISTRIBUTED", { node, file }));
+  }
+  ctx.reports.throwIfErrors();
+  writeLocalCluster({ name: args.clusterName, nodes: names });
+  ctx.reports.add(info("CLUSTER_SETUP_SUCCESS", {}));
+  if (ctx.has("--start")) {
+    ctx.reports.add(info("CLUSTER_STARTING", { nodes: names }));
+    const started = await callNodes(names, "cluster.start", () => ({}), timeoutMs);
+    for (const r of started.values()) if (!r.ok) ctx.reports.add(r.error.report);
+    ctx.reports.throwIfErrors();
+    if (ctx.has("--wait")) await waitForQuorum(names, timeoutMs, ctx.value("--wait"));
+  }
+}
+
+/** --wait: until a DC is elected (the cluster can take changes), at most n seconds. */
+export async function waitForQuorum(names: string[], timeoutMs: number, seconds: string | undefined): Promise<boolean> {
+  const deadline = Date.now() + (seconds ? Number(seconds) * 1000 : 60000);
+  while (Date.now() < deadline) {
+    const r = await callNodes<{ dc: string | null }>(names.slice(0, 1), "cluster.status", () => ({}), timeoutMs);
+    const first = r.get(names[0]);
+    if (first?.ok && first.value.dc) return true;
+    await new Promise((res) => setTimeout(res, 200));
+  }
+  return false;
+}
