@@ -263,6 +263,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         const cib = cloneElement(current.cib);
         try {
           if (applyVersionedPatch(cib, patch) === "conflict") {
+            log("cib.patch.conflict", { version: current.version });
             throw new RpcError("CIB_CONFLICT", `the CIB changed (now ${JSON.stringify(current.version)})`);
           }
         } catch (e) {
@@ -272,6 +273,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         const xml = serializeXml(cib);
         store.replace(xml);
         await replicate(xml);
+        log("cib.patch.applied", { version: cibVersion(cib), forwarded });
         return { version: cibVersion(cib) };
       });
     },
