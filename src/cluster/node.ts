@@ -241,6 +241,9 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         dc: v?.dc?.name ?? null,
         nodes: config?.nodes ?? [],
         version: store.current()?.version ?? null,
+        onlineInCib: (store.current()?.cib.children.find((c) => c.name === "status")?.children ?? [])
+          .filter((e) => e.name === "node_state" && e.attrs.crmd === "online")
+          .map((e) => e.attrs.uname),
         quorumNeeded: config ? quorumNeeded(config) : 0,
         token: config?.token ?? null,
       };
