@@ -18,9 +18,9 @@ export async function setupCommand(ctx: CommandContext): Promise<void> {
   const args = withUsage(ctx, () => parseSetupArgs(ctx.args));
   ctx.reports.add(...validateSetup(args));
   const known = readKnownHosts();
-  const unknown = args.nodes.filter((n) => !known[n.name]);
-  for (const n of unknown) ctx.reports.add(error("HOST_NOT_FOUND", { host: n.name }));
-  if (unknown.length === args.nodes.length) ctx.reports.add(error("NONE_HOST_FOUND", {}));
+  const unknown = [...new Set(args.nodes.filter((n) => !known[n.name]).map((n) => n.name))];
+  for (const host of unknown) ctx.reports.add(error("HOST_NOT_FOUND", { host }));
+  if (unknown.length === new Set(args.nodes.map((n) => n.name)).size) ctx.reports.add(error("NONE_HOST_FOUND", {}));
   ctx.reports.throwIfErrors();
 
   const nodes = args.nodes.map((n, i) => {
