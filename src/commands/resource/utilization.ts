@@ -5,7 +5,7 @@ import { createElement, descendants, detach, insertBefore, type XmlElement } fro
 import type { CommandContext } from "../../cli/route-types.js";
 import { checkCloneMeta } from "./clone-compat.js";
 import { warnIfNotStonith } from "./delete.js";
-import { UsageError, argsToTuples, failText, getAnyResource, getMaster, getPrimitive, prepareOptions, warnIfStonith } from "./common.js";
+import { UsageError, argsToTuples, failText, getAnyResource, getMaster, getPrimitive, prepareOptions, refuseWaitWithFile, warnIfStonith } from "./common.js";
 
 const isPythonInt = (value: string) => /^\s*[+-]?\d+(_\d+)*\s*$/.test(value);
 
@@ -84,6 +84,7 @@ export async function resourceMeta(ctx: CommandContext, stonith = false): Promis
     const master = getMaster(cib, id);
     const resource = master ? masterToClone(master) : getAnyResource(cib, id);
     if (!resource) failText(`unable to find a resource/clone/group: ${id}`);
+    refuseWaitWithFile(ctx);
     const pairs = argsToTuples(words);
     if (resource!.name === "clone") {
       const inner = cloneInner(resource!);
