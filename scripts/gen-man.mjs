@@ -20,8 +20,8 @@ async function loadAreas() {
       format: "esm",
       platform: "node",
       logLevel: "error",
-      // command modules are loaded lazily by the table and never needed here
-      plugins: [{ name: "no-commands", setup: (b) => b.onResolve({ filter: /\/commands\// }, (a) => ({ path: a.path, external: true })) }],
+      // command modules the table loads lazily are never needed here
+      plugins: [{ name: "no-commands", setup: (b) => b.onResolve({ filter: /\/commands\// }, (a) => (a.kind === "dynamic-import" ? { path: a.path, external: true } : undefined)) }],
     });
     return (await import(pathToFileURL(out).href)).AREAS;
   } finally {

@@ -241,6 +241,9 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         dc: v?.dc?.name ?? null,
         nodes: config?.nodes ?? [],
         version: store.current()?.version ?? null,
+        onlineInCib: (store.current()?.cib.children.find((c) => c.name === "status")?.children ?? [])
+          .filter((e) => e.name === "node_state" && e.attrs.crmd === "online")
+          .map((e) => e.attrs.uname),
         quorumNeeded: config ? quorumNeeded(config) : 0,
         token: config?.token ?? null,
       };
@@ -263,6 +266,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         const cib = cloneElement(current.cib);
         try {
           if (applyVersionedPatch(cib, patch) === "conflict") {
+            log("cib.patch.conflict", { version: current.version });
             throw new RpcError("CIB_CONFLICT", `the CIB changed (now ${JSON.stringify(current.version)})`);
           }
         } catch (e) {
@@ -272,6 +276,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         const xml = serializeXml(cib);
         store.replace(xml);
         await replicate(xml);
+        log("cib.patch.applied", { version: cibVersion(cib), forwarded });
         return { version: cibVersion(cib) };
       });
     },

@@ -17,6 +17,7 @@ describe("a live three-node cluster", () => {
   const agents: AgentProcess[] = [];
   const pcs = (...args: string[]) => pcsAsync(config, args);
   const cibOf = (a: AgentProcess) => readFileSync(join(a.dir, "cib.xml"), "utf8");
+  const primitiveIds = (xml: string) => [...xml.matchAll(/<primitive id="([^"]+)"/g)].map((m) => m[1]).sort();
   const alertIds = (xml: string) => [...xml.matchAll(/<alert id="([^"]+)"/g)].map((m) => m[1]).sort();
   const epochOf = (xml: string) => parseXml(xml).attrs.epoch;
 
@@ -50,15 +51,16 @@ describe("a live three-node cluster", () => {
     expect(setup.code).toBe(0);
     expect(readFileSync(join(agents[0].dir, "corosync.conf"), "utf8")).toContain("    token: 1000\n");
     await waitFor(async () => (await pcs("cluster", "status")).stdout.includes("Online: [ node1 node2 node3 ]"), 10000, "all nodes online");
+    expect((await pcs("status")).stdout).toContain("Online: [ node1 node2 node3 ]");
     const cib = await pcs("cluster", "cib");
     expect(cib.stdout).toContain('<node_state id="3" uname="node3" in_ccm="true" crmd="online"');
   });
 
   it("lands twenty concurrent changes on every node", async () => {
-    const runs = await Promise.all(Array.from({ length: 20 }, (_, i) => pcs("alert", "create", "path=/bin/true", `id=a${i}`)));
+    const runs = await Promise.all(Array.from({ length: 20 }, (_, i) => pcs("resource", "create", `d${i}`, "ocf:heartbeat:Dummy", "--disabled")));
     for (const r of runs) expect(r).toMatchObject({ code: 0, stderr: "" });
-    const wanted = Array.from({ length: 20 }, (_, i) => `a${i}`).sort();
-    await waitFor(() => agents.every((a) => alertIds(cibOf(a)).join() === wanted.join()), 5000, "replication");
+    const wanted = Array.from({ length: 20 }, (_, i) => `d${i}`).sort();
+    await waitFor(() => agents.every((a) => primitiveIds(cibOf(a)).join() === wanted.join()), 5000, "replication");
     const epochs = agents.map((a) => epochOf(cibOf(a)));
     expect(new Set(epochs).size).toBe(1);
   });
