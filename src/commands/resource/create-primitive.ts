@@ -4,6 +4,8 @@ import type { LoadedAgent } from "../../agents/load.js";
 import { defaultOperations } from "../../agents/defaults.js";
 import { fullName } from "../../agents/name.js";
 import { validateCreateAttrs } from "../../agents/validate.js";
+import { canSelfValidate, runSelfValidation, selfValidationReports } from "../../agents/self-validate.js";
+import type { AgentSources } from "../../agents/sources.js";
 import { section } from "../../cib/document.js";
 import { validateId, type IdIndex } from "../../cib/ids.js";
 import {
@@ -28,6 +30,8 @@ export interface NewPrimitive {
   disabled: boolean;
   /** "resource" or "stonith": used in id messages. */
   kind?: string;
+  /** --agent-validation: also ask the agent (validate-all). */
+  agentValidation?: { sources: AgentSources };
 }
 
 /** Whether the CIB's schema knows Promoted/Unpromoted (pacemaker-3.7 and later). */
@@ -69,7 +73,7 @@ export function prepareOperations(spec: NewPrimitive, newRoles: boolean, reports
 }
 
 /** Validate and append a new primitive to `parent` (default: the resources section). */
-export function createPrimitive(cib: XmlElement, ids: IdIndex, reports: Reports, spec: NewPrimitive, parent?: XmlElement): XmlElement {
+export async function createPrimitive(cib: XmlElement, ids: IdIndex, reports: Reports, spec: NewPrimitive, parent?: XmlElement): Promise<XmlElement> {
   checkSpecialCases(spec, reports);
   const resources = section(cib, "resources");
   if (ids.has(spec.id)) failNow(error("ID_ALREADY_EXISTS", { id: spec.id }));
@@ -78,7 +82,12 @@ export function createPrimitive(cib: XmlElement, ids: IdIndex, reports: Reports,
   const operations = prepareOperations(spec, newRoleNamesSupported(cib), reports);
   const userOpIds = operations.map((op) => op.id).filter((id): id is string => id !== undefined);
   for (const id of userOpIds) if (ids.has(id)) failNow(error("ID_ALREADY_EXISTS", { id }));
-  reports.add(...validateCreateAttrs(spec.agent.metadata, spec.attrs, resources));
+  const attrReports = validateCreateAttrs(spec.agent.metadata, spec.attrs, resources);
+  reports.add(...attrReports);
+  if (spec.agentValidation && canSelfValidate(spec.agent.metadata) && !attrReports.some((r) => r.severity === "error")) {
+    const verdict = await runSelfValidation(spec.agentValidation.sources, spec.agent.metadata.name, spec.attrs);
+    reports.add(...selfValidationReports(verdict));
+  }
   reports.throwIfErrors();
   const name = spec.agent.metadata.name;
   const primitive = appendPrimitive(parent ?? resources, ids, {
