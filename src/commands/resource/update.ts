@@ -12,13 +12,13 @@ import { argsToPairs } from "../../cib/operations-legacy.js";
 import { nvsetToRecord, nvValue } from "../../cib/nvset.js";
 import { descendants, firstChild, type XmlElement } from "../../cib/xml.js";
 import type { CommandContext } from "../../cli/route-types.js";
-import { deprecation, fail, forceableError, ReportedError, warning, type Reports } from "../../report/index.js";
+import { deprecation, fail, forceableError, info, ReportedError, warning, type Reports } from "../../report/index.js";
 import { canSelfValidate, runSelfValidation, selfValidationReports } from "../../agents/self-validate.js";
 import type { Env } from "../../env/index.js";
 import { usageError } from "./cli-usage.js";
 import { updateOperations } from "./update-ops.js";
 import { updateClone } from "./update-clone.js";
-import { newRoleNamesSupported } from "./create-primitive.js";
+import { newRoleNamesSupported, upgradeForOnFailDemote } from "./create-primitive.js";
 
 /** pcs's split of update arguments: attributes, `op` groups (one per action), `meta` options. */
 export function parseUpdateArgs(args: readonly string[]): { attrs: string[]; ops: string[][]; meta: string[] } {
@@ -109,6 +109,8 @@ export async function updatePrimitiveCommand(ctx: CommandContext, args: string[]
       if (clone && inner) return updateClone(cib, clone, rest, reports);
       fail("GENERIC", { text: `Unable to find resource: ${resId}` });
     }
+    const opOptions = parsed.ops.filter((op) => op.length >= 2).map((op) => Object.fromEntries(argsToPairs(op.slice(1))));
+    if (upgradeForOnFailDemote(cib, opOptions)) reports.add(info("CIB_UPGRADED_LEGACY", undefined as never));
     const attrs = argsToPairs(parsed.attrs);
     await validateAttributes(env, primitive, Object.fromEntries(attrs), resources, reports, ctx.has("--agent-validation"));
     const ids = new IdIndex(cib);
