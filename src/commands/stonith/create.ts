@@ -72,11 +72,12 @@ export async function stonithCreate(ctx: CommandContext): Promise<void> {
       useDefaultOperations: !ctx.has("--no-default-ops"),
       disabled: ctx.has("--disabled"),
       kind: "stonith",
+      agentValidation: ctx.has("--agent-validation") ? { sources: agentSources(env.runner) } : undefined,
     };
     if (ctx.has("--group")) {
       const { placeInGroup } = await import("../resource/create-wrapped.js");
       return placeInGroup(cib, reports, spec, { group: ctx.value("--group")!, before: ctx.value("--before"), after: ctx.value("--after") });
     }
-    createPrimitive(cib, new IdIndex(cib), reports, spec);
+    await createPrimitive(cib, new IdIndex(cib), reports, spec);
   }, ctx.reports);
 }
