@@ -1,7 +1,7 @@
 // Phase 3, actions: compare each primitive's current and next placement and role, then let
 // mandatory orderings (explicit ones and the implicit ones inside groups) turn required starts into
 // restarts of what depends on them, and unrunnable starts into blocked ones.
-import { isManaged, primitivesOf } from "./assign.js";
+import { canFence, isManaged, primitivesOf } from "./assign.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
 
 export interface PrimitivePlan {
@@ -14,6 +14,8 @@ export interface PrimitivePlan {
   startBlocked: boolean;
   restartReason?: string;
   stopReason?: string;
+  /** The stop is needed but cannot run (its node cannot be fenced). */
+  stopBlocked?: boolean;
   /** Stopped by an ordering inside a clone: crm_simulate gives no reason. */
   plainStop?: boolean;
 }
@@ -29,15 +31,52 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
       const failedHere = rsc.failed && from !== undefined;
       plan.stop = !!from && (to !== from || failedHere || rsc.running.length > 1);
       plan.start = !!to && (to !== from || failedHere);
-      if (rsc.blocked) {
+      if (rsc.blocked && !(from && from.unclean && cluster.options.stonithEnabled)) {
         plan.stop = false;
         plan.start = false;
+        plan.startBlocked = true;
       }
     }
     plans.set(rsc, plan);
+    if (managed) applyQuorumAndFencing(rsc, plan, cluster);
   }
   applyOrderings(cluster, plans);
   return plans;
+}
+
+/** Without quorum, starts are blocked (and with policy stop, running resources stop); resources on
+ * nodes that cannot be fenced cannot be stopped. */
+function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Cluster): void {
+  const o = cluster.options;
+  const from = plan.from;
+  if (from && from.unclean && !canFence(cluster)) {
+    if (plan.stop) plan.stopBlocked = true;
+    plan.stop = false;
+    plan.start = false;
+    return;
+  }
+  if (o.haveQuorum || o.noQuorumPolicy === "ignore" || rsc.meta.get("requires") === "nothing") return;
+  if (o.noQuorumPolicy === "freeze") {
+    if (from && !from.unclean && !rsc.failed) {
+      plan.stop = false;
+      plan.start = false;
+    }
+    if (plan.start) {
+      plan.startBlocked = true;
+      plan.stopReason = "quorum freeze";
+    }
+    return;
+  }
+  if (plan.start) {
+    plan.startBlocked = true;
+    plan.stopReason = "no quorum";
+  }
+  if (from && !plan.stop && !rsc.isStonith) {
+    plan.stop = true;
+    plan.start = !!plan.to;
+    plan.startBlocked = true;
+    plan.stopReason = "no quorum";
+  }
 }
 
 interface Edge {

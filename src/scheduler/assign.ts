@@ -79,25 +79,52 @@ function locationScore(rsc: Resource, node: SchedNode, index: Index, promotedOnl
 
 export { locationScore };
 
-/** Scores of a unit's own placement preferences (constraints of it and its members, stickiness, bans). */
+function memberScore(m: Resource, node: SchedNode, cluster: Cluster, index: Index): number | undefined {
+  if (m.banned.has(node.uname)) return -INFINITY;
+  let s = locationScore(m, node, index);
+  if (m.running.includes(node) && isManaged(m, cluster) && m.stickiness) s = addScores(s ?? 0, m.stickiness);
+  return s;
+}
+
+const hasUsable = (scores: Map<string, number>, cluster: Cluster): boolean => cluster.nodes.some((n) => canHost(n) && (scores.get(n.uname) ?? 0) >= 0);
+
+/** Scores of a unit's own placement preferences (constraints of it and its members, stickiness, bans).
+ * Group members are merged from the last one back, each merge dropped when it would leave no usable node. */
 export function baseScores(unit: Resource, cluster: Cluster, index: Index): Map<string, number> {
   const scores = new Map<string, number>();
   const members = unit.variant === "clone" ? [] : primitivesOf(unit);
-  const named = unit.variant === "group" ? [unit, ...unit.children] : [unit];
+  const defined = new Set<string>();
+  const own = new Map<string, number>();
   for (const node of cluster.nodes) {
-    let s: number | undefined = cluster.options.symmetric ? 0 : undefined;
-    for (const r of named) {
-      const l = locationScore(r, node, index);
-      if (l !== undefined) s = s === undefined ? l : addScores(s, l);
+    const l = locationScore(unit, node, index);
+    if (l !== undefined) {
+      defined.add(node.uname);
+      own.set(node.uname, l);
     }
-    if (s === undefined) {
+  }
+  let acc: Map<string, number> | undefined;
+  for (let i = members.length - 1; i >= 0; i--) {
+    const m = members[i];
+    const ms = new Map<string, number>();
+    for (const node of cluster.nodes) {
+      const v = unit.variant === "group" ? memberScore(m, node, cluster, index) : m.banned.has(node.uname) ? -INFINITY : m.running.includes(node) && isManaged(m, cluster) ? m.stickiness : undefined;
+      if (v !== undefined) {
+        if (unit.variant === "group" && locationScore(m, node, index) !== undefined) defined.add(node.uname);
+        ms.set(node.uname, v);
+      }
+    }
+    if (acc) {
+      const merged = new Map(ms);
+      for (const [k, v] of acc) merged.set(k, addScores(merged.get(k) ?? 0, v));
+      acc = hasUsable(merged, cluster) || !hasUsable(ms, cluster) ? merged : ms;
+    } else acc = ms;
+  }
+  for (const node of cluster.nodes) {
+    if (!cluster.options.symmetric && !defined.has(node.uname)) {
       scores.set(node.uname, -INFINITY);
       continue;
     }
-    for (const m of members) {
-      if (m.banned.has(node.uname)) s = -INFINITY;
-      else if (m.running.includes(node) && isManaged(m, cluster)) s = addScores(s, m.stickiness);
-    }
+    let s = addScores(own.get(node.uname) ?? 0, acc?.get(node.uname) ?? 0);
     if (!canHost(node)) s = -INFINITY;
     scores.set(node.uname, s);
   }
@@ -138,39 +165,61 @@ function applyColocations(unit: Resource, scores: Map<string, number>, cluster: 
     if (c.rscRole === "Promoted" || c.rscRole === "Unpromoted") continue; // affects promotion only
     let where = state.placed.get(primary) ?? [];
     if (c.withRole === "Promoted") where = state.promotedOn.get(primary) ?? [];
+    else if (c.withRole === "Unpromoted" && primary.clone?.promotable) {
+      const promoted = state.promotedOn.get(primary) ?? [];
+      where = where.filter((n) => !promoted.includes(n));
+    }
     if (c.withRsc !== primary && primary.variant === "group") {
       where = c.withRsc.assignedTo ? [c.withRsc.assignedTo] : [];
     }
-    const names = new Set(where.map((n) => n.uname));
+    const attr = c.nodeAttribute ?? "#uname";
+    const values = new Set<string | undefined>(where.map((n) => n.attrs.get(attr)).filter((v) => v !== undefined));
     for (const node of cluster.nodes) {
       const s = scores.get(node.uname) ?? -INFINITY;
+      const together = values.has(node.attrs.get(attr));
       if (c.score >= INFINITY) {
-        if (!names.has(node.uname)) scores.set(node.uname, -INFINITY);
+        if (!together) scores.set(node.uname, -INFINITY);
       } else if (c.score <= -INFINITY) {
-        if (names.has(node.uname) && c.withRole !== "Unpromoted") scores.set(node.uname, -INFINITY);
-      } else if (names.has(node.uname)) scores.set(node.uname, addScores(s, c.score));
+        if (together) scores.set(node.uname, -INFINITY);
+      } else if (together) scores.set(node.uname, addScores(s, c.score));
     }
   }
 }
 
-function mergeDependents(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
-  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)) && c.score > -INFINITY && !c.withRole && !c.rscRole);
-  if (!deps.length) return;
-  const merged = new Map(scores);
+/** A dependent's preferences, including its own dependents', as its primary sees them. */
+function dependentScores(dep: Resource, cluster: Cluster, state: AssignState, seen: Set<Resource>): Map<string, number> {
+  const scores = baseScores(dep, cluster, state.index);
+  if (!seen.has(dep)) {
+    seen.add(dep);
+    mergeInto(dep, scores, cluster, state, seen);
+  }
+  return scores;
+}
+
+function mergeInto(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState, seen: Set<Resource>): void {
+  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)) && !c.withRole && !c.rscRole && !c.nodeAttribute);
   for (const c of deps) {
     const dep = unitOf(c.rsc);
-    if (dep.variant === "clone") continue;
-    const ds = baseScores(dep, cluster, state.index);
+    if (dep.variant === "clone" || seen.has(dep)) continue;
+    const ds = dependentScores(dep, cluster, state, seen);
     const factor = c.score / INFINITY;
+    const merged = new Map(scores);
     for (const node of cluster.nodes) {
       const d = ds.get(node.uname) ?? 0;
       if (d === 0) continue;
       const s = merged.get(node.uname) ?? -INFINITY;
       if (s <= -INFINITY) continue;
-      merged.set(node.uname, addScores(s, d <= -INFINITY || d >= INFINITY ? (factor >= 1 ? d : Math.trunc(d * factor)) : Math.trunc(d * factor)));
+      let add: number;
+      if (d <= -INFINITY || d >= INFINITY) add = factor >= 1 ? d : factor <= -1 ? -d : Math.trunc(d * factor);
+      else add = Math.trunc(d * factor);
+      merged.set(node.uname, addScores(s, add));
     }
+    if (hasUsable(merged, cluster) || !hasUsable(scores, cluster)) for (const [k, v] of merged) scores.set(k, v);
   }
-  if ([...merged.values()].some((v) => v >= 0) || ![...scores.values()].some((v) => v >= 0)) for (const [k, v] of merged) scores.set(k, v);
+}
+
+function mergeDependents(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
+  mergeInto(unit, scores, cluster, state, new Set([unit]));
 }
 
 function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void {
@@ -192,20 +241,23 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   applyColocations(unit, scores, cluster, state);
   const members = primitivesOf(unit);
   for (const [k, v] of scores) unit.scores.set(k, v);
-  const blockedAll = unit.orphan || cluster.options.stopAllResources || isDisabled(unit) || noQuorumStop(cluster);
+  const blockedAll = unit.orphan || cluster.options.stopAllResources || isDisabled(unit);
   const unmanaged = !isManaged(unit, cluster);
   let node: SchedNode | undefined;
   if (unmanaged) node = members.find((m) => m.running.length)?.running[0];
   else if (!blockedAll) node = bestNode(scores, cluster, members.find((m) => m.running.length)?.running[0]);
-  if (node && !unmanaged && cluster.options.noQuorumPolicy === "freeze" && !cluster.options.haveQuorum) {
-    if (!members.some((m) => m.running.includes(node as SchedNode))) node = undefined;
-  }
   placeMembers(unit, members, node, cluster);
   state.placed.set(unit, node ? [node] : []);
 }
 
 export function noQuorumStop(cluster: Cluster): boolean {
   return !cluster.options.haveQuorum && cluster.options.noQuorumPolicy === "stop";
+}
+
+/** Whether unclean nodes can be fenced (fencing needs quorum unless no-quorum-policy=ignore). */
+export function canFence(cluster: Cluster): boolean {
+  const o = cluster.options;
+  return o.stonithEnabled && (o.haveQuorum || o.noQuorumPolicy === "ignore");
 }
 
 /** Group members follow the group's node in order; the first that cannot run there stops the rest. */
@@ -218,7 +270,7 @@ export function placeMembers(unit: Resource, members: Resource[], node: SchedNod
       m.nextRole = m.running.length ? m.role : "Stopped";
       continue;
     }
-    if (ok && node && (m.banned.has(node.uname) || isDisabled(m))) ok = false;
+    if (ok && node && (m.banned.has(node.uname) || isDisabled(m) || m.forceStop)) ok = false;
     if (ok && node) {
       m.assignedTo = node;
       m.nextRole = "Started";
@@ -231,12 +283,25 @@ export function placeMembers(unit: Resource, members: Resource[], node: SchedNod
   void unit;
 }
 
-function processOrder(cluster: Cluster): Resource[] {
-  return [...cluster.resources].sort((a, b) => b.priority - a.priority || a.order - b.order);
+/** Pacemaker's processing order: priority, then resources doing well where they run, then best score. */
+function processOrder(cluster: Cluster, index: Index): Resource[] {
+  const keys = new Map<Resource, { current: number; best: number; running: boolean }>();
+  for (const unit of cluster.resources) {
+    const scores = unit.variant === "clone" ? new Map<string, number>() : baseScores(unit, cluster, index);
+    const at = primitivesOf(unit).find((p) => p.running.length)?.running[0];
+    let best = -INFINITY;
+    for (const v of scores.values()) best = Math.max(best, v);
+    keys.set(unit, { current: at ? (scores.get(at.uname) ?? 0) : -INFINITY, best, running: !!at });
+  }
+  return [...cluster.resources].sort((a, b) => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    return b.priority - a.priority || Number(kb.running) - Number(ka.running) || kb.current - ka.current || kb.best - ka.best || a.order - b.order;
+  });
 }
 
 export function assignAll(cluster: Cluster): AssignState {
   const state: AssignState = { index: buildIndex(cluster), done: new Set(), active: new Set(), placed: new Map(), promotedOn: new Map() };
-  for (const unit of processOrder(cluster)) assignUnit(unit, cluster, state);
+  for (const unit of processOrder(cluster, state.index)) assignUnit(unit, cluster, state);
   return state;
 }

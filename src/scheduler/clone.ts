@@ -1,7 +1,7 @@
 // Clone instances: keep running instances where they are when allowed, place the rest on the best
 // nodes within clone-node-max, then choose promoted instances of promotable clones.
 import { addScores, parseScore } from "./score.js";
-import { canHost, isDisabled, isManaged, locationScore, noQuorumStop, placeMembers, primitivesOf, unitOf, type AssignState } from "./assign.js";
+import { canHost, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState } from "./assign.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
 function instanceScore(inst: Resource, node: SchedNode, base: number, cluster: Cluster): number {
@@ -19,7 +19,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
   for (const [k, v] of scores) unit.scores.set(k, v);
   const count = new Map<string, number>();
   const placed: SchedNode[] = [];
-  const blocked = cluster.options.stopAllResources || isDisabled(unit) || noQuorumStop(cluster);
+  const blocked = cluster.options.stopAllResources || isDisabled(unit);
   const pending: Resource[] = [];
   for (const inst of unit.children) {
     const members = primitivesOf(inst);
@@ -40,8 +40,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     if (current && canHost(current)) {
       const s = instanceScore(inst, current, scores.get(current.uname) ?? -INFINITY, cluster);
       const c = count.get(current.uname) ?? 0;
-      const frozen = !cluster.options.haveQuorum && cluster.options.noQuorumPolicy === "freeze";
-      if ((s >= 0 || frozen) && c < info.nodeMax) {
+      if (s >= 0 && c < info.nodeMax) {
         count.set(current.uname, c + 1);
         placed.push(current);
         placeMembers(inst, members, current, cluster);
@@ -50,12 +49,11 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     }
     pending.push(inst);
   }
-  const frozen = !cluster.options.haveQuorum && cluster.options.noQuorumPolicy === "freeze";
   for (const inst of pending) {
     const members = primitivesOf(inst);
     let best: SchedNode | undefined;
     let bestScore = -Infinity;
-    if (!frozen) {
+    {
       for (const node of cluster.nodes) {
         if (!canHost(node)) continue;
         const c = count.get(node.uname) ?? 0;

@@ -47,18 +47,21 @@ function unpackLocation(cluster: Cluster, c: XmlElement, tags: Map<string, strin
   }
   const role = parseRole(c.attrs.role ?? c.attrs["rsc-role"]);
   const discovery = c.attrs["resource-discovery"];
-  const rules: RuleScore[] = [];
+  const rules: { role: typeof role; rule: RuleScore }[] = [];
   for (const rule of childElements(c, "rule")) {
     const ctx = { now: cluster.now };
     rules.push({
-      score: parseScore(rule.attrs.score, 0),
-      scoreAttribute: rule.attrs["score-attribute"],
-      matches: (node) => ruleMatches(rule, node, ctx),
+      role: parseRole(rule.attrs.role) ?? role,
+      rule: {
+        score: parseScore(rule.attrs.score, 0),
+        scoreAttribute: rule.attrs["score-attribute"],
+        matches: (node) => ruleMatches(rule, node, ctx),
+      },
     });
   }
   for (const rsc of targets) {
-    if (rules.length) cluster.locations.push({ rsc, score: 0, role, rules, discovery });
-    else if (c.attrs.node) cluster.locations.push({ rsc, node: c.attrs.node, score: parseScore(c.attrs.score, 0), role, discovery });
+    for (const r of rules) cluster.locations.push({ rsc, score: 0, role: r.role, rules: [r.rule], discovery });
+    if (!rules.length && c.attrs.node) cluster.locations.push({ rsc, node: c.attrs.node, score: parseScore(c.attrs.score, 0), role, discovery });
   }
 }
 
@@ -102,6 +105,7 @@ function unpackColocation(cluster: Cluster, c: XmlElement, tags: Map<string, str
         score,
         rscRole: parseRole(c.attrs["rsc-role"]),
         withRole: parseRole(c.attrs["with-rsc-role"]),
+        nodeAttribute: c.attrs["node-attribute"],
       });
     }
   }

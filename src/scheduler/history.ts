@@ -13,6 +13,8 @@ interface OpResult {
   /** A hard error (not installed, not configured, start failure): avoid this node. */
   ban: boolean;
   blocked: boolean;
+  banAll?: boolean;
+  forceStop?: boolean;
 }
 
 const expectedRc = (op: XmlElement): number | undefined => {
@@ -42,12 +44,11 @@ function parseIntervalMs(v: string | undefined): number {
 
 export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Cluster, defs: Map<string, XmlElement[]>): OpResult {
   const sorted = ops
-    .filter((o) => !o.attrs.id?.endsWith("_last_failure_0"))
-    .map((o) => ({ o, call: Number(o.attrs["call-id"] ?? "0") }))
+    .map((o) => ({ o, call: Number(o.attrs["call-id"] ?? "0"), lf: o.attrs.id?.endsWith("_last_failure_0") ? 1 : 0 }))
     .sort((a, b) => {
       const pa = a.call < 0 ? Infinity : a.call;
       const pb = b.call < 0 ? Infinity : b.call;
-      return pa - pb;
+      return pa - pb || a.lf - b.lf;
     });
   const r: OpResult = { role: "Stopped", failed: false, stopFailed: false, ban: false, blocked: false };
   for (const { o, call } of sorted) {
@@ -95,15 +96,19 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
       }
       continue;
     }
-    // A failure.
+    // A failure; one older than failure-timeout no longer counts.
+    const changed = Number(o.attrs["last-rc-change"] ?? o.attrs["last-run"] ?? "0");
+    if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000) continue;
     const onFail = onFailOf(rsc, o, cluster, defs);
     if (onFail === "ignore") {
       if (task === "start") r.role = "Started";
       continue;
     }
+    if (rc === 2 || rc === 6) r.banAll = true;
+    if (rc === 3 || rc === 4 || rc === 5 || opStatus === 7) r.ban = true;
+    if (onFail === "stop") r.forceStop = true;
     if (task === "monitor" && interval === 0) {
-      if (rc === 5 || rc === 6 || opStatus === 7) {
-        r.ban = true;
+      if (rc === 5 || opStatus === 7) {
         r.role = "Stopped";
         continue;
       }
@@ -111,7 +116,7 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
       if (r.role === "Stopped") r.role = rc === 9 ? "Promoted" : "Started";
       continue;
     }
-    if (rc === 5 || rc === 6 || opStatus === 7 || opStatus === 5 || opStatus === 6) r.ban = true;
+    if (opStatus === 5 || opStatus === 6) r.ban = true;
     switch (task) {
       case "stop":
         r.stopFailed = true;
@@ -225,6 +230,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         }
         if (!rsc) continue;
         applyResult(rsc, node, res, stopFailures);
+        if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
       } else {
         rsc = cluster.byId.get(id);
         if (!rsc) {
@@ -246,6 +252,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
 function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures: Map<string, { node: SchedNode; rsc: Resource }[]>): void {
   rsc.knownOn.add(node.uname);
   if (res.ban) rsc.banned.add(node.uname);
+  if (res.banAll || res.forceStop) rsc.forceStop = true;
   if (res.role !== "Stopped") {
     rsc.running.push(node);
     if (rsc.role === "Stopped" || res.role === "Promoted") rsc.role = res.role;

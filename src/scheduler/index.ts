@@ -2,7 +2,7 @@
 // unpack -> assign -> actions (with orderings) -> summary. No I/O.
 import type { XmlElement } from "../cib/xml.js";
 import { planActions, type PrimitivePlan } from "./actions.js";
-import { assignAll, canHost } from "./assign.js";
+import { assignAll, canFence, canHost } from "./assign.js";
 import { unpackConstraints } from "./constraints.js";
 import { unpackHistory } from "./history.js";
 import { scoreText } from "./score.js";
@@ -18,7 +18,7 @@ export interface ScheduleOutput extends ScheduleResult {
 }
 
 function fencing(cluster: Cluster): ScheduleResult["fencing"] {
-  if (!cluster.options.stonithEnabled) return [];
+  if (!canFence(cluster)) return [];
   return cluster.nodes.filter((n) => n.unclean).map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
 }
 

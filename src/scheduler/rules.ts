@@ -1,6 +1,7 @@
 // Rule evaluation for location constraints: node attribute expressions, date expressions, nested rules.
 import { childElements, type XmlElement } from "../cib/xml.js";
 import type { SchedNode } from "./types.js";
+import { parseIsoTime } from "./time.js";
 
 export interface RuleContext {
   now: number;
@@ -38,10 +39,7 @@ function compareValues(left: string | undefined, right: string | undefined, op: 
 }
 
 function parseDate(text: string | undefined): number | undefined {
-  if (!text) return undefined;
-  const t = text.trim().replace(" ", "T");
-  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`);
-  return Number.isNaN(ms) ? undefined : ms;
+  return text ? parseIsoTime(text) : undefined;
 }
 
 function durationMs(e: XmlElement | undefined): number {

@@ -1,5 +1,5 @@
 // The Transition Summary: one line per resource change, worded and laid out as crm_simulate does.
-import { noQuorumStop, primitivesOf } from "./assign.js";
+import { primitivesOf } from "./assign.js";
 import type { PrimitivePlan } from "./actions.js";
 import type { Cluster, Resource, Role, SummaryLine } from "./types.js";
 
@@ -7,7 +7,7 @@ function roleLabel(rsc: Resource, role: Role): string {
   return role === "Promoted" || role === "Unpromoted" ? `${role} ` : "";
 }
 
-function lineFor(plan: PrimitivePlan, cluster: Cluster): SummaryLine | undefined {
+function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefined {
   const { rsc, from, to } = plan;
   const cur = rsc.running.length ? rsc.role : "Stopped";
   const next = to ? rsc.nextRole : "Stopped";
@@ -15,9 +15,14 @@ function lineFor(plan: PrimitivePlan, cluster: Cluster): SummaryLine | undefined
   const stopReason = (): string | undefined => {
     if (plan.plainStop) return undefined;
     if (plan.stopReason) return `due to ${plan.stopReason}`;
-    if (noQuorumStop(cluster)) return "due to no quorum";
     return "due to node availability";
   };
+  if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: "blocked" };
+  if (rsc.running.length > 1 && plan.stop) {
+    if (!to) return undefined; // one Stop line per node, added by summarize()
+    if (rsc.running.includes(to)) return { action: "Restart", rsc: id, detail: `${roleLabel(rsc, next)}${to.uname}` };
+    return { action: "Move", rsc: id, detail: `${from?.uname} -> ${to.uname}` };
+  }
   if (!from) {
     if (!to) return undefined;
     if (plan.startBlocked) return { action: "Start", rsc: id, detail: to.uname, reason: `due to ${plan.stopReason} (blocked)` };
@@ -30,7 +35,7 @@ function lineFor(plan: PrimitivePlan, cluster: Cluster): SummaryLine | undefined
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;
-    const action = rsc.failed ? "Recover" : "Move";
+    const action = rsc.failed && !from.unclean ? "Recover" : "Move";
     const detail = cur !== next && (cur === "Promoted" || next === "Promoted") ? `${cur} ${from.uname} -> ${next} ${to.uname}` : `${from.uname} -> ${to.uname}`;
     return { action, rsc: id, detail };
   }
@@ -53,6 +58,10 @@ export function summarize(cluster: Cluster, plans: Map<Resource, PrimitivePlan>)
       const plan = plans.get(p);
       const line = plan && lineFor(plan, cluster);
       if (line) out.push(line);
+      else if (plan && plan.stop && !plan.to && p.running.length > 1) {
+        const reason = plan.stopReason ? `due to ${plan.stopReason}` : "due to node availability";
+        for (const n of p.running) out.push({ action: "Stop", rsc: p.id, detail: `${roleLabel(p, p.role)}${n.uname}`, reason });
+      }
     }
     if (r.variant !== "primitive") r.children.forEach(visit);
   };

@@ -69,9 +69,13 @@ export interface Resource {
   allocated: boolean;
   /** Not in the configuration any more (or beyond clone-max): only ever stopped. */
   orphan?: boolean;
+  /** A fatal error or on-fail=stop: the resource must stay stopped everywhere. */
+  forceStop?: boolean;
 }
 
 export interface CloneInfo {
+  /** Id of the cloned primitive or group. */
+  childId: string;
   max: number;
   nodeMax: number;
   promotable: boolean;
@@ -105,6 +109,8 @@ export interface Colocation {
   score: number;
   rscRole?: Role;
   withRole?: Role;
+  /** Nodes count as "together" when they share this attribute's value (default #uname). */
+  nodeAttribute?: string;
 }
 
 export interface Ordering {

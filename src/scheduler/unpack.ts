@@ -1,16 +1,23 @@
 // Phase 1, unpacking: cluster options, nodes and their state, the resource tree (clone instances
 // expanded), and the constraints. The operation history is read by ./history.ts.
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
+import { ruleMatches } from "./rules.js";
 import { parseScore, parseSeconds } from "./score.js";
 import { INFINITY, type Cluster, type ClusterOptions, type Resource, type Role, type SchedNode } from "./types.js";
 
 const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
-function nvpairs(parent: XmlElement | undefined, setName: string): Map<string, string> {
+/** Name-value pairs of a parent's sets: sets whose rule does not match are skipped, higher scores first. */
+function nvpairs(parent: XmlElement | undefined, setName: string, now?: number): Map<string, string> {
   const out = new Map<string, string>();
   if (!parent) return out;
-  for (const set of childElements(parent, setName)) {
-    if (firstChild(set, "rule")) continue;
+  const sets = childElements(parent, setName)
+    .map((set, i) => ({ set, i, score: parseScore(set.attrs.score, 0) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => x.set);
+  for (const set of sets) {
+    const rule = firstChild(set, "rule");
+    if (rule && (now === undefined || !ruleMatches(rule, undefined, { now }))) continue;
     for (const nv of childElements(set, "nvpair")) if (!out.has(nv.attrs.name)) out.set(nv.attrs.name, nv.attrs.value ?? "");
   }
   return out;
@@ -51,14 +58,14 @@ export function naturalCompare(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
-function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions): SchedNode[] {
+function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions, now: number): SchedNode[] {
   const nodes: SchedNode[] = [];
   const nodesEl = config && firstChild(config, "nodes");
   const states = new Map<string, XmlElement>();
   if (status) for (const ns of childElements(status, "node_state")) states.set(ns.attrs.id, ns);
   for (const n of nodesEl ? childElements(nodesEl, "node") : []) {
     if (n.attrs.type === "remote" || n.attrs.type === "ping") continue;
-    const attrs = nvpairs(n, "instance_attributes");
+    const attrs = nvpairs(n, "instance_attributes", now);
     const state = states.get(n.attrs.id);
     const transient = state && firstChild(state, "transient_attributes");
     for (const [k, v] of nvpairs(transient, "instance_attributes")) attrs.set(k, v);
@@ -220,7 +227,9 @@ function buildResource(e: XmlElement, parent: Resource | undefined, inherited: M
       for (const n of names) if (meta.has(n)) return parseScore(meta.get(n), fallback);
       return fallback;
     };
+    const templateEl = e.children.find((c) => c.name === "primitive" || c.name === "group");
     rsc.clone = {
+      childId: templateEl?.attrs.id ?? "",
       max: num(["clone-max"], ctx.nodeCount),
       nodeMax: num(["clone-node-max"], 1),
       promotable: e.name === "master" || isTrue(meta.get("promotable")),
@@ -254,8 +263,8 @@ export function unpack(cib: XmlElement, now: number): Cluster {
   const config = firstChild(cib, "configuration");
   const status = firstChild(cib, "status");
   const options = unpackOptions(cib, config);
-  const nodes = unpackNodes(config, status, options);
-  const rscDefaults = nvpairs(config && firstChild(config, "rsc_defaults"), "meta_attributes");
+  const nodes = unpackNodes(config, status, options, now);
+  const rscDefaults = nvpairs(config && firstChild(config, "rsc_defaults"), "meta_attributes", now);
   const ctx: BuildCtx = { defaults: rscDefaults, byId: new Map(), primitives: [], nodeCount: nodes.length, order: 0 };
   const resources: Resource[] = [];
   const resEl = config && firstChild(config, "resources");

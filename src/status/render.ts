@@ -20,25 +20,25 @@ export const nextPlacement: PlacementOf = (rsc) => ({
 });
 
 export function renderNodes(cluster: Cluster, placementOf: PlacementOf, fenced = new Set<string>()): string[] {
-  const out = ["  * Node List:"];
+  const out = ["Node List:"];
   const online: string[] = [];
   const offline: string[] = [];
   const active = new Set<string>();
   for (const p of cluster.primitives) for (const n of placementOf(p).nodes) active.add(n.uname);
   for (const n of cluster.nodes) {
     const unclean = n.unclean && !fenced.has(n.uname);
-    if (unclean) out.push(`    * Node ${n.uname}: UNCLEAN (${n.online ? "online" : "offline"})`);
-    else if (n.pending) out.push(`    * Node ${n.uname}: pending`);
+    if (unclean) out.push(`  * Node ${n.uname}: UNCLEAN (${n.online ? "online" : "offline"})`);
+    else if (n.pending) out.push(`  * Node ${n.uname}: pending`);
     else if (!n.online || fenced.has(n.uname)) {
-      if (n.standby) out.push(`    * Node ${n.uname}: OFFLINE (standby)`);
-      else if (n.maintenance) out.push(`    * Node ${n.uname}: OFFLINE (maintenance)`);
+      if (n.standby) out.push(`  * Node ${n.uname}: OFFLINE (standby)`);
+      else if (n.maintenance) out.push(`  * Node ${n.uname}: OFFLINE (maintenance)`);
       else offline.push(n.uname);
-    } else if (n.standby) out.push(`    * Node ${n.uname}: standby${active.has(n.uname) ? " (with active resources)" : ""}`);
-    else if (n.maintenance) out.push(`    * Node ${n.uname}: maintenance`);
+    } else if (n.standby) out.push(`  * Node ${n.uname}: standby${active.has(n.uname) ? " (with active resources)" : ""}`);
+    else if (n.maintenance) out.push(`  * Node ${n.uname}: maintenance`);
     else online.push(n.uname);
   }
-  if (online.length) out.push(`    * Online: [ ${online.join(" ")} ]`);
-  if (offline.length) out.push(`    * OFFLINE: [ ${offline.join(" ")} ]`);
+  if (online.length) out.push(`  * Online: [ ${online.join(" ")} ]`);
+  if (offline.length) out.push(`  * OFFLINE: [ ${offline.join(" ")} ]`);
   return out;
 }
 
@@ -60,23 +60,23 @@ function primitiveLine(rsc: Resource, p: Placement, indent: string, cluster: Clu
   return `${indent}* ${rsc.id}\t(${rsc.agent}):\t ${state}${flags}`;
 }
 
-function cloneLines(clone: Resource, placementOf: PlacementOf, cluster: Cluster): string[] {
+function cloneLines(clone: Resource, placementOf: PlacementOf, cluster: Cluster, hideInactive: boolean): string[] {
   const info = clone.clone;
   const template = clone.children[0];
-  const childId = template?.baseId ?? "";
+  const childId = info?.childId ?? template?.baseId ?? "";
   const tags: string[] = [];
   if (info?.promotable) tags.push("promotable");
   if (info?.globallyUnique) tags.push("unique");
   if (!clone.managed || cluster.options.maintenanceMode) tags.push("unmanaged");
   if (disabled(clone)) tags.push("disabled");
-  const out = [`    * Clone Set: ${clone.id} [${childId}]${tags.length ? ` (${tags.join(", ")})` : ""}:`];
+  const out = [`  * Clone Set: ${clone.id} [${childId}]${tags.length ? ` (${tags.join(", ")})` : ""}:`];
   if (info?.globallyUnique || template?.variant === "group") {
     for (const inst of clone.children) {
       if (inst.orphan && !primitivesOfInst(inst).some((p) => placementOf(p).nodes.length)) continue;
       if (inst.variant === "group") {
-        out.push(`      * Resource Group: ${inst.id}:`);
-        for (const m of inst.children) out.push(primitiveLine(m, placementOf(m), "        ", cluster));
-      } else out.push(primitiveLine(inst, placementOf(inst), "      ", cluster));
+        out.push(`    * Resource Group: ${inst.id}:`);
+        for (const m of inst.children) out.push(primitiveLine(m, placementOf(m), "      ", cluster));
+      } else out.push(primitiveLine(inst, placementOf(inst), "    ", cluster));
     }
     return out;
   }
@@ -87,7 +87,7 @@ function cloneLines(clone: Resource, placementOf: PlacementOf, cluster: Cluster)
     const p = placementOf(inst);
     if (!p.nodes.length) continue;
     if (p.failed) {
-      extra.push(primitiveLine(inst, p, "      ", cluster));
+      extra.push(primitiveLine(inst, p, "    ", cluster));
       used.add(p.nodes[0].uname);
       continue;
     }
@@ -102,29 +102,44 @@ function cloneLines(clone: Resource, placementOf: PlacementOf, cluster: Cluster)
   out.push(...extra);
   for (const label of ["Promoted", "Unpromoted", "Started"]) {
     const list = byRole.get(label);
-    if (list?.length) out.push(`      * ${label}: [ ${cluster.nodes.filter((n) => list.includes(n.uname)).map((n) => n.uname).join(" ")} ]`);
+    if (list?.length) out.push(`    * ${label}: [ ${cluster.nodes.filter((n) => list.includes(n.uname)).map((n) => n.uname).join(" ")} ]`);
   }
   const stopped = cluster.nodes.filter((n) => !used.has(n.uname)).map((n) => n.uname);
-  if (stopped.length) out.push(`      * Stopped${disabled(clone) ? " (disabled)" : ""}: [ ${stopped.join(" ")} ]`);
+  if (stopped.length && !hideInactive) out.push(`    * Stopped${disabled(clone) ? " (disabled)" : ""}: [ ${stopped.join(" ")} ]`);
   return out;
 }
 
-export function renderResources(cluster: Cluster, placementOf: PlacementOf): string[] {
-  const out = ["  * Full List of Resources:"];
-  if (!cluster.resources.length) out.push("    * No resources");
+export interface ResourceFilter {
+  hideInactive?: boolean;
+  /** Only this resource (or the resource this primitive belongs to). */
+  only?: (rsc: Resource) => boolean;
+}
+
+const active = (r: Resource, placementOf: PlacementOf): boolean => primitivesOfInst(r).some((p) => placementOf(p).nodes.length > 0);
+
+/** crm_mon's "Full List of Resources" block, at crm_mon's indentation. */
+export function renderResources(cluster: Cluster, placementOf: PlacementOf, filter: ResourceFilter = {}): string[] {
+  const out = [filter.hideInactive ? "Active Resources:" : "Full List of Resources:"];
+  const hide = !!filter.hideInactive;
+  let shown = 0;
   for (const r of cluster.resources) {
-    if (r.variant === "primitive") out.push(primitiveLine(r, placementOf(r), "    ", cluster));
+    if (filter.only && !filter.only(r)) continue;
+    if (hide && !active(r, placementOf)) continue;
+    shown++;
+    if (r.variant === "primitive") out.push(primitiveLine(r, placementOf(r), "  ", cluster));
     else if (r.variant === "group") {
       const tags = [!r.managed ? "unmanaged" : "", disabled(r) ? "disabled" : ""].filter(Boolean);
-      out.push(`    * Resource Group: ${r.id}${tags.length ? ` (${tags.join(", ")})` : ""}:`);
-      for (const m of r.children) out.push(primitiveLine(m, placementOf(m), "      ", cluster));
-    } else out.push(...cloneLines(r, placementOf, cluster));
+      out.push(`  * Resource Group: ${r.id}${tags.length ? ` (${tags.join(", ")})` : ""}:`);
+      for (const m of r.children) if (!hide || active(m, placementOf)) out.push(primitiveLine(m, placementOf(m), "    ", cluster));
+    } else out.push(...cloneLines(r, placementOf, cluster, hide));
   }
+  if (!shown) out.push(hide && cluster.resources.length ? "  * No active resources" : "  * No resources");
   return out;
 }
 
+/** crm_simulate's status block: crm_mon's layout indented by two more columns. */
 export function renderStatus(cluster: Cluster, placementOf: PlacementOf, fenced?: Set<string>): string[] {
-  return [...renderNodes(cluster, placementOf, fenced), "", ...renderResources(cluster, placementOf)];
+  return [...renderNodes(cluster, placementOf, fenced), "", ...renderResources(cluster, placementOf)].map((l) => (!l ? l : l.startsWith(" ") ? `  ${l}` : `  * ${l}`));
 }
 
 function primitivesOfInst(r: Resource): Resource[] {

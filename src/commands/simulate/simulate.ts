@@ -2,13 +2,13 @@
 import type { CommandContext } from "../../cli/route-types.js";
 import { fail } from "../../report/index.js";
 import { schedule, transitionSummary } from "../../scheduler/index.js";
+import { parseIsoTime } from "../../scheduler/time.js";
 import { currentPlacement, nextPlacement, renderStatus } from "../../status/render.js";
 import { transitionLines } from "./transition.js";
 
 export function parseTime(value: string): number {
-  const t = value.trim().replace(" ", "T");
-  const ms = Date.parse(/[zZ]$|[+-]\d\d:?\d\d$/.test(t) || !/T/.test(t) ? t : `${t}Z`);
-  if (Number.isNaN(ms)) fail("SIMULATE_INVALID_TIME", { value });
+  const ms = parseIsoTime(value);
+  if (ms === undefined) fail("SIMULATE_INVALID_TIME", { value });
   return ms;
 }
 

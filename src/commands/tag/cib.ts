@@ -1,23 +1,15 @@
 // Tags in the CIB: create, update (add / remove / move references), remove, read.
-import { findById, findSection, section } from "../../cib/document.js";
+import { findSection, section } from "../../cib/document.js";
 import { IdIndex, validateId } from "../../cib/ids.js";
 import { RESOURCE_TAGS } from "../../cib/resources.js";
-import { childElements, createElement, detach, insertAfter, insertBefore, type XmlElement } from "../../cib/xml.js";
+import { childElements, createElement, detach, firstChild, insertAfter, insertBefore, type XmlElement } from "../../cib/xml.js";
+import { searchElement, type Found } from "./search.js";
 import { error, type ReportItem } from "../../report/index.js";
 
 const RESOURCE_TYPES = "bundle/clone/group/resource";
 
-/** The element with `id` if its tag is one of `tags`, else a report why not (pcs's ElementSearcher). */
-export function findTyped(
-  cib: XmlElement,
-  id: string,
-  tags: ReadonlySet<string>,
-  types: string,
-): { element?: XmlElement; report?: ReportItem } {
-  const element = findById(cib, id);
-  if (!element) return { report: error("ID_OF_TYPE_NOT_FOUND", { id, types }) };
-  if (!tags.has(element.name)) return { report: error("ID_OF_UNEXPECTED_TYPE", { id, types }) };
-  return { element };
+export function findTyped(cib: XmlElement, id: string, tags: ReadonlySet<string>, types: string): Found {
+  return searchElement(cib, firstChild(cib, "configuration"), tags, id, types);
 }
 
 const TAG_TAGS = new Set(["tag"]);

@@ -73,6 +73,10 @@ export const resource = {
   RESOURCE_STONITH_COMMANDS_MISMATCH: (p: { notAcceptedType: string; suffix?: string }) =>
     `Ability of this command to accept ${p.notAcceptedType} is deprecated and will be removed in a future release.${p.suffix ?? ""}`,
 
+  RESOURCE_REFERENCE_REMOVED: (p: { text: string }) => p.text,
+  RESOURCE_IS_UNMANAGED: (p: { resourceId: string }) => `'${p.resourceId}' is unmanaged`,
+  RESOURCE_MANAGED_NO_MONITOR_ENABLED: (p: { resourceId: string }) => `Resource '${p.resourceId}' has no enabled monitor operations`,
+
   // ---- clones ------------------------------------------------------------------------
   CLONING_STONITH_RESOURCES_HAS_NO_EFFECT: (p: { stonithIds: string[]; groupId?: string }) => {
     const resources = plural(p.stonithIds, "resource");

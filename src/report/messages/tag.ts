@@ -4,7 +4,7 @@ import { plural, quoteList } from "../format.js";
 export const tag = {
   ID_OF_TYPE_NOT_FOUND: (p: { id: string; types: string }) => `${p.types} '${p.id}' does not exist`,
   ID_OF_UNEXPECTED_TYPE: (p: { id: string; types: string }) =>
-    `'${p.id}' is not ${/^[aeiou]|^ACL/i.test(p.types) ? "an" : "a"} ${p.types}`,
+    `'${p.id}' is not ${/^(ACL |options set)/.test(p.types) ? "an" : "a"} ${p.types}`,
   TAG_ADD_REMOVE_IDS_DUPLICATION: (p: { ids: string[]; add: boolean }) =>
     `Ids to ${p.add ? "add" : "remove"} must be unique, duplicate ids: ${quoteList(p.ids)}`,
   TAG_ADJACENT_REFERENCE_ID_NOT_IN_THE_TAG: (p: { adjacentId: string; tagId: string }) =>
