@@ -20,6 +20,7 @@ function flushReports(reports: Reports): void {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (process.env.PCS_LITE_COMPLETE) return (await import("./completion.js")).complete(argv, out);
   let parsed;
   try {
     parsed = parseArgv(argv);

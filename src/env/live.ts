@@ -1,8 +1,194 @@
-// Live mode: the CIB of a running pcs-lite cluster, reached over SSH (issue 4).
-import { fail } from "../report/index.js";
+// Live mode: the CIB of a running pcs-lite cluster, reached over SSH. A command's edit runs on
+// the CIB loaded from a node; the change goes back as a format-2 patch with its source version;
+// on a version conflict the CIB is reloaded and the edit re-run, a bounded number of times.
+import { bumpEpoch } from "../cib/document.js";
+import { createPatch } from "../cib/diff.js";
+import { cloneElement, parseXml, serializeXml, type XmlElement } from "../cib/xml.js";
+import { error, fail, ReportedError, type ReportItem, type Reports } from "../report/index.js";
+import { TransportError, type Link } from "../transport/client.js";
+import { readKnownHosts, readLocalCluster } from "../transport/config-dir.js";
+import { NodeError, openNode, timeoutFrom } from "../transport/nodes.js";
+import { RpcError } from "../transport/protocol.js";
 import type { EnvOptions } from "./index.js";
+import { processRunner } from "./runner.js";
 import type { Env } from "./types.js";
 
-export async function createLiveEnv(_options: EnvOptions): Promise<Env> {
-  fail("GENERIC", { text: "Unable to reach a cluster: no authenticated node is known, run 'pcs host auth' and 'pcs cluster setup' first, or use -f FILE" });
+const MAX_ATTEMPTS = 40;
+/** After this long without an answer from a node, the next one is tried in parallel. */
+const STAGGER_MS = 400;
+/** Errors after which another node may do better. */
+const RETRY_ELSEWHERE = new Set(["NOT_RUNNING", "NO_CIB", "NOT_IN_CLUSTER"]);
+/** Errors of a cluster in transition (DC lost, election): wait a little and try again. */
+const TRANSIENT = new Set(["NO_QUORUM", "NOT_DC", "DC_UNREACHABLE"]);
+
+export function clusterNodes(): string[] {
+  const cluster = readLocalCluster();
+  if (cluster?.nodes.length) return cluster.nodes;
+  return Object.keys(readKnownHosts());
+}
+
+/** Connect to the first node that answers; a changed host key anywhere stops everything. */
+export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet<string> = new Set()): Promise<{ node: string; link: Link }> {
+  const candidates = nodes.filter((n) => !skip.has(n));
+  const abandon = new AbortController();
+  return new Promise((resolve, reject) => {
+    const failures: ReportItem[] = [];
+    let done = false;
+    let started = 0;
+    let finished = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const next = () => {
+      if (done || started >= candidates.length) return;
+      const node = candidates[started++];
+      clearTimeout(timer);
+      timer = setTimeout(next, STAGGER_MS);
+      openNode(node, timeoutMs, abandon.signal).then(
+        (link) => {
+          if (done) {
+            link.close();
+            return;
+          }
+          done = true;
+          clearTimeout(timer);
+          abandon.abort();
+          resolve({ node, link });
+        },
+        (e: unknown) => {
+          finished++;
+          const report = e instanceof NodeError ? e.report : error("HOST_UNREACHABLE", { node, reason: String(e) });
+          if (report.code === "HOST_KEY_CHANGED" && !done) {
+            done = true;
+            clearTimeout(timer);
+            abandon.abort();
+            reject(new ReportedError([report], false));
+            return;
+          }
+          failures.push(report);
+          if (finished === candidates.length && !done) {
+            done = true;
+            clearTimeout(timer);
+            reject(new ReportedError([...failures, error("NO_CLUSTER_NODE_REACHABLE", { reasons: [] })], false));
+          } else next();
+        },
+      );
+    };
+    if (!candidates.length) {
+      reject(new ReportedError([error("NO_CLUSTER_CONFIGURED", {})], false));
+      return;
+    }
+    next();
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+class LiveEnv implements Env {
+  readonly kind = "live" as const;
+  readonly runner = processRunner;
+
+  private deadline = 0;
+  /** Connecting starts when the env is created, overlapping the command's own start-up work. */
+  private early?: Promise<{ node: string; link: Link }>;
+
+  constructor(
+    private readonly nodes: string[],
+    private readonly timeoutMs: number,
+  ) {
+    this.early = connectAny(nodes, timeoutMs);
+    this.early.catch(() => undefined);
+  }
+
+  /** What is left of --request-timeout for this command (every call shares one budget). */
+  private get remaining(): number {
+    return Math.max(1, this.deadline - Date.now());
+  }
+
+  private async withNode<T>(body: (link: Link, node: string) => Promise<T>): Promise<T> {
+    const avoid = new Set<string>();
+    this.deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      const early = this.early;
+      this.early = undefined;
+      const { node, link } = await (early ?? connectAny(this.nodes, this.remaining, avoid));
+      try {
+        return await body(link, node);
+      } catch (e) {
+        if (e instanceof RpcError && RETRY_ELSEWHERE.has(e.code) && avoid.size + 1 < this.nodes.length) {
+          avoid.add(node);
+          continue;
+        }
+        if (e instanceof TransportError && e.kind !== "timeout" && avoid.size + 1 < this.nodes.length && this.remaining > 300) {
+          avoid.add(node);
+          continue;
+        }
+        if (e instanceof RpcError && TRANSIENT.has(e.code) && this.remaining > 300) {
+          await sleep(250);
+          continue;
+        }
+        if (e instanceof RpcError) fail("HOST_REMOTE_ERROR", { node, message: e.message });
+        if (e instanceof TransportError) fail("HOST_UNREACHABLE", { node, reason: e.message });
+        throw e;
+      } finally {
+        link.close();
+      }
+    }
+  }
+
+  private async load(link: Link): Promise<XmlElement> {
+    const { xml } = await link.call<{ xml: string }>("cib.get", {}, this.remaining);
+    return parseXml(xml);
+  }
+
+  readCib(): Promise<XmlElement> {
+    return this.withNode((link) => this.load(link));
+  }
+
+  editCib<T>(edit: (cib: XmlElement, reports: Reports) => T | Promise<T>, reports: Reports): Promise<T> {
+    const mark = reports.items.length;
+    return this.withNode(async (link) => {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        reports.items.length = mark;
+        const original = await this.load(link);
+        const cib = cloneElement(original);
+        const result = await edit(cib, reports);
+        reports.throwIfErrors();
+        if (serializeXml(cib) === serializeXml(original)) return result;
+        bumpEpoch(cib);
+        const patch = serializeXml(createPatch(original, cib));
+        try {
+          await link.call("cib.patch", { patch }, this.remaining);
+          return result;
+        } catch (e) {
+          if (!(e instanceof RpcError && e.code === "CIB_CONFLICT")) throw e;
+        }
+        await sleep(Math.random() * Math.min(100, 5 * attempt));
+      }
+      fail("CIB_PUSH_CONFLICTS", { attempts: MAX_ATTEMPTS });
+    });
+  }
+
+  async replaceCib(cib: XmlElement): Promise<void> {
+    await this.withNode(async (link) => {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const original = await this.load(link);
+        const wanted = cloneElement(cib);
+        for (const a of ["admin_epoch", "epoch", "num_updates"]) wanted.attrs[a] = original.attrs[a] ?? "0";
+        bumpEpoch(wanted);
+        try {
+          await link.call("cib.patch", { patch: serializeXml(createPatch(original, wanted)) }, this.remaining);
+          return;
+        } catch (e) {
+          if (!(e instanceof RpcError && e.code === "CIB_CONFLICT")) throw e;
+        }
+        await sleep(Math.random() * 20);
+      }
+      fail("CIB_PUSH_CONFLICTS", { attempts: MAX_ATTEMPTS });
+    });
+  }
+}
+
+export async function createLiveEnv(options: EnvOptions): Promise<Env> {
+  const nodes = clusterNodes();
+  if (!nodes.length) fail("NO_CLUSTER_CONFIGURED", {});
+  return new LiveEnv(nodes, timeoutFrom(options.requestTimeoutSeconds));
 }

@@ -1,4 +1,66 @@
 // resource defaults / resource op defaults (rsc_defaults, op_defaults)
+import { lazy } from "../lazy.js";
 import type { Route } from "../route-types.js";
+import { withUsage } from "./usage-wrap.js";
 
-export const resourceDefaultsRoutes: Route[] = [];
+const load = () => import("../../commands/defaults/commands.js");
+// pcs's legacy update form does not check its options; listing them keeps getopt's answer
+const IGNORED_BY_LEGACY = ["--force", "--wait", "--defaults", "--name", "--group", "--disabled"];
+const NOTE = "NOTE: Defaults do not apply to resources / stonith devices which override them with their own defined values.";
+
+function defaultsRoutes(prefix: readonly string[], what: string): Route[] {
+  const words = prefix.slice(1).join(" ");
+  return [
+    {
+      path: prefix,
+      synopsis: `${words} [config] [--all] [--full] [--no-expire-check]\n${words} <name>=<value>...`,
+      help: `List the configured default values for ${what}; the form with <name>=<value> pairs is the deprecated way to set them (use '${words} update'). ${NOTE}`,
+      options: ["--all", "--full", "--no-expire-check", ...IGNORED_BY_LEGACY],
+      run: withUsage(lazy(load, (m) => m.defaultsCommand)),
+    },
+    {
+      path: [...prefix, "config"],
+      synopsis: `${words} config [--all] [--full] [--no-expire-check]`,
+      help: `List the configured sets of default values for ${what}. --all also lists sets whose rules have expired, --full shows ids, --no-expire-check skips evaluating rule expiration.`,
+      options: ["--all", "--full", "--no-expire-check"],
+      run: withUsage(lazy(load, (m) => m.defaultsConfigCommand)),
+    },
+    {
+      path: [...prefix, "set", "create"],
+      synopsis: `${words} set create [<set options>] [meta [<name>=<value>]...] [rule [<expression>]]`,
+      help: `Create a new set of default values for ${what}, optionally applying only where the rule matches. Set options are: id, score. ${NOTE}`,
+      options: ["--force"],
+      run: withUsage(lazy(load, (m) => m.defaultsSetCreateCommand)),
+    },
+    {
+      path: [...prefix, "set", "delete"],
+      synopsis: `${words} set delete [<set id>]...`,
+      help: "Delete the given sets of default values.",
+      run: withUsage(lazy(load, (m) => m.defaultsSetRemoveCommand)),
+    },
+    {
+      path: [...prefix, "set", "remove"],
+      synopsis: `${words} set remove [<set id>]...`,
+      help: "Delete the given sets of default values.",
+      run: withUsage(lazy(load, (m) => m.defaultsSetRemoveCommand)),
+    },
+    {
+      path: [...prefix, "set", "update"],
+      synopsis: `${words} set update <set id> [meta [<name>=<value>]...]`,
+      help: `Add, change or (with an empty value) remove values in the given set of defaults for ${what}; other values stay. ${NOTE}`,
+      run: withUsage(lazy(load, (m) => m.defaultsSetUpdateCommand)),
+    },
+    {
+      path: [...prefix, "update"],
+      synopsis: `${words} update <name>=<value>...`,
+      help: `Add, change or (with an empty value) remove default values for ${what} in the only set of defaults, for when you manage just one set. ${NOTE}`,
+      options: ["--all", "--full", "--no-expire-check", ...IGNORED_BY_LEGACY],
+      run: withUsage(lazy(load, (m) => m.defaultsUpdateCommand)),
+    },
+  ];
+}
+
+export const resourceDefaultsRoutes: Route[] = [
+  ...defaultsRoutes(["resource", "defaults"], "resources / stonith devices"),
+  ...defaultsRoutes(["resource", "op", "defaults"], "operations"),
+];

@@ -1,4 +1,47 @@
 // stonith delete/remove/enable/disable/config
+import { lazy } from "../lazy.js";
 import type { Route } from "../route-types.js";
+import { route } from "./resource-manage.js";
 
-export const stonithManageRoutes: Route[] = [];
+const del = () => import("../../commands/resource/delete.js");
+const enable = () => import("../../commands/resource/enable.js");
+const config = () => import("../../commands/resource/config.js");
+
+export const stonithManageRoutes: Route[] = [
+  ...(["delete", "remove"] as const).map((verb) =>
+    route({
+      path: ["stonith", verb],
+      synopsis: `${verb} <stonith id>`,
+      help: "Remove the stonith device from the configuration, with the fencing levels and constraints naming it.",
+      options: ["--force"],
+      complete: ["stonith"],
+      run: lazy(del, (m) => m.stonithDelete),
+    }),
+  ),
+  route({
+    path: ["stonith", "enable"],
+    synopsis: "enable <stonith id>... [--wait[=n]]",
+    help: "Allow the cluster to use the stonith devices (removes their target-role meta attribute).",
+    options: ["--wait"],
+    complete: ["stonith"],
+    run: lazy(enable, (m) => m.stonithEnable),
+  }),
+  route({
+    path: ["stonith", "disable"],
+    synopsis: "disable <stonith id>... [--wait[=n]]",
+    help: "Stop the stonith devices and keep them stopped (sets target-role=Stopped).",
+    options: ["--wait", "--safe", "--brief", "--no-strict", "--simulate"],
+    complete: ["stonith"],
+    run: lazy(enable, (m) => m.stonithDisable),
+  }),
+  route({
+    path: ["stonith", "config"],
+    synopsis: "config [--output-format text|cmd|json] [<stonith id>]...",
+    help:
+      "Show the configuration of all stonith devices, or of the given ones, followed by the fencing levels. " +
+      "--output-format=cmd prints pcs commands that recreate the devices; json prints a machine-readable form.",
+    options: ["--output-format"],
+    complete: ["stonith"],
+    run: lazy(config, (m) => m.stonithConfig),
+  }),
+];

@@ -16,8 +16,6 @@ export const constraint = {
   DUPLICATE_CONSTRAINTS_LIST: (p: { tag: string; lines: string[] }) =>
     `Duplicate constraints:\n${p.lines.map((l) => "  " + l).join("\n")}`,
   DUPLICATE_CONSTRAINTS_EXIST: (p: { ids: string[] }) => (p.ids.length ? "duplicate constraint already exists" : ""),
-  DEPRECATED_OPTION_VALUE: (p: { name: string; value: string; replacedBy: string }) =>
-    `Value '${p.value}' of option ${p.name} is deprecated and should not be used, use '${p.replacedBy}' value instead`,
   ID_NOT_FOUND_TYPED: (p: { id: string; types: string }) => `${p.types} '${p.id}' does not exist`,
   BOOTH_TICKET_NAME_INVALID: (p: { ticket: string }) =>
     `booth ticket name '${p.ticket}' is not valid, use up to 63 alphanumeric characters or dash`,

@@ -1,0 +1,17 @@
+// Handlers that signal a usage error (pcs's CmdLineInputError without a message) get the
+// command's usage printed on stderr, as pcs does.
+import { ReportedError } from "../../report/index.js";
+import type { Handler } from "../route-types.js";
+
+export const withUsage =
+  (run: Handler): Handler =>
+  async (ctx) => {
+    try {
+      await run(ctx);
+    } catch (e) {
+      if (!(e instanceof ReportedError) || !(e as { showUsage?: boolean }).showUsage) throw e;
+      const { usageFor } = await import("../help.js");
+      process.stderr.write(`${usageFor(ctx.route.path.slice(0, 2)) ?? ""}\n`);
+      throw new ReportedError([], false, 1);
+    }
+  };

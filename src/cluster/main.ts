@@ -1,0 +1,111 @@
+// pcs-agent: `pcs-agent --state-dir DIR --listen ADDR:PORT` runs the node agent in the
+// foreground; `pcs-agent --state-dir DIR passwd` sets the hacluster password from stdin.
+import { existsSync, readFileSync } from "node:fs";
+import { startServer } from "../transport/server.js";
+import { publicBlob } from "../transport/keys.js";
+import { makeHandler, PASSWORD_METHODS } from "./handlers.js";
+import { makeLogger } from "./log.js";
+import { createNode } from "./node.js";
+import { checkPassword, ensureStateDir, hostKeyPair, readAuthorizedKeys, setPassword } from "./state.js";
+
+const USAGE = "Usage: pcs-agent --state-dir DIR --listen ADDR:PORT\n       pcs-agent --state-dir DIR passwd   (reads the password of user hacluster from stdin)\n";
+
+function parseArgs(argv: string[]): { stateDir?: string; listen?: string; command?: string } {
+  const out: { stateDir?: string; listen?: string; command?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    if (flag === "--state-dir") out.stateDir = inline ?? argv[++i];
+    else if (flag === "--listen") out.listen = inline ?? argv[++i];
+    else if (a === "-h" || a === "--help") {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    } else if (!a.startsWith("-") && !out.command) out.command = a;
+    else {
+      process.stderr.write(`pcs-agent: unknown argument '${a}'\n${USAGE}`);
+      process.exit(2);
+    }
+  }
+  return out;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.stateDir) {
+    process.stderr.write(`pcs-agent: --state-dir is required\n${USAGE}`);
+    return 2;
+  }
+  const files = ensureStateDir(args.stateDir);
+  if (args.command === "passwd") {
+    const password = (await readStdin()).replace(/\r?\n$/, "");
+    if (!password) {
+      process.stderr.write("pcs-agent: the password must not be empty\n");
+      return 1;
+    }
+    await setPassword(files, password);
+    return 0;
+  }
+  if (args.command) {
+    process.stderr.write(`pcs-agent: unknown command '${args.command}'\n${USAGE}`);
+    return 2;
+  }
+  const m = /^(.*):(\d+)$/.exec(args.listen ?? "");
+  if (!m) {
+    process.stderr.write(`pcs-agent: --listen ADDR:PORT is required\n${USAGE}`);
+    return 2;
+  }
+  const host = m[1].replace(/^\[(.*)\]$/, "$1");
+  const log = makeLogger({ pid: process.pid });
+  const hostKey = hostKeyPair(files);
+  const node = createNode(files, log);
+  const authorizedKeys = () => {
+    const keys = readAuthorizedKeys(files);
+    const cluster = files.clusterKey + ".pub";
+    if (existsSync(cluster)) keys.push(readFileSync(cluster, "utf8").trim());
+    return keys.flatMap((k) => {
+      try {
+        return [publicBlob(k)];
+      } catch {
+        return [];
+      }
+    });
+  };
+  const server = await startServer(
+    {
+      hostKey: hostKey.private,
+      checkPassword: (user, password) => checkPassword(files, user, password),
+      authorizedKeys,
+      handle: makeHandler(files, node, hostKey.public, log),
+      passwordMethods: PASSWORD_METHODS,
+      log,
+      requestTimeoutMs: 60000,
+    },
+    { host, port: Number(m[2]) },
+  );
+  log("agent.listening", { host, port: server.port, stateDir: args.stateDir });
+  if (existsSync(files.started) && node.config()) node.start();
+  const shutdown = () => {
+    log("agent.stopping", {});
+    void server.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  return -1;
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: unknown) => {
+    process.stderr.write(`pcs-agent: ${(e as Error).message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,307 @@
+// One cluster node: configuration from the state directory, membership when started, the DC's
+// serialized CIB updates with majority replication, catch-up to the highest CIB version.
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cibVersion, compareVersions, type CibVersion } from "../cib/document.js";
+import { applyVersionedPatch, PatchError } from "../cib/patch.js";
+import { cloneElement, parseXml, serializeXml } from "../cib/xml.js";
+import { RpcError } from "../transport/protocol.js";
+import { corosyncFacts } from "../transport/corosync-conf.js";
+import { openCibStore, type CibStore } from "./cib-store.js";
+import type { Logger } from "./log.js";
+import { quorumNeeded, startMembership, type ClusterConfig, type Membership } from "./membership.js";
+import { readJson, removeClusterFiles, type PeerFile, type StateFiles } from "./state.js";
+import { applyMembership } from "./status-section.js";
+
+export interface NodeEngine {
+  config(): ClusterConfig | undefined;
+  running(): boolean;
+  start(): void;
+  stop(): Promise<void>;
+  reload(): void;
+  /** New corosync.conf / peers: reload, and restart membership when running. */
+  reconfigure(): Promise<void>;
+  destroy(): Promise<void>;
+  store: CibStore;
+  membership(): Membership | undefined;
+  status(): Record<string, unknown>;
+  /** Apply a client's patch here (DC) or forward it to the DC. */
+  patch(patchXml: string, forwarded: boolean): Promise<{ version: CibVersion }>;
+  /** The CIB as the DC holds it (or ours when we are the DC or alone). */
+  getCib(local: boolean): Promise<string>;
+  onHeartbeat(from: string, info: { running: boolean; version?: CibVersion }): { running: boolean; version?: CibVersion };
+  onStore(xml: string): { stored: boolean; version?: CibVersion };
+}
+
+function loadConfig(files: StateFiles): ClusterConfig | undefined {
+  if (!existsSync(files.corosync)) return undefined;
+  const peers = readJson<PeerFile>(files.peers);
+  if (!peers || !existsSync(files.clusterKey)) return undefined;
+  const facts = corosyncFacts(readFileSync(files.corosync, "utf8"));
+  return {
+    clusterName: facts.clusterName,
+    localName: peers.localName,
+    nodes: facts.nodes.map((n) => ({ name: n.name, nodeid: n.nodeid })),
+    peers: peers.peers,
+    token: facts.token,
+    twoNode: facts.twoNode,
+    clusterKey: readFileSync(files.clusterKey, "utf8"),
+  };
+}
+
+export function createNode(files: StateFiles, log: Logger): NodeEngine {
+  let config = loadConfig(files);
+  let membership: Membership | undefined;
+  const store = openCibStore(files.cib);
+  let pulling = false;
+  let reconciling = false;
+
+  const running = () => membership !== undefined;
+  const self = () => ({ running: running(), version: store.current()?.version });
+  const isDc = () => !!config && membership?.view().dc?.name === config.localName;
+
+  /** Send the CIB to the other members; resolve once a majority (us included) holds it. */
+  const replicate = async (xml: string): Promise<void> => {
+    if (!config || !membership) return;
+    const targets = [...membership.view().members].filter((n) => n !== config!.localName);
+    const need = quorumNeeded(config) - 1;
+    if (!targets.length) {
+      if (need > 0) throw new RpcError("NO_QUORUM", "the change could not be stored on a majority of nodes");
+      return;
+    }
+    const m = membership;
+    const sends = targets.map((name) =>
+      m.link(name).then((link) => link.call("peer.store", { xml }, config!.token)),
+    );
+    await new Promise<void>((resolve, reject) => {
+      let ok = 0;
+      let failed = 0;
+      let grace: NodeJS.Timeout | undefined;
+      const check = () => {
+        if (ok === targets.length) {
+          clearTimeout(grace);
+          resolve();
+        } else if (ok >= need && !grace) {
+          // a majority has it: give the slower members a moment so every node answers the same
+          grace = setTimeout(resolve, 200);
+        } else if (targets.length - failed < need) {
+          reject(new RpcError("NO_QUORUM", "the change could not be stored on a majority of nodes"));
+        }
+      };
+      for (const s of sends) {
+        s.then(
+          () => {
+            ok++;
+            check();
+          },
+          () => {
+            failed++;
+            check();
+          },
+        );
+      }
+      check();
+    });
+  };
+
+  const reconcile = () => {
+    if (!config || !membership || reconciling || !isDc()) return;
+    const current = store.current();
+    if (!current) return;
+    const view = membership.view();
+    const probe = cloneElement(current.cib);
+    if (!applyMembership(probe, { ...view, nodes: config.nodes })) return;
+    reconciling = true;
+    void store
+      .exclusive(async () => {
+        const now = store.current();
+        if (!now || !config || !membership || !isDc()) return;
+        const cib = cloneElement(now.cib);
+        if (!applyMembership(cib, { ...membership.view(), nodes: config.nodes })) return;
+        cib.attrs.num_updates = String(Number(cib.attrs.num_updates ?? 0) + 1);
+        const xml = serializeXml(cib);
+        store.replace(xml);
+        await replicate(xml).catch(() => undefined);
+      })
+      .finally(() => {
+        reconciling = false;
+      });
+  };
+
+  const catchUp = () => {
+    if (!config || !membership || pulling) return;
+    const mine = store.current()?.version;
+    const m = membership;
+    const ahead = [...m.view().members].find((name) => {
+      const v = m.peerVersion(name);
+      return name !== config!.localName && v && (!mine || compareVersions(v, mine) > 0);
+    });
+    if (!ahead) return;
+    pulling = true;
+    void m
+      .link(ahead)
+      .then((link) => link.call<{ xml: string }>("cib.get", { local: true }, config!.token))
+      .then(({ xml }) => store.exclusive(async () => store.storeIfNewer(xml)))
+      .then((stored) => stored && log("cib.caught-up", { from: ahead, version: store.current()?.version }))
+      .catch(() => undefined)
+      .finally(() => {
+        pulling = false;
+      });
+  };
+
+  const start = () => {
+    if (!config) throw new RpcError("NOT_IN_CLUSTER", "this node is not in a cluster");
+    if (membership) return;
+    writeFileSync(files.started, "");
+    membership = startMembership({
+      config,
+      log,
+      self,
+      afterRound: () => {
+        catchUp();
+        reconcile();
+      },
+    });
+    log("cluster.started", { cluster: config.clusterName, node: config.localName });
+  };
+
+  const stop = async () => {
+    rmSync(files.started, { force: true });
+    const m = membership;
+    if (!m || !config) return;
+    membership = undefined;
+    await Promise.all(
+      config.nodes
+        .filter((n) => n.name !== config!.localName)
+        .map((n) =>
+          m
+            .link(n.name)
+            .then((l) => l.call("peer.leaving", { from: config!.localName }, 500))
+            .catch(() => undefined),
+        ),
+    );
+    m.stop();
+    log("cluster.stopped", {});
+  };
+
+  const forwardToDc = async <T>(method: string, params: unknown): Promise<T> => {
+    const dc = membership?.view().dc;
+    if (!config || !membership) throw new RpcError("NOT_RUNNING", "cluster is not currently running on this node");
+    if (!dc) throw new RpcError("NO_QUORUM", "the cluster has no quorum, no Designated Controller");
+    const m = membership;
+    let watch: NodeJS.Timeout | undefined;
+    // a DC that hangs is replaced after `token` ms: stop waiting for it then, the caller retries
+    const replaced = new Promise<never>((_, reject) => {
+      watch = setInterval(() => {
+        if (m.view().dc?.name !== dc.name) reject(new RpcError("DC_UNREACHABLE", `the Designated Controller ${dc.name} was replaced`));
+      }, 100);
+    });
+    try {
+      const link = await Promise.race([m.link(dc.name), replaced]);
+      return await Promise.race([link.call<T>(method, params, Math.max(5000, config.token * 3)), replaced]);
+    } catch (e) {
+      if (e instanceof RpcError) throw e;
+      throw new RpcError("DC_UNREACHABLE", `the Designated Controller ${dc.name} did not answer: ${(e as Error).message}`);
+    } finally {
+      clearInterval(watch);
+    }
+  };
+
+  return {
+    config: () => config,
+    running,
+    start,
+    stop,
+    reload() {
+      config = loadConfig(files);
+    },
+    async reconfigure() {
+      const wasRunning = running();
+      const m = membership;
+      membership = undefined;
+      m?.stop();
+      config = loadConfig(files);
+      if (wasRunning && config && config.nodes.some((n) => n.name === config!.localName)) start();
+    },
+    async destroy() {
+      await stop();
+      removeClusterFiles(files);
+      store.clear();
+      config = undefined;
+    },
+    store,
+    membership: () => membership,
+    status() {
+      const v = membership?.view();
+      return {
+        node: config?.localName ?? null,
+        cluster: config?.clusterName ?? null,
+        running: running(),
+        members: v ? [...v.members] : [],
+        quorate: v?.quorate ?? false,
+        dc: v?.dc?.name ?? null,
+        nodes: config?.nodes ?? [],
+        version: store.current()?.version ?? null,
+        onlineInCib: (store.current()?.cib.children.find((c) => c.name === "status")?.children ?? [])
+          .filter((e) => e.name === "node_state" && e.attrs.crmd === "online")
+          .map((e) => e.attrs.uname),
+        quorumNeeded: config ? quorumNeeded(config) : 0,
+        token: config?.token ?? null,
+      };
+    },
+    async patch(patchXml, forwarded) {
+      if (!running()) throw new RpcError("NOT_RUNNING", "cluster is not currently running on this node");
+      if (!isDc()) {
+        if (forwarded) throw new RpcError("NOT_DC", "this node is not the Designated Controller");
+        return forwardToDc("cib.patch", { patch: patchXml, forwarded: true });
+      }
+      let patch;
+      try {
+        patch = parseXml(patchXml);
+      } catch (e) {
+        throw new RpcError("BAD_PATCH", `the patch is not valid XML: ${(e as Error).message}`);
+      }
+      return store.exclusive(async () => {
+        const current = store.current();
+        if (!current) throw new RpcError("NO_CIB", "this node holds no CIB");
+        const cib = cloneElement(current.cib);
+        try {
+          if (applyVersionedPatch(cib, patch) === "conflict") {
+            log("cib.patch.conflict", { version: current.version });
+            throw new RpcError("CIB_CONFLICT", `the CIB changed (now ${JSON.stringify(current.version)})`);
+          }
+        } catch (e) {
+          if (e instanceof PatchError) throw new RpcError("BAD_PATCH", `Unable to apply the patch: ${e.message}`);
+          throw e;
+        }
+        const xml = serializeXml(cib);
+        store.replace(xml);
+        await replicate(xml);
+        log("cib.patch.applied", { version: cibVersion(cib), forwarded });
+        return { version: cibVersion(cib) };
+      });
+    },
+    async getCib(local) {
+      if (!local && running() && !isDc()) {
+        const dc = membership?.view().dc;
+        if (dc) {
+          try {
+            return (await forwardToDc<{ xml: string }>("cib.get", { local: true })).xml;
+          } catch {
+            // fall back to our own copy
+          }
+        }
+      }
+      const current = store.current();
+      if (!current) throw new RpcError("NO_CIB", "this node holds no CIB");
+      return current.xml;
+    },
+    onHeartbeat(from, info) {
+      if (membership) membership.heard(from, info);
+      return self();
+    },
+    onStore(xml) {
+      const stored = store.storeIfNewer(xml);
+      return { stored, version: store.current()?.version };
+    },
+  };
+}

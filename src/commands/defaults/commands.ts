@@ -1,0 +1,127 @@
+// pcs resource defaults ... / pcs resource op defaults ...: thin handlers over src/cib/defaults.ts.
+import {
+  createDefaultsSet,
+  schemaInvalidSetOptions,
+  findDefaultsSet,
+  listDefaultsSets,
+  updateOnlyDefaultsSet,
+  validateSetOptions,
+  warningDefaultsOverride,
+  type DefaultsSection,
+} from "../../cib/defaults.js";
+import { updateMultiNvset } from "../../cib/defaults-nvset.js";
+import { IdIndex } from "../../cib/ids.js";
+import { detach } from "../../cib/xml.js";
+import type { CommandContext } from "../../cli/route-types.js";
+import { deprecation, error, fail } from "../../report/index.js";
+import { groupByKeywords, prepareOptions, usageError } from "./args.js";
+
+/** Options the legacy `defaults name=value` form ignores but listing the defaults rejects. */
+export const LEGACY_ONLY_OPTIONS = ["--force", "--wait", "--defaults", "--name", "--group", "--disabled"];
+
+const sectionOf = (ctx: CommandContext): DefaultsSection => (ctx.route.path[1] === "op" ? "op_defaults" : "rsc_defaults");
+const commandName = (ctx: CommandContext) => (sectionOf(ctx) === "op_defaults" ? "pcs resource op defaults" : "pcs resource defaults");
+
+async function update(ctx: CommandContext, pairs: Map<string, string>): Promise<void> {
+  const name = sectionOf(ctx);
+  const env = await ctx.env();
+  if (!pairs.size) {
+    await env.readCib();
+    return;
+  }
+  await env.editCib((cib, reports) => {
+    const items = updateOnlyDefaultsSet(cib, name, pairs, `${commandName(ctx)} set update`);
+    reports.add(...items);
+  }, ctx.reports);
+}
+
+/** `defaults` alone lists; `defaults name=value...` is the deprecated form of `defaults update`. */
+export async function defaultsCommand(ctx: CommandContext): Promise<void> {
+  if (!ctx.args.length) {
+    const unsupported = [...ctx.options.keys()].filter((o) => LEGACY_ONLY_OPTIONS.includes(o));
+    if (unsupported.length) fail("OPTION_NOT_SUPPORTED", { options: unsupported });
+    return defaultsConfigCommand(ctx);
+  }
+  if (!ctx.args[0].includes("=")) usageError();
+  ctx.reports.add(
+    deprecation("DEPRECATED_SYNTAX", {
+      text: `This command is deprecated and will be removed. Please use '${commandName(ctx)} update' instead.`,
+    }),
+  );
+  await update(ctx, prepareOptions(ctx.args));
+}
+
+export async function defaultsUpdateCommand(ctx: CommandContext): Promise<void> {
+  await update(ctx, prepareOptions(ctx.args));
+}
+
+export async function defaultsConfigCommand(ctx: CommandContext): Promise<void> {
+  if (ctx.args.length) usageError();
+  const cib = await (await ctx.env()).readCib();
+  const sets = listDefaultsSets(cib, sectionOf(ctx));
+  if (!sets.length) {
+    ctx.print("No defaults set");
+    return;
+  }
+  const lines: string[] = [];
+  for (const set of sets) {
+    const options = Object.entries(set.options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    lines.push(`Meta Attrs: ${set.id}${options.length ? " " + options.map(([k, v]) => `${k}=${v}`).join(" ") : ""}`);
+    const pairs = set.pairs.map((p) => [p.name, p.value]).sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
+    for (const [k, v] of pairs) lines.push(`  ${k}=${v}`);
+  }
+  ctx.print(lines.join("\n"));
+}
+
+export async function defaultsSetCreateCommand(ctx: CommandContext): Promise<void> {
+  const groups = groupByKeywords(ctx.args, ["meta", "rule"], { implicitFirst: "options", repeatAllowed: false });
+  const pairs = prepareOptions(groups.get("meta")!);
+  const options = prepareOptions(groups.get("options")!);
+  const rule = groups.get("rule")!;
+  const name = sectionOf(ctx);
+  const env = await ctx.env();
+  await env.editCib((cib, reports) => {
+    const ids = new IdIndex(cib);
+    reports.add(...validateSetOptions(options, ids));
+    if (rule.length) reports.add(error("DEFAULTS_RULE_UNSUPPORTED", {}));
+    reports.throwIfErrors();
+    createDefaultsSet(cib, name, pairs, options, ids);
+    reports.add(warningDefaultsOverride());
+    // the CIB schema rejects the attributes --force let through, as pushing it to pacemaker does
+    if (schemaInvalidSetOptions(options).length) fail("CIB_SCHEMA_REJECTED", {});
+  }, ctx.reports);
+}
+
+export async function defaultsSetRemoveCommand(ctx: CommandContext): Promise<void> {
+  const name = sectionOf(ctx);
+  const env = await ctx.env();
+  if (!ctx.args.length) {
+    await env.readCib();
+    return;
+  }
+  await env.editCib((cib, reports) => {
+    const found = ctx.args.map((id) => findDefaultsSet(cib, name, id));
+    for (const item of found) if ("code" in item) reports.add(item);
+    reports.throwIfErrors();
+    for (const item of found) if (!("code" in item)) detach(item);
+  }, ctx.reports);
+}
+
+export async function defaultsSetUpdateCommand(ctx: CommandContext): Promise<void> {
+  if (!ctx.args.length) usageError();
+  const [id, ...rest] = ctx.args;
+  const groups = groupByKeywords(rest, ["meta"], { repeatAllowed: false });
+  const pairs = prepareOptions(groups.get("meta")!);
+  const name = sectionOf(ctx);
+  const env = await ctx.env();
+  await env.editCib((cib, reports) => {
+    const set = findDefaultsSet(cib, name, id);
+    if ("code" in set) {
+      reports.add(set);
+      reports.throwIfErrors();
+      return;
+    }
+    updateMultiNvset(set, pairs, new IdIndex(cib));
+    reports.add(warningDefaultsOverride());
+  }, ctx.reports);
+}

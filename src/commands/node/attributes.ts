@@ -1,0 +1,79 @@
+// pcs node attribute / node utilization: show or set a node's attributes and utilization.
+import { cibNodes, findNode, firstSetValues, hasNodeAttribute, setNodePair } from "../../cib/node-attributes.js";
+import { isInteger } from "../../cib/properties.js";
+import type { CommandContext } from "../../cli/route-types.js";
+import { error, fail, ReportedError } from "../../report/index.js";
+import { prepareOptions, usageError } from "../defaults/args.js";
+
+function nodeLines(ctx: CommandContext, title: string, rows: Map<string, Map<string, string>>, joiner: string): void {
+  const lines = [title];
+  for (const node of [...rows.keys()].sort()) {
+    const values = rows.get(node)!;
+    if (!values.size) continue;
+    const pairs = [...values.keys()].sort().map((k) => `${k}=${values.get(k)}`);
+    lines.push(` ${node}:${joiner}${pairs.join(" ")}`);
+  }
+  ctx.print(lines.join("\n"));
+}
+
+export async function nodeAttributeCommand(ctx: CommandContext): Promise<void> {
+  const filterName = ctx.value("--name");
+  if (filterName !== undefined && ctx.args.length > 1) usageError();
+  const env = await ctx.env();
+  if (ctx.args.length <= 1) {
+    const cib = await env.readCib();
+    const rows = new Map<string, Map<string, string>>();
+    for (const node of cibNodes(cib)) {
+      const uname = node.attrs.uname ?? "";
+      if (ctx.args.length && uname !== ctx.args[0]) continue;
+      const values = firstSetValues(node, "instance_attributes", filterName);
+      if (values.size) rows.set(uname, new Map([...(rows.get(uname) ?? []), ...values]));
+    }
+    nodeLines(ctx, "Node Attributes:", rows, " ");
+    return;
+  }
+  const [nodeName, ...rest] = ctx.args;
+  // like pcs, one crm_attribute call (one CIB write) per attribute
+  for (const [name, value] of prepareOptions(rest)) {
+    await env.editCib((cib) => {
+      const node = findNode(cib, nodeName);
+      if (value === "" && !ctx.force && (!node || !hasNodeAttribute(node, name))) {
+        // pcs's own exit code for this case (pcsd relies on it)
+        throw new ReportedError([error("NODE_ATTRIBUTE_MISSING", { name, node: nodeName })], false, 2);
+      }
+      if (!node) fail("NODE_ATTRIBUTE_CANNOT_SET", { name, node: nodeName });
+      setNodePair(cib, node!, "instance_attributes", `nodes-${node!.attrs.id ?? ""}`, name, value);
+    }, ctx.reports);
+  }
+}
+
+export async function nodeUtilizationCommand(ctx: CommandContext): Promise<void> {
+  const filterName = ctx.value("--name");
+  if (filterName !== undefined && ctx.args.length > 1) usageError();
+  const env = await ctx.env();
+  if (ctx.args.length <= 1) {
+    const cib = await env.readCib();
+    const nodes = cibNodes(cib);
+    if (ctx.args.length && !nodes.some((n) => n.attrs.uname === ctx.args[0])) fail("NODE_NOT_IN_CIB", { node: ctx.args[0] });
+    const rows = new Map<string, Map<string, string>>();
+    for (const node of nodes) {
+      const uname = node.attrs.uname ?? "";
+      if (ctx.args.length && uname !== ctx.args[0]) continue;
+      const values = firstSetValues(node, "utilization", filterName);
+      if (values.size) rows.set(uname, values);
+    }
+    nodeLines(ctx, "Node Utilization:", rows, " ");
+    return;
+  }
+  const [nodeName, ...rest] = ctx.args;
+  const pairs = prepareOptions(rest);
+  await env.editCib((cib) => {
+    const node = findNode(cib, nodeName);
+    if (!node) fail("NODE_NOT_IN_CIB", { node: nodeName });
+    const sorted = [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, value] of sorted) {
+      if (value !== "" && !isInteger(value)) fail("NODE_UTILIZATION_NOT_INTEGER", { name, value });
+    }
+    for (const [name, value] of sorted) setNodePair(cib, node, "utilization", `nodes-${node.attrs.id ?? ""}-utilization`, name, value);
+  }, ctx.reports);
+}

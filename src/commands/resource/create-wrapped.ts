@@ -1,0 +1,89 @@
+// resource create ... clone | promotable | --group: the new primitive wrapped at once, using the
+// resource area's clone and group operations (src/cib/clone.ts, group.ts).
+import { agentForResource } from "../../agents/resolve.js";
+import { agentSources } from "../../agents/sources.js";
+import { appendNewClone, validateCloneId } from "../../cib/clone.js";
+import { section } from "../../cib/document.js";
+import { placeIntoGroup, resolveGroupTarget } from "../../cib/group.js";
+import { IdIndex } from "../../cib/ids.js";
+import { disableResource } from "../../cib/primitive.js";
+import { isTrue } from "../../cib/resources.js";
+import type { XmlElement } from "../../cib/xml.js";
+import type { CommandContext } from "../../cli/route-types.js";
+import { error, fail, forceableError, type Reports } from "../../report/index.js";
+import { fullName } from "../../agents/name.js";
+import type { CreateParts } from "./create-args.js";
+import { checkSpecialCases, createPrimitive, type NewPrimitive } from "./create-primitive.js";
+
+export interface WrappedRequest {
+  id: string;
+  agentText: string;
+  parts: CreateParts;
+}
+
+export interface GroupPlacement {
+  group: string;
+  before?: string;
+  after?: string;
+}
+
+/** Create the primitive and move it into a (new or existing) group. */
+export function placeInGroup(cib: XmlElement, reports: Reports, spec: NewPrimitive, placement: GroupPlacement): XmlElement {
+  checkSpecialCases(spec, reports);
+  const adjacentId = placement.after ?? placement.before;
+  const target = resolveGroupTarget(cib, placement.group, adjacentId, reports);
+  const ids = new IdIndex(cib);
+  const primitive = createPrimitive(cib, ids, reports, spec);
+  placeIntoGroup(target, [primitive], placement.before === undefined, reports);
+  return primitive;
+}
+
+function checkCloneMeta(spec: NewPrimitive, cloneMeta: Record<string, string>, reports: Reports): void {
+  const metadata = spec.agent.metadata;
+  const agent = fullName(metadata.name);
+  if (metadata.name.standard !== "ocf") {
+    for (const attribute of ["globally-unique", "promotable"]) {
+      if (isTrue(cloneMeta[attribute] ?? "0")) reports.add(error("RESOURCE_CLONE_INCOMPATIBLE_META_ATTRIBUTES", { attribute, agent }));
+    }
+  } else if (metadata.ocfVersion === "1.1" && isTrue(cloneMeta.promotable ?? "0")) {
+    const names = new Set(metadata.actions.map((a) => a.name));
+    if (!(names.has("promote") && names.has("demote"))) {
+      reports.add(forceableError("RESOURCE_CLONE_INCOMPATIBLE_META_ATTRIBUTES", { attribute: "promotable", agent }));
+    }
+  }
+  reports.throwIfErrors();
+}
+
+/** Create the primitive inside a new clone (promotable when the meta says so). */
+export function createInClone(cib: XmlElement, reports: Reports, spec: NewPrimitive, cloneMeta: Record<string, string>, cloneId?: string): XmlElement {
+  checkCloneMeta(spec, cloneMeta, reports);
+  checkSpecialCases(spec, reports);
+  const ids = new IdIndex(cib);
+  if (cloneId !== undefined) reports.add(...validateCloneId(cloneId, ids));
+  reports.throwIfErrors();
+  const primitive = createPrimitive(cib, ids, reports, { ...spec, disabled: false });
+  const clone = appendNewClone(section(cib, "resources"), ids, primitive, { meta: cloneMeta, cloneId });
+  if (spec.disabled) disableResource(clone, ids);
+  return clone;
+}
+
+export async function createWrapped(ctx: CommandContext, request: WrappedRequest): Promise<void> {
+  const { id, agentText, parts } = request;
+  if (parts.bundle) fail("GENERIC", { text: "creating a resource inside a bundle is not supported by pcs-lite" });
+  const env = await ctx.env();
+  await env.editCib(async (cib, reports) => {
+    const agent = await agentForResource(agentSources(env.runner), agentText, reports, ctx.force);
+    const spec: NewPrimitive = {
+      id,
+      agent,
+      operations: parts.op,
+      meta: parts.meta,
+      attrs: parts.options,
+      useDefaultOperations: !ctx.has("--no-default-ops"),
+      disabled: ctx.has("--disabled"),
+    };
+    if (parts.clone) createInClone(cib, reports, spec, parts.clone, parts.cloneId);
+    else if (parts.promotable) createInClone(cib, reports, spec, { ...parts.promotable, promotable: "true" }, parts.cloneId);
+    else placeInGroup(cib, reports, spec, { group: ctx.value("--group")!, before: ctx.value("--before"), after: ctx.value("--after") });
+  }, ctx.reports);
+}

@@ -1,0 +1,61 @@
+// pcs resource create <id> <agent> [attrs] [op ...] [meta ...] [clone|promotable|--group] [--disabled] ...
+import { agentForResource } from "../../agents/resolve.js";
+import { agentSources } from "../../agents/sources.js";
+import { IdIndex } from "../../cib/ids.js";
+import type { CommandContext } from "../../cli/route-types.js";
+import { fail } from "../../report/index.js";
+import { parseCreateArgs, UsageError, type CreateParts } from "./create-args.js";
+import { createPrimitive } from "./create-primitive.js";
+import { usageError } from "./cli-usage.js";
+
+function parse(ctx: CommandContext): CreateParts {
+  try {
+    return parseCreateArgs(ctx.args.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) usageError(ctx);
+    throw e;
+  }
+}
+
+function checkCombinations(ctx: CommandContext, parts: CreateParts): void {
+  const sections = ["clone", "promotable", "bundle"] as const;
+  const used: string[] = sections.filter((s) => parts[s] !== undefined);
+  if (ctx.has("--group")) used.push("group");
+  if (used.length > 1) fail("GENERIC", { text: `you can specify only one of ${sections.join(", ")} or --group` });
+  if (parts.bundle !== undefined && parts.bundle.length !== 1) fail("GENERIC", { text: "you have to specify exactly one bundle" });
+  if (ctx.has("--before") && ctx.has("--after")) {
+    fail("GENERIC", { text: `you cannot specify both --before and --after${ctx.has("--group") ? "" : " and you have to specify --group"}` });
+  }
+  if (!ctx.has("--group")) {
+    if (ctx.has("--before")) fail("GENERIC", { text: "you cannot use --before without --group" });
+    if (ctx.has("--after")) fail("GENERIC", { text: "you cannot use --after without --group" });
+  }
+  if (parts.promotable && "promotable" in parts.promotable) {
+    fail("GENERIC", { text: "you cannot specify both promotable option and promotable keyword" });
+  }
+}
+
+export async function resourceCreate(ctx: CommandContext): Promise<void> {
+  if (ctx.args.length < 2) usageError(ctx);
+  const [id, agentText] = ctx.args;
+  const parts = parse(ctx);
+  checkCombinations(ctx, parts);
+  if (parts.bundle || parts.clone || parts.promotable || ctx.has("--group")) {
+    const { createWrapped } = await import("./create-wrapped.js");
+    return createWrapped(ctx, { id, agentText, parts });
+  }
+  const env = await ctx.env();
+  // the agent is looked at once the CIB is loaded (pcs creates a missing -f file first)
+  await env.editCib(async (cib, reports) => {
+    const agent = await agentForResource(agentSources(env.runner), agentText, reports, ctx.force);
+    createPrimitive(cib, new IdIndex(cib), reports, {
+      id,
+      agent,
+      operations: parts.op,
+      meta: parts.meta,
+      attrs: parts.options,
+      useDefaultOperations: !ctx.has("--no-default-ops"),
+      disabled: ctx.has("--disabled"),
+    });
+  }, ctx.reports);
+}

@@ -1,0 +1,95 @@
+// pcs resource utilization [<rsc> [<name>=<value>...]] and pcs resource meta <rsc> <name>=<value>...
+import { legacyUpdateMeta, legacyUpdateUtilization } from "../../cib/meta.js";
+import { cloneInner } from "../../cib/clone.js";
+import { createElement, descendants, detach, insertBefore, type XmlElement } from "../../cib/xml.js";
+import type { CommandContext } from "../../cli/route-types.js";
+import { checkCloneMeta } from "./clone-compat.js";
+import { UsageError, argsToTuples, failText, getAnyResource, getMaster, getPrimitive, prepareOptions, warnIfStonith } from "./common.js";
+
+const isPythonInt = (value: string) => /^\s*[+-]?\d+(_\d+)*\s*$/.test(value);
+
+/** "name=value name=value" of a resource's utilization, names sorted. */
+export function utilizationText(resource: XmlElement): string {
+  const values: Record<string, string> = {};
+  for (const set of descendants(resource, "utilization")) {
+    for (const pair of descendants(set, "nvpair")) values[pair.attrs.name ?? ""] = pair.attrs.value ?? "";
+  }
+  return Object.keys(values)
+    .sort()
+    .map((name) => `${name}=${values[name]}`)
+    .join(" ");
+}
+
+export function setUtilization(cib: XmlElement, resourceId: string, words: string[]): void {
+  const resource = getPrimitive(cib, resourceId);
+  if (!resource) failText(`Unable to find a resource: ${resourceId}`);
+  const options = prepareOptions(words);
+  const pairs = Object.entries(options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, value] of pairs) {
+    if (value !== "" && !isPythonInt(value)) failText(`Value of utilization attribute must be integer: '${name}=${value}'`);
+  }
+  legacyUpdateUtilization(resource!, pairs);
+}
+
+export async function resourceUtilization(ctx: CommandContext): Promise<void> {
+  const env = await ctx.env();
+  if (!ctx.args.length) {
+    const cib = await env.readCib();
+    const lines = descendants(cib, "primitive")
+      .map((p) => [p.attrs.id ?? "", utilizationText(p)] as const)
+      .filter(([, text]) => text)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    ctx.print(["Resource Utilization:", ...lines.map(([id, text]) => ` ${id}: ${text}`)].join("\n"));
+    return;
+  }
+  const [id, ...words] = ctx.args;
+  if (!words.length) {
+    const cib = await env.readCib();
+    warnIfStonith(cib, [id], ctx.reports);
+    const resource = getPrimitive(cib, id);
+    if (!resource) failText(`Unable to find a resource: ${id}`);
+    ctx.print(`Resource Utilization:\n ${id}: ${utilizationText(resource!)}`);
+    return;
+  }
+  await env.editCib((cib, reports) => {
+    warnIfStonith(cib, [id], reports);
+    setUtilization(cib, id, words);
+  }, ctx.reports);
+}
+
+/** A <master> becomes a <clone> with promotable=true (pcs does this before editing its meta). */
+export function masterToClone(master: XmlElement): XmlElement {
+  const clone = createElement("clone", { id: master.attrs.id ?? "" });
+  insertBefore(master.parent!, clone, master);
+  for (const child of [...master.children]) {
+    detach(child);
+    clone.children.push(child);
+    child.parent = clone;
+  }
+  detach(master);
+  legacyUpdateMeta(clone, [["promotable", "true"]]);
+  return clone;
+}
+
+export async function resourceMeta(ctx: CommandContext, stonith = false): Promise<void> {
+  if (!ctx.args.length) throw new UsageError();
+  if (ctx.args.length < 2) throw new UsageError();
+  const [id, ...words] = ctx.args;
+  prepareOptions(words);
+  const env = await ctx.env();
+  await env.editCib(async (cib, reports) => {
+    if (!stonith) warnIfStonith(cib, [id], reports, "pcs stonith meta");
+    const master = getMaster(cib, id);
+    const resource = master ? masterToClone(master) : getAnyResource(cib, id);
+    if (!resource) failText(`unable to find a resource/clone/group: ${id}`);
+    const pairs = argsToTuples(words);
+    if (resource!.name === "clone") {
+      const inner = cloneInner(resource!);
+      if (inner) {
+        await checkCloneMeta(env.runner, inner, Object.fromEntries(pairs), reports);
+        reports.throwIfErrors();
+      }
+    }
+    legacyUpdateMeta(resource!, pairs);
+  }, ctx.reports);
+}

@@ -1,0 +1,30 @@
+// pcs simulate [--time <ISO 8601>] [--scores]: crm_simulate -S's report for the CIB (file or live).
+import type { CommandContext } from "../../cli/route-types.js";
+import { fail } from "../../report/index.js";
+import { schedule, transitionSummary } from "../../scheduler/index.js";
+import { parseIsoTime } from "../../scheduler/time.js";
+import { currentPlacement, nextPlacement, renderStatus } from "../../status/render.js";
+import { transitionLines } from "./transition.js";
+
+export function parseTime(value: string): number {
+  const ms = parseIsoTime(value);
+  if (ms === undefined) fail("SIMULATE_INVALID_TIME", { value });
+  return ms;
+}
+
+export async function simulateCommand(ctx: CommandContext): Promise<void> {
+  if (ctx.args.length) fail("SIMULATE_TOO_MANY_ARGUMENTS", {});
+  const timeArg = ctx.value("--time");
+  const now = timeArg !== undefined ? parseTime(timeArg) : Date.now();
+  const cib = await (await ctx.env()).readCib();
+  const result = schedule(cib, now);
+  const lines: string[] = [];
+  if (timeArg !== undefined) lines.push(`Setting effective cluster time: ${timeArg}`);
+  lines.push("Current cluster status:", ...renderStatus(result.cluster, currentPlacement), "");
+  if (ctx.has("--scores")) lines.push(...result.scores, "");
+  lines.push("Transition Summary:", ...transitionSummary(result), "");
+  lines.push("Executing Cluster Transition:", ...transitionLines(result), "");
+  const fenced = new Set(result.fencing.map((f) => f.node));
+  lines.push("Revised Cluster Status:", ...renderStatus(result.cluster, nextPlacement, fenced));
+  ctx.print(lines.join("\n"));
+}

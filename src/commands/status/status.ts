@@ -1,0 +1,89 @@
+// pcs status, pcs status resources|nodes, pcs resource status: the cluster status from the CIB's
+// status section, in crm_mon's layout (as real pcs prints crm_mon's output).
+import type { CommandContext } from "../../cli/route-types.js";
+import { fail } from "../../report/index.js";
+import { unpackStatus } from "../../scheduler/status-view.js";
+import type { Cluster, Resource } from "../../scheduler/types.js";
+import { currentPlacement, renderNodes, renderResources } from "../../status/render.js";
+import { nodeSummary } from "../../status/nodes.js";
+
+async function loadCluster(ctx: CommandContext): Promise<Cluster> {
+  const cib = await (await ctx.env()).readCib();
+  return unpackStatus(cib, Date.now());
+}
+
+function matchesId(r: Resource, id: string): boolean {
+  if (r.id === id || r.baseId === id) return true;
+  return r.children.some((c) => matchesId(c, id));
+}
+
+function runsOn(r: Resource, node: string): boolean {
+  if (r.variant === "primitive") return r.running.some((n) => n.uname === node);
+  return r.children.some((c) => runsOn(c, node));
+}
+
+/** The resource lines as pcs prints them: crm_mon's block, stonith devices left out unless asked for. */
+export function resourceLines(cluster: Cluster, options: { hideInactive: boolean; id?: string; node?: string; stonith?: boolean }): string[] {
+  const { id, node } = options;
+  const only = (r: Resource) => (id === undefined || matchesId(r, id)) && (node === undefined || runsOn(r, node));
+  const lines = renderResources(cluster, currentPlacement, { hideInactive: options.hideInactive || node !== undefined, only }).slice(1);
+  if (lines.length === 1 && lines[0] === "  * No active resources") return ["No active resources"];
+  if (lines.length === 1 && lines[0] === "  * No resources") {
+    if (id !== undefined && node === undefined) fail("STATUS_RESOURCE_NOT_FOUND", { id });
+    return [node === undefined ? (options.stonith ? "NO stonith devices configured" : "NO resources configured") : "No active resources"];
+  }
+  const isStonithLine = (l: string) => /\(stonith:/.test(l);
+  const kept = id !== undefined ? lines : lines.filter((l) => isStonithLine(l) === !!options.stonith);
+  if (!kept.length) return [options.stonith ? "NO stonith devices configured" : "NO resources configured"];
+  return kept;
+}
+
+function parseResourceArgs(ctx: CommandContext): { id?: string; node?: string } {
+  if (ctx.args.length > 2) fail("GENERIC", { text: "Too many arguments" });
+  let id: string | undefined;
+  let node: string | undefined;
+  for (const arg of ctx.args) {
+    if (arg.startsWith("node=")) {
+      node = arg.slice(5);
+      if (!node) fail("GENERIC", { text: "missing value of 'node' option" });
+    } else if (arg.includes("=")) fail("INVALID_OPTIONS", { names: [arg.split("=")[0]], allowed: ["node"], optionType: "" });
+    else if (id === undefined) id = arg;
+    else fail("GENERIC", { text: "Too many arguments" });
+  }
+  return { id, node };
+}
+
+export async function resourceStatusCommand(ctx: CommandContext): Promise<void> {
+  const { id, node } = parseResourceArgs(ctx);
+  const cluster = await loadCluster(ctx);
+  ctx.print(resourceLines(cluster, { hideInactive: ctx.has("--hide-inactive"), id, node }).join("\n"));
+}
+
+export async function statusNodesCommand(ctx: CommandContext): Promise<void> {
+  if (ctx.args.length > 1) fail("GENERIC", { text: "Too many arguments" });
+  const view = ctx.args[0];
+  if (view !== undefined && view !== "config" && view !== "both" && view !== "corosync") fail("STATUS_UNKNOWN_VIEW", { view });
+  const cluster = await loadCluster(ctx);
+  ctx.print(nodeSummary(cluster).join("\n"));
+}
+
+export async function statusCommand(ctx: CommandContext): Promise<void> {
+  if (ctx.args.length) fail("GENERIC", { text: "Too many arguments" });
+  const cluster = await loadCluster(ctx);
+  const hide = ctx.has("--hide-inactive");
+  const instances = cluster.primitives.filter((p) => !p.orphan).length;
+  const disabled = cluster.primitives.filter((p) => {
+    for (let r: Resource | undefined = p; r; r = r.parent) if (r.targetRole === "Stopped") return true;
+    return false;
+  }).length;
+  const lines = [
+    "Cluster Summary:",
+    `  * ${cluster.nodes.length} node${cluster.nodes.length === 1 ? "" : "s"} configured`,
+    `  * ${instances} resource instance${instances === 1 ? "" : "s"} configured${disabled ? ` (${disabled} DISABLED)` : ""}`,
+    "",
+    ...renderNodes(cluster, currentPlacement),
+    "",
+    ...renderResources(cluster, currentPlacement, { hideInactive: hide }),
+  ];
+  ctx.print(lines.join("\n"));
+}

@@ -1,0 +1,98 @@
+// npm start: a local three-node pcs-lite cluster on 127.0.0.1 with state in a temporary
+// directory, set up and started through the real pcs commands; Ctrl-C stops every agent.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const AGENT = join(here, "pcs-agent.js");
+const PCS = join(here, "pcs.js");
+const NODES = ["node1", "node2", "node3"];
+const SAMPLES: string[][] = [
+  ["resource", "create", "web", "ocf:heartbeat:Dummy"],
+  ["resource", "create", "db", "ocf:heartbeat:Dummy", "--disabled"],
+  ["resource", "create", "vip", "ocf:heartbeat:IPaddr2", "ip=192.0.2.10", "cidr_netmask=24", "--disabled"],
+  ["constraint", "colocation", "add", "web", "with", "vip"],
+];
+
+const root = mkdtempSync(join(tmpdir(), "pcs-lite-sandbox-"));
+const configDir = join(root, "config");
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function pcs(args: string[], quiet = false): number {
+  const r = spawnSync(process.execPath, [PCS, ...args], { env: { ...process.env, PCS_CONFIG_DIR: configDir }, encoding: "utf8" });
+  if (!quiet || r.status !== 0) {
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+  }
+  return r.status ?? 1;
+}
+
+function startAgent(name: string, password: string): Promise<number> {
+  const dir = join(root, name);
+  const pw = spawnSync(process.execPath, [AGENT, "--state-dir", dir, "passwd"], { input: password + "\n" });
+  if (pw.status !== 0) throw new Error(`cannot set the password of ${name}: ${pw.stderr}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [AGENT, "--state-dir", dir, "--listen", "127.0.0.1:0"], { stdio: ["ignore", "ignore", "pipe"] });
+    children.push(child);
+    const log = createWriteStream(join(root, `${name}.log`));
+    let buffer = "";
+    child.stderr!.on("data", (d: Buffer) => {
+      log.write(d);
+      if (buffer === null) return;
+      buffer += d.toString();
+      const m = /"event":"agent.listening"[^\n]*"port":(\d+)/.exec(buffer);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on("exit", (code) => {
+      if (!stopping) reject(new Error(`pcs-agent ${name} exited with ${code}; see ${join(root, `${name}.log`)}`));
+    });
+  });
+}
+
+function shutdown(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null && child.pid) child.kill("SIGTERM");
+  setTimeout(() => {
+    rmSync(root, { recursive: true, force: true });
+    process.exit(code);
+  }, 300);
+}
+
+async function main(): Promise<void> {
+  // a closed terminal or pipe must still stop the agents
+  process.stdout.on("error", () => shutdown(0));
+  process.on("SIGHUP", () => shutdown(0));
+  process.on("SIGINT", () => shutdown(0));
+  process.on("SIGTERM", () => shutdown(0));
+  const password = randomBytes(12).toString("base64url");
+  const ports = await Promise.all(NODES.map((n) => startAgent(n, password)));
+  const step = (title: string, args: string[], quiet = false) => {
+    process.stdout.write(`\n$ pcs ${args.map((a) => (a === password ? "<password>" : a)).join(" ")}\n`);
+    if (pcs(args, quiet) !== 0) throw new Error(`'${title}' failed`);
+  };
+  step("host auth", ["host", "auth", ...NODES.flatMap((n, i) => [n, `addr=127.0.0.1:${ports[i]}`]), "-u", "hacluster", "-p", password]);
+  step("cluster setup", ["cluster", "setup", "sandbox", ...NODES, "totem", "token=1000", "--start", "--wait=30"]);
+  for (const args of SAMPLES) {
+    process.stdout.write(`\n$ pcs ${args.join(" ")}\n`);
+    const r = spawnSync(process.execPath, [PCS, ...args], { env: { ...process.env, PCS_CONFIG_DIR: configDir }, encoding: "utf8" });
+    if (r.status === 0) process.stdout.write(r.stdout + r.stderr);
+    else process.stdout.write(`(not applied: ${r.stderr.split("\n").find((l) => l.startsWith("Error:")) ?? "command not available in this build"})\n`);
+  }
+  process.stdout.write("\n$ pcs status\n");
+  if (pcs(["status"], true) !== 0) pcs(["cluster", "status"]);
+  process.stdout.write(
+    `\nThe sandbox cluster is running (state in ${root}).\nUse pcs against it from another shell:\n\n` +
+      `  export PCS_CONFIG_DIR=${configDir}\n  ${join(here, "..", "bin", "pcs")} status\n\nPress Ctrl-C to stop every agent of the sandbox.\n`,
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`sandbox: ${(e as Error).message}\n`);
+  shutdown(1);
+});

@@ -1,0 +1,156 @@
+// Phase 3, actions: compare each primitive's current and next placement and role, then let
+// mandatory orderings (explicit ones and the implicit ones inside groups) turn required starts into
+// restarts of what depends on them, and unrunnable starts into blocked ones.
+import { canFence, isManaged, primitivesOf } from "./assign.js";
+import type { Cluster, Resource, SchedNode } from "./types.js";
+
+export interface PrimitivePlan {
+  rsc: Resource;
+  from?: SchedNode;
+  to?: SchedNode;
+  stop: boolean;
+  start: boolean;
+  /** The start is wanted but cannot run (an ordering's first cannot start). */
+  startBlocked: boolean;
+  restartReason?: string;
+  stopReason?: string;
+  /** The stop is needed but cannot run (its node cannot be fenced). */
+  stopBlocked?: boolean;
+  /** Stopped by an ordering inside a clone: crm_simulate gives no reason. */
+  plainStop?: boolean;
+}
+
+export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
+  const plans = new Map<Resource, PrimitivePlan>();
+  for (const rsc of cluster.primitives) {
+    const from = rsc.running[0];
+    const to = rsc.assignedTo;
+    const managed = isManaged(rsc, cluster);
+    const plan: PrimitivePlan = { rsc, from, to, stop: false, start: false, startBlocked: false };
+    if (managed) {
+      const failedHere = rsc.failed && from !== undefined;
+      plan.stop = !!from && (to !== from || failedHere || rsc.running.length > 1);
+      plan.start = !!to && (to !== from || failedHere);
+      if (rsc.blocked && !(from && from.unclean && cluster.options.stonithEnabled)) {
+        plan.stop = false;
+        plan.start = false;
+        plan.startBlocked = true;
+      }
+    }
+    plans.set(rsc, plan);
+    if (managed) applyQuorumAndFencing(rsc, plan, cluster);
+  }
+  applyOrderings(cluster, plans);
+  return plans;
+}
+
+/** Without quorum, starts are blocked (and with policy stop, running resources stop); resources on
+ * nodes that cannot be fenced cannot be stopped. */
+function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Cluster): void {
+  const o = cluster.options;
+  const from = plan.from;
+  if (from && from.unclean && !canFence(cluster)) {
+    if (plan.stop) plan.stopBlocked = true;
+    plan.stop = false;
+    plan.start = false;
+    return;
+  }
+  if (o.haveQuorum || o.noQuorumPolicy === "ignore" || rsc.meta.get("requires") === "nothing") return;
+  if (o.noQuorumPolicy === "freeze") {
+    if (from && !from.unclean && !rsc.failed) {
+      plan.stop = false;
+      plan.start = false;
+    }
+    if (plan.start) {
+      plan.startBlocked = true;
+      plan.stopReason = "quorum freeze";
+    }
+    return;
+  }
+  if (plan.start) {
+    plan.startBlocked = true;
+    plan.stopReason = "no quorum";
+  }
+  if (from && !plan.stop && !rsc.isStonith) {
+    plan.stop = true;
+    plan.start = !!plan.to;
+    plan.startBlocked = true;
+    plan.stopReason = "no quorum";
+  }
+}
+
+interface Edge {
+  first: Resource;
+  then: Resource;
+}
+
+function edges(cluster: Cluster): Edge[] {
+  const out: Edge[] = [];
+  const groupEdges = (g: Resource) => {
+    if (g.variant === "group") for (let i = 1; i < g.children.length; i++) out.push({ first: g.children[i - 1], then: g.children[i] });
+    for (const c of g.children) if (c.variant !== "primitive") groupEdges(c);
+  };
+  cluster.resources.forEach(groupEdges);
+  for (const o of cluster.orderings) {
+    if (o.kind !== "Mandatory" || o.firstAction !== "start" || o.thenAction !== "start") continue;
+    out.push({ first: o.first, then: o.then });
+  }
+  return out;
+}
+
+/** What the first side of an ordering does: starts something, or cannot run at all. */
+function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): { starts: boolean; canRun: boolean; name: string } {
+  const prims = primitivesOf(first);
+  const ps = prims.map((p) => plans.get(p)).filter((p): p is PrimitivePlan => !!p);
+  const runs = (p: PrimitivePlan) => !!p.to && !p.startBlocked;
+  if (first.variant === "primitive") {
+    const p = ps[0];
+    return { starts: !!p && p.start && !p.startBlocked, canRun: !!p && runs(p), name: `${first.id} start` };
+  }
+  if (first.variant === "group") {
+    const last = ps[ps.length - 1];
+    return { starts: ps.some((p) => p.start && !p.startBlocked), canRun: !!last && runs(last), name: `${first.id} running` };
+  }
+  return { starts: false, canRun: ps.some(runs), name: `${first.id} running` };
+}
+
+function thenTargets(then: Resource): Resource[] {
+  if (then.variant === "primitive") return [then];
+  if (then.variant === "group") return primitivesOf(then).slice(0, 1);
+  return then.children.map((inst) => primitivesOf(inst)[0]).filter((p): p is Resource => !!p);
+}
+
+function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): void {
+  const list = edges(cluster);
+  let changed = true;
+  let rounds = 0;
+  while (changed && rounds++ < 50) {
+    changed = false;
+    for (const e of list) {
+      const fs = firstState(e.first, plans);
+      for (const t of thenTargets(e.then)) {
+        const tp = plans.get(t);
+        if (!tp || !isManaged(t, cluster)) continue;
+        const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
+        if (fs.starts && e.first.variant !== "clone" && !inClone && tp.from && tp.to === tp.from && !tp.start) {
+          tp.stop = true;
+          tp.start = true;
+          tp.restartReason = fs.name;
+          changed = true;
+        } else if (!fs.canRun && tp.start && !tp.startBlocked) {
+          tp.startBlocked = true;
+          tp.stopReason = `unrunnable ${fs.name}`;
+          if (inClone && tp.from) tp.plainStop = true;
+          changed = true;
+        } else if (!fs.canRun && e.first.variant === "clone" && tp.from && !tp.stop) {
+          tp.stop = true;
+          tp.start = !!tp.to;
+          tp.startBlocked = true;
+          tp.stopReason = `unrunnable ${fs.name}`;
+          if (inClone) tp.plainStop = true;
+          changed = true;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+// Clone instances: keep running instances where they are when allowed, place the rest on the best
+// nodes within clone-node-max, then choose promoted instances of promotable clones.
+import { addScores, parseScore } from "./score.js";
+import { canHost, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState } from "./assign.js";
+import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
+
+function instanceScore(inst: Resource, node: SchedNode, base: number, cluster: Cluster): number {
+  let s = base;
+  for (const m of primitivesOf(inst)) {
+    if (m.banned.has(node.uname)) return -INFINITY;
+    if (m.running.includes(node) && isManaged(m, cluster)) s = addScores(s, m.stickiness);
+  }
+  return s;
+}
+
+export function assignClone(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
+  const info = unit.clone;
+  if (!info) return;
+  for (const [k, v] of scores) unit.scores.set(k, v);
+  const count = new Map<string, number>();
+  const placed: SchedNode[] = [];
+  const blocked = cluster.options.stopAllResources || isDisabled(unit);
+  const pending: Resource[] = [];
+  for (const inst of unit.children) {
+    const members = primitivesOf(inst);
+    if (info.promotable) for (const m of members) if (m.role === "Started") m.role = "Unpromoted";
+    const current = members.find((m) => m.running.length)?.running[0];
+    if (!isManaged(inst, cluster)) {
+      placeMembers(inst, members, current, cluster);
+      if (current) {
+        count.set(current.uname, (count.get(current.uname) ?? 0) + 1);
+        placed.push(current);
+      }
+      continue;
+    }
+    if (blocked || inst.orphan) {
+      placeMembers(inst, members, undefined, cluster);
+      continue;
+    }
+    if (current && canHost(current)) {
+      const s = instanceScore(inst, current, scores.get(current.uname) ?? -INFINITY, cluster);
+      const c = count.get(current.uname) ?? 0;
+      if (s >= 0 && c < info.nodeMax) {
+        count.set(current.uname, c + 1);
+        placed.push(current);
+        placeMembers(inst, members, current, cluster);
+        continue;
+      }
+    }
+    pending.push(inst);
+  }
+  for (const inst of pending) {
+    const members = primitivesOf(inst);
+    let best: SchedNode | undefined;
+    let bestScore = -Infinity;
+    {
+      for (const node of cluster.nodes) {
+        if (!canHost(node)) continue;
+        const c = count.get(node.uname) ?? 0;
+        if (c >= info.nodeMax) continue;
+        const s = instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster);
+        if (s < 0) continue;
+        const bc = best ? (count.get(best.uname) ?? 0) : 0;
+        if (!best || s > bestScore || (s === bestScore && (c < bc || (c === bc && node.assigned < best.assigned)))) {
+          best = node;
+          bestScore = s;
+        }
+      }
+    }
+    if (best) {
+      count.set(best.uname, (count.get(best.uname) ?? 0) + 1);
+      placed.push(best);
+    }
+    placeMembers(inst, members, best, cluster);
+  }
+  state.placed.set(unit, placed);
+}
+
+function promotionAttr(inst: Resource, node: SchedNode): number | undefined {
+  for (const m of primitivesOf(inst)) {
+    const v = node.attrs.get(`master-${m.baseId}`) ?? node.attrs.get(`master-${m.id}`) ?? node.attrs.get(`promotion-${m.baseId}`);
+    if (v !== undefined) return parseScore(v, 0);
+  }
+  return undefined;
+}
+
+export function promote(unit: Resource, cluster: Cluster, state: AssignState): void {
+  const info = unit.clone;
+  if (!info) return;
+  const candidates: { inst: Resource; node: SchedNode; score: number; was: boolean }[] = [];
+  const noPromote = isDisabled(unit) || unit.targetRole === "Unpromoted" || unit.children[0]?.targetRole === "Unpromoted";
+  for (const inst of unit.children) {
+    const members = primitivesOf(inst);
+    const node = members[0]?.assignedTo;
+    for (const m of members) if (m.nextRole === "Started") m.nextRole = "Unpromoted";
+    if (!node || members.some((m) => m.nextRole === "Stopped") || noPromote) continue;
+    if (!isManaged(inst, cluster)) continue;
+    const attr = promotionAttr(inst, node);
+    const loc = locationScore(unit, node, state.index, true);
+    if (attr === undefined && loc === undefined && !members.some((m) => m.role === "Promoted")) continue;
+    let score = addScores(attr ?? 0, loc ?? 0);
+    for (const c of state.index.asDependent.get(unit) ?? []) {
+      if (c.rscRole !== "Promoted") continue;
+      const primary = unitOf(c.withRsc);
+      const where = (c.withRole === "Promoted" ? state.promotedOn.get(primary) : state.placed.get(primary)) ?? [];
+      const here = where.includes(node);
+      if (c.score >= INFINITY && !here) score = -INFINITY;
+      else if (c.score <= -INFINITY && here) score = -INFINITY;
+      else if (here) score = addScores(score, c.score);
+    }
+    const was = members.some((m) => m.role === "Promoted" && m.running.includes(node));
+    if (was) score = addScores(score, members[0].stickiness);
+    candidates.push({ inst, node, score, was });
+  }
+  candidates.sort((a, b) => b.score - a.score || Number(b.was) - Number(a.was) || (a.inst.instance ?? 0) - (b.inst.instance ?? 0));
+  const perNode = new Map<string, number>();
+  const promotedOn: SchedNode[] = [];
+  let n = 0;
+  for (const c of candidates) {
+    if (n >= info.promotedMax || c.score < 0) break;
+    const k = perNode.get(c.node.uname) ?? 0;
+    if (k >= info.promotedNodeMax) continue;
+    perNode.set(c.node.uname, k + 1);
+    for (const m of primitivesOf(c.inst)) m.nextRole = "Promoted";
+    promotedOn.push(c.node);
+    n++;
+  }
+  state.promotedOn.set(unit, promotedOn);
+}

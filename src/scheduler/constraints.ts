@@ -1,0 +1,164 @@
+// Phase 1c: constraints, unpacked into plain records indexed later by resource.
+import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
+import { ruleMatches } from "./rules.js";
+import { parseScore } from "./score.js";
+import { parseRole } from "./unpack.js";
+import type { Cluster, Ordering, Resource, RuleScore } from "./types.js";
+
+function resolve(cluster: Cluster, id: string | undefined): Resource | undefined {
+  return id === undefined ? undefined : cluster.byId.get(id);
+}
+
+function topLevel(cluster: Cluster): Resource[] {
+  return cluster.resources;
+}
+
+function allNamed(cluster: Cluster): Resource[] {
+  const out: Resource[] = [];
+  const visit = (r: Resource) => {
+    out.push(r);
+    if (r.variant !== "clone") r.children.forEach(visit);
+  };
+  topLevel(cluster).forEach(visit);
+  return out;
+}
+
+function unpackLocation(cluster: Cluster, c: XmlElement, tags: Map<string, string[]>): void {
+  let targets: Resource[] = [];
+  const rscId = c.attrs.rsc;
+  if (rscId) {
+    const ids = tags.get(rscId) ?? [rscId];
+    targets = ids.map((i) => resolve(cluster, i)).filter((r): r is Resource => !!r);
+  } else if (c.attrs["rsc-pattern"]) {
+    let re: RegExp;
+    try {
+      re = new RegExp(c.attrs["rsc-pattern"]);
+    } catch {
+      return;
+    }
+    targets = allNamed(cluster).filter((r) => re.test(r.id));
+  } else {
+    for (const set of childElements(c, "resource_set")) {
+      for (const ref of childElements(set, "resource_ref")) {
+        const r = resolve(cluster, ref.attrs.id);
+        if (r) targets.push(r);
+      }
+    }
+  }
+  const role = parseRole(c.attrs.role ?? c.attrs["rsc-role"]);
+  const discovery = c.attrs["resource-discovery"];
+  const rules: { role: typeof role; rule: RuleScore }[] = [];
+  for (const rule of childElements(c, "rule")) {
+    const ctx = { now: cluster.now };
+    rules.push({
+      role: parseRole(rule.attrs.role) ?? role,
+      rule: {
+        score: parseScore(rule.attrs.score, 0),
+        scoreAttribute: rule.attrs["score-attribute"],
+        matches: (node) => ruleMatches(rule, node, ctx),
+      },
+    });
+  }
+  for (const rsc of targets) {
+    for (const r of rules) cluster.locations.push({ rsc, score: 0, role: r.role, rules: [r.rule], discovery });
+    if (!rules.length && c.attrs.node) cluster.locations.push({ rsc, node: c.attrs.node, score: parseScore(c.attrs.score, 0), role, discovery });
+  }
+}
+
+function setMembers(cluster: Cluster, set: XmlElement, tags: Map<string, string[]>): Resource[] {
+  const out: Resource[] = [];
+  for (const ref of childElements(set, "resource_ref")) {
+    for (const id of tags.get(ref.attrs.id) ?? [ref.attrs.id]) {
+      const r = resolve(cluster, id);
+      if (r) out.push(r);
+    }
+  }
+  return out;
+}
+
+function unpackColocation(cluster: Cluster, c: XmlElement, tags: Map<string, string[]>): void {
+  const score = parseScore(c.attrs.score, 0);
+  const sets = childElements(c, "resource_set");
+  if (sets.length) {
+    // Within a sequential set each member is placed with the previous one; sets chain to the previous set.
+    let prevLast: Resource | undefined;
+    for (const set of sets) {
+      const members = setMembers(cluster, set, tags);
+      const sscore = set.attrs.score !== undefined ? parseScore(set.attrs.score) : score;
+      const role = parseRole(set.attrs.role);
+      const sequential = set.attrs.sequential === undefined || set.attrs.sequential === "true";
+      if (sequential) for (let i = 1; i < members.length; i++) cluster.colocations.push({ id: c.attrs.id, rsc: members[i], withRsc: members[i - 1], score: sscore, rscRole: role, withRole: role });
+      if (prevLast && members.length) for (const m of sequential ? [members[0]] : members) cluster.colocations.push({ id: c.attrs.id, rsc: prevLast, withRsc: m, score, rscRole: undefined, withRole: role });
+      if (members.length) prevLast = members[members.length - 1];
+    }
+    return;
+  }
+  for (const rscId of tags.get(c.attrs.rsc) ?? [c.attrs.rsc]) {
+    for (const withId of tags.get(c.attrs["with-rsc"]) ?? [c.attrs["with-rsc"]]) {
+      const rsc = resolve(cluster, rscId);
+      const withRsc = resolve(cluster, withId);
+      if (!rsc || !withRsc) continue;
+      cluster.colocations.push({
+        id: c.attrs.id,
+        rsc,
+        withRsc,
+        score,
+        rscRole: parseRole(c.attrs["rsc-role"]),
+        withRole: parseRole(c.attrs["with-rsc-role"]),
+        nodeAttribute: c.attrs["node-attribute"],
+      });
+    }
+  }
+}
+
+function orderKind(c: XmlElement): Ordering["kind"] {
+  const kind = c.attrs.kind;
+  if (kind === "Optional" || kind === "Serialize" || kind === "Mandatory") return kind;
+  if (c.attrs.score !== undefined && parseScore(c.attrs.score) === 0) return "Optional";
+  return "Mandatory";
+}
+
+function unpackOrder(cluster: Cluster, c: XmlElement, tags: Map<string, string[]>): void {
+  const kind = orderKind(c);
+  const symmetrical = c.attrs.symmetrical === undefined ? kind !== "Serialize" : c.attrs.symmetrical === "true";
+  const sets = childElements(c, "resource_set");
+  const push = (first: Resource, then: Resource, fa: string, ta: string) =>
+    cluster.orderings.push({ id: c.attrs.id, first, then, firstAction: fa, thenAction: ta, kind, symmetrical });
+  if (sets.length) {
+    let prev: Resource[] = [];
+    let prevAction = "start";
+    for (const set of sets) {
+      const members = setMembers(cluster, set, tags);
+      const action = set.attrs.action ?? "start";
+      const sequential = set.attrs.sequential === undefined || set.attrs.sequential === "true";
+      if (sequential) for (let i = 1; i < members.length; i++) push(members[i - 1], members[i], action, action);
+      for (const p of prev) for (const m of sequential ? members.slice(0, 1) : members) push(p, m, prevAction, action);
+      if (members.length) prev = sequential ? [members[members.length - 1]] : members;
+      prevAction = action;
+    }
+    return;
+  }
+  const fa = c.attrs["first-action"] ?? "start";
+  const ta = c.attrs["then-action"] ?? fa;
+  for (const f of tags.get(c.attrs.first) ?? [c.attrs.first]) {
+    for (const t of tags.get(c.attrs.then) ?? [c.attrs.then]) {
+      const first = resolve(cluster, f);
+      const then = resolve(cluster, t);
+      if (first && then) push(first, then, fa, ta);
+    }
+  }
+}
+
+export function unpackConstraints(cib: XmlElement, cluster: Cluster): void {
+  const config = firstChild(cib, "configuration");
+  const cons = config && firstChild(config, "constraints");
+  const tags = new Map<string, string[]>();
+  const tagsEl = config && firstChild(config, "tags");
+  if (tagsEl) for (const t of childElements(tagsEl, "tag")) tags.set(t.attrs.id, childElements(t, "obj_ref").map((o) => o.attrs.id));
+  if (!cons) return;
+  for (const c of cons.children) {
+    if (c.name === "rsc_location") unpackLocation(cluster, c, tags);
+    else if (c.name === "rsc_colocation") unpackColocation(cluster, c, tags);
+    else if (c.name === "rsc_order") unpackOrder(cluster, c, tags);
+  }
+}

@@ -1,0 +1,302 @@
+// Phase 1b: the operation history (lrm_rsc_op, in call-id order) gives each resource's current role,
+// failures, and the nodes it must avoid; transient fail-count attributes apply migration-threshold.
+import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
+import { INFINITY, type Cluster, type Resource, type Role, type SchedNode } from "./types.js";
+import { parseScore } from "./score.js";
+import { orphanPrimitive } from "./unpack.js";
+
+interface OpResult {
+  role: Role;
+  failed: boolean;
+  pending?: string;
+  stopFailed: boolean;
+  /** A hard error (not installed, not configured, start failure): avoid this node. */
+  ban: boolean;
+  blocked: boolean;
+  banAll?: boolean;
+  forceStop?: boolean;
+}
+
+const expectedRc = (op: XmlElement): number | undefined => {
+  const key = op.attrs["transition-key"] ?? op.attrs["transition-magic"]?.split(";")[1];
+  if (!key) return undefined;
+  const parts = key.split(":");
+  return parts.length >= 3 ? Number(parts[2]) : undefined;
+};
+
+function onFailOf(rsc: Resource, op: XmlElement, cluster: Cluster, defs: Map<string, XmlElement[]>): string {
+  const task = op.attrs.operation;
+  const interval = Number(op.attrs.interval ?? "0");
+  for (const o of defs.get(rsc.baseId) ?? []) {
+    if (o.attrs.name === task && Number(parseIntervalMs(o.attrs.interval)) === interval && o.attrs["on-fail"]) return o.attrs["on-fail"];
+  }
+  if (task === "stop") return cluster.options.stonithEnabled ? "fence" : "block";
+  return "restart";
+}
+
+function parseIntervalMs(v: string | undefined): number {
+  if (!v) return 0;
+  const m = /^(\d+)\s*(ms|s|m|min|h)?$/.exec(v.trim());
+  if (!m) return 0;
+  const n = Number(m[1]);
+  return m[2] === "ms" ? n : m[2] === "m" || m[2] === "min" ? n * 60000 : m[2] === "h" ? n * 3600000 : n * 1000;
+}
+
+export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Cluster, defs: Map<string, XmlElement[]>): OpResult {
+  const sorted = ops
+    .map((o) => ({ o, call: Number(o.attrs["call-id"] ?? "0"), lf: o.attrs.id?.endsWith("_last_failure_0") ? 1 : 0 }))
+    .sort((a, b) => {
+      const pa = a.call < 0 ? Infinity : a.call;
+      const pb = b.call < 0 ? Infinity : b.call;
+      return pa - pb || a.lf - b.lf;
+    });
+  const r: OpResult = { role: "Stopped", failed: false, stopFailed: false, ban: false, blocked: false };
+  for (const { o, call } of sorted) {
+    const task = o.attrs.operation;
+    const interval = Number(o.attrs.interval ?? "0");
+    const rc = Number(o.attrs["rc-code"] ?? "0");
+    const opStatus = Number(o.attrs["op-status"] ?? "0");
+    const target = expectedRc(o) ?? (interval === 0 && task === "monitor" ? 7 : 0);
+    if (opStatus === 1) continue; // cancelled
+    if (opStatus === -1 || call < 0) {
+      r.pending = task;
+      if (task === "start" || task === "migrate_from" || task === "promote") r.role = task === "promote" ? "Promoted" : r.role === "Stopped" ? "Started" : r.role;
+      continue;
+    }
+    const ok = opStatus === 0 && (rc === target || (task === "monitor" && interval === 0 && (rc === 0 || rc === 7 || rc === 8) && opStatus === 0 && rc === target));
+    if (ok || (opStatus === 0 && task === "monitor" && interval === 0 && (rc === 7 || rc === 0 || rc === 8))) {
+      switch (task) {
+        case "start":
+        case "migrate_from":
+          r.role = "Started";
+          r.failed = false;
+          break;
+        case "stop":
+        case "migrate_to":
+          r.role = "Stopped";
+          r.failed = false;
+          break;
+        case "promote":
+          r.role = "Promoted";
+          r.failed = false;
+          break;
+        case "demote":
+          r.role = "Unpromoted";
+          r.failed = false;
+          break;
+        case "monitor":
+          if (rc === 7) {
+            r.role = "Stopped";
+            if (interval === 0) r.failed = false;
+          } else if (rc === 8) r.role = "Promoted";
+          else if (r.role === "Stopped" || r.role === "Promoted") r.role = "Started";
+          break;
+        default:
+          break;
+      }
+      continue;
+    }
+    // A failure; one older than failure-timeout no longer counts.
+    const changed = Number(o.attrs["last-rc-change"] ?? o.attrs["last-run"] ?? "0");
+    if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000) continue;
+    const onFail = onFailOf(rsc, o, cluster, defs);
+    if (onFail === "ignore") {
+      if (task === "start") r.role = "Started";
+      continue;
+    }
+    if (rc === 2 || rc === 6) r.banAll = true;
+    if (rc === 3 || rc === 4 || rc === 5 || opStatus === 7) r.ban = true;
+    if (onFail === "stop") r.forceStop = true;
+    if (task === "monitor" && interval === 0) {
+      if (rc === 5 || opStatus === 7) {
+        r.role = "Stopped";
+        continue;
+      }
+      r.failed = true;
+      if (r.role === "Stopped") r.role = rc === 9 ? "Promoted" : "Started";
+      continue;
+    }
+    if (opStatus === 5 || opStatus === 6) r.ban = true;
+    switch (task) {
+      case "stop":
+        r.stopFailed = true;
+        r.failed = true;
+        if (r.role === "Stopped") r.role = "Started";
+        if (onFail === "block") r.blocked = true;
+        break;
+      case "start":
+        r.failed = true;
+        r.role = "Started";
+        if (cluster.options.startFailureIsFatal) r.ban = true;
+        break;
+      case "promote":
+        r.failed = true;
+        r.role = "Promoted";
+        break;
+      case "demote":
+        r.failed = true;
+        r.role = "Promoted";
+        break;
+      case "monitor":
+        r.failed = true;
+        if (rc === 7) r.role = r.role === "Stopped" ? "Started" : r.role;
+        else if (rc === 9 || rc === 8) r.role = "Promoted";
+        else if (r.role === "Stopped") r.role = "Started";
+        break;
+      default:
+        r.failed = true;
+        break;
+    }
+    if (onFail === "block") r.blocked = true;
+  }
+  return r;
+}
+
+function orphanProbe(id: string, lr: XmlElement): Resource {
+  const agent = [lr.attrs.class, lr.attrs.provider, lr.attrs.type].filter(Boolean).join(":");
+  return { id, baseId: id, agent } as Resource;
+}
+
+function isActive(rsc: Resource): boolean {
+  if (rsc.variant === "primitive") return rsc.running.length > 0;
+  return rsc.children.some(isActive);
+}
+
+function findByBase(rsc: Resource, base: string): Resource | undefined {
+  if (rsc.variant === "primitive") return rsc.baseId === base ? rsc : undefined;
+  for (const c of rsc.children) {
+    const f = findByBase(c, base);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]> {
+  const status = firstChild(cib, "status");
+  const config = firstChild(cib, "configuration");
+  const defs = new Map<string, XmlElement[]>();
+  const resEl = config && firstChild(config, "resources");
+  const walk = (e: XmlElement) => {
+    if (e.name === "primitive") {
+      const ops = firstChild(e, "operations");
+      defs.set(e.attrs.id, ops ? childElements(ops, "op") : []);
+    }
+    for (const c of e.children) walk(c);
+  };
+  if (resEl) walk(resEl);
+  // Base id of a cloned primitive -> its clone.
+  const cloneOf = new Map<string, Resource>();
+  for (const p of cluster.primitives) {
+    let a = p.parent;
+    while (a && a.variant !== "clone") a = a.parent;
+    if (a) cloneOf.set(p.baseId, a);
+  }
+  const stopFailures = new Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]>();
+  if (!status) return stopFailures;
+  const chosen = new Map<string, Resource>();
+  for (const ns of childElements(status, "node_state")) {
+    const node = cluster.nodes.find((n) => n.id === ns.attrs.id);
+    if (!node) continue;
+    applyFailCounts(ns, node, cluster, cloneOf);
+    if (!node.online && !node.unclean && !node.pending) continue;
+    const lrm = firstChild(ns, "lrm");
+    const lrmRes = lrm && firstChild(lrm, "lrm_resources");
+    for (const lr of lrmRes ? childElements(lrmRes, "lrm_resource") : []) {
+      const id = lr.attrs.id;
+      const base = id.replace(/:\d+$/, "");
+      const clone = cloneOf.get(base);
+      let rsc: Resource | undefined;
+      const ops = childElements(lr, "lrm_rsc_op");
+      if (clone) {
+        const probe = findByBase(clone.children[0], base);
+        if (!probe) continue;
+        const res = evaluateHistory(probe, ops, cluster, defs);
+        const active = res.role !== "Stopped" || res.failed;
+        if (clone.clone?.globallyUnique && /:\d+$/.test(id)) rsc = cluster.byId.get(id);
+        else if (active) {
+          const key = `${node.uname}|${clone.id}|${base}`;
+          const instKey = `${node.uname}|${clone.id}`;
+          let inst = chosen.get(instKey);
+          if (!inst || (findByBase(inst, base)?.running.length ?? 0) > 0) {
+            inst = clone.children.find((c) => !isActive(c) && ![...chosen.values()].includes(c)) ?? clone.children.find((c) => !isActive(c));
+            if (inst) chosen.set(instKey, inst);
+          }
+          void key;
+          rsc = inst && findByBase(inst, base);
+        } else {
+          for (const inst of clone.children) findByBase(inst, base)?.knownOn.add(node.uname);
+          if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
+          continue;
+        }
+        if (!rsc) continue;
+        applyResult(rsc, node, res, stopFailures);
+        if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
+      } else {
+        rsc = cluster.byId.get(id);
+        if (!rsc) {
+          const probe = orphanProbe(id, lr);
+          const res = evaluateHistory(probe, ops, cluster, defs);
+          if (res.role === "Stopped" && !res.failed) continue;
+          rsc = orphanPrimitive(cluster, id, probe.agent);
+          applyResult(rsc, node, res, stopFailures);
+          continue;
+        }
+        if (rsc.variant !== "primitive") continue;
+        applyResult(rsc, node, evaluateHistory(rsc, ops, cluster, defs), stopFailures);
+      }
+    }
+  }
+  return stopFailures;
+}
+
+function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures: Map<string, { node: SchedNode; rsc: Resource }[]>): void {
+  rsc.knownOn.add(node.uname);
+  if (res.ban) rsc.banned.add(node.uname);
+  if (res.banAll || res.forceStop) rsc.forceStop = true;
+  if (res.role !== "Stopped") {
+    rsc.running.push(node);
+    if (rsc.role === "Stopped" || res.role === "Promoted") rsc.role = res.role;
+    if (res.failed) rsc.failed = true;
+    if (res.blocked) rsc.blocked = true;
+    if (res.pending) rsc.pendingOp = res.pending;
+  }
+  if (res.stopFailed && !res.blocked) {
+    const list = stopFailures.get(node.uname) ?? [];
+    list.push({ node, rsc });
+    stopFailures.set(node.uname, list);
+  }
+}
+
+function applyFailCounts(ns: XmlElement, node: SchedNode, cluster: Cluster, cloneOf: Map<string, Resource>): void {
+  const totals = new Map<string, { count: number; last: number }>();
+  for (const [name, value] of node.attrs) {
+    const m = /^fail-count-(.+?)(#.*)?$/.exec(name);
+    if (!m) continue;
+    const id = m[1];
+    const t = totals.get(id) ?? { count: 0, last: 0 };
+    t.count = Math.min(INFINITY, t.count + parseScore(value, 0));
+    const lastName = `last-failure-${id}${m[2] ?? ""}`;
+    t.last = Math.max(t.last, Number(node.attrs.get(lastName) ?? "0"));
+    totals.set(id, t);
+  }
+  void ns;
+  for (const [id, { count, last }] of totals) {
+    if (count <= 0) continue;
+    const base = id.replace(/:\d+$/, "");
+    const clone = cloneOf.get(base);
+    const targets: Resource[] = [];
+    if (clone && !clone.clone?.globallyUnique) {
+      for (const inst of clone.children) {
+        const p = findByBase(inst, base);
+        if (p) targets.push(p);
+      }
+    } else {
+      const r = cluster.byId.get(id);
+      if (r && r.variant === "primitive") targets.push(r);
+    }
+    for (const rsc of targets) {
+      if (rsc.failureTimeout > 0 && last > 0 && last + rsc.failureTimeout <= cluster.now / 1000) continue;
+      if (rsc.migrationThreshold > 0 && count >= rsc.migrationThreshold) rsc.banned.add(node.uname);
+    }
+  }
+}

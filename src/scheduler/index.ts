@@ -1,0 +1,50 @@
+// The scheduler: a pure function from a CIB with status (and a time) to decisions:
+// unpack -> assign -> actions (with orderings) -> summary. No I/O.
+import type { XmlElement } from "../cib/xml.js";
+import { planActions, type PrimitivePlan } from "./actions.js";
+import { assignAll, canFence, canHost } from "./assign.js";
+import { unpackConstraints } from "./constraints.js";
+import { unpackHistory } from "./history.js";
+import { scoreText } from "./score.js";
+import { formatSummary, summarize } from "./summary.js";
+import type { Cluster, Resource, ScheduleResult } from "./types.js";
+import { unpack } from "./unpack.js";
+
+export type { ScheduleResult, Cluster, Resource } from "./types.js";
+export { formatSummary } from "./summary.js";
+
+export interface ScheduleOutput extends ScheduleResult {
+  plans: Map<Resource, PrimitivePlan>;
+}
+
+function fencing(cluster: Cluster): ScheduleResult["fencing"] {
+  if (!canFence(cluster)) return [];
+  return cluster.nodes.filter((n) => n.unclean).map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
+}
+
+function scoreLines(cluster: Cluster): string[] {
+  const out: string[] = [];
+  for (const r of cluster.primitives) {
+    for (const node of cluster.nodes) {
+      let s = r.parent && r.parent.variant !== "primitive" ? (r.parent.scores.get(node.uname) ?? r.scores.get(node.uname)) : r.scores.get(node.uname);
+      if (s === undefined) s = 0;
+      if (!canHost(node) && s > 0) s = 0;
+      out.push(`pcmk__primitive_assign: ${r.id} allocation score on ${node.uname}: ${scoreText(s)}`);
+    }
+  }
+  return out;
+}
+
+export function schedule(cib: XmlElement, now: number = Date.now()): ScheduleOutput {
+  const cluster = unpack(cib, now);
+  unpackConstraints(cib, cluster);
+  unpackHistory(cib, cluster);
+  assignAll(cluster);
+  const plans = planActions(cluster);
+  const summary = summarize(cluster, plans);
+  return { cluster, summary, fencing: fencing(cluster), scores: scoreLines(cluster), plans };
+}
+
+export function transitionSummary(result: ScheduleResult): string[] {
+  return formatSummary(result.summary, result.fencing);
+}

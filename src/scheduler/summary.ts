@@ -1,0 +1,85 @@
+// The Transition Summary: one line per resource change, worded and laid out as crm_simulate does.
+import { primitivesOf } from "./assign.js";
+import type { PrimitivePlan } from "./actions.js";
+import type { Cluster, Resource, Role, SummaryLine } from "./types.js";
+
+function roleLabel(rsc: Resource, role: Role): string {
+  return role === "Promoted" || role === "Unpromoted" ? `${role} ` : "";
+}
+
+function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefined {
+  const { rsc, from, to } = plan;
+  const cur = rsc.running.length ? rsc.role : "Stopped";
+  const next = to ? rsc.nextRole : "Stopped";
+  const id = rsc.id;
+  const stopReason = (): string | undefined => {
+    if (plan.plainStop) return undefined;
+    if (plan.stopReason) return `due to ${plan.stopReason}`;
+    return "due to node availability";
+  };
+  if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: "blocked" };
+  if (rsc.running.length > 1 && plan.stop) {
+    if (!to) return undefined; // one Stop line per node, added by summarize()
+    if (rsc.running.includes(to)) return { action: "Restart", rsc: id, detail: `${roleLabel(rsc, next)}${to.uname}` };
+    return { action: "Move", rsc: id, detail: `${from?.uname} -> ${to.uname}` };
+  }
+  if (!from) {
+    if (!to) return undefined;
+    if (plan.startBlocked) return { action: "Start", rsc: id, detail: to.uname, reason: `due to ${plan.stopReason} (blocked)` };
+    if (next === "Promoted") return { action: "Promote", rsc: id, detail: `Stopped -> Promoted ${to.uname}` };
+    return { action: "Start", rsc: id, detail: to.uname };
+  }
+  if (!to || (plan.startBlocked && plan.stop)) {
+    if (!plan.stop) return undefined;
+    return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: stopReason() };
+  }
+  if (to !== from) {
+    if (!plan.stop && !plan.start) return undefined;
+    const action = rsc.failed && !from.unclean ? "Recover" : "Move";
+    const detail = cur !== next && (cur === "Promoted" || next === "Promoted") ? `${cur} ${from.uname} -> ${next} ${to.uname}` : `${from.uname} -> ${to.uname}`;
+    return { action, rsc: id, detail };
+  }
+  if (plan.stop && plan.start) {
+    const roles = cur !== next ? `${cur} -> ${next} ${to.uname}` : `${roleLabel(rsc, next)}${to.uname}`;
+    if (rsc.failed) return { action: "Recover", rsc: id, detail: roles };
+    return { action: "Restart", rsc: id, detail: roles, reason: plan.restartReason ? `due to required ${plan.restartReason}` : undefined };
+  }
+  if (cur !== next) {
+    if (next === "Promoted") return { action: "Promote", rsc: id, detail: `${cur} -> Promoted ${to.uname}` };
+    if (cur === "Promoted") return { action: "Demote", rsc: id, detail: `Promoted -> ${next} ${to.uname}` };
+  }
+  return undefined;
+}
+
+export function summarize(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): SummaryLine[] {
+  const out: SummaryLine[] = [];
+  const visit = (r: Resource) => {
+    for (const p of r.variant === "primitive" ? [r] : []) {
+      const plan = plans.get(p);
+      const line = plan && lineFor(plan, cluster);
+      if (line) out.push(line);
+      else if (plan && plan.stop && !plan.to && p.running.length > 1) {
+        const reason = plan.stopReason ? `due to ${plan.stopReason}` : "due to node availability";
+        for (const n of p.running) out.push({ action: "Stop", rsc: p.id, detail: `${roleLabel(p, p.role)}${n.uname}`, reason });
+      }
+    }
+    if (r.variant !== "primitive") r.children.forEach(visit);
+  };
+  cluster.resources.forEach(visit);
+  void primitivesOf;
+  return out;
+}
+
+/** Pads action names and resource ids to the longest, as crm_simulate's summary does. */
+export function formatSummary(lines: SummaryLine[], fencing: { node: string; action: string; reason: string }[]): string[] {
+  const out = fencing.map((f) => `  * Fence (${f.action}) ${f.node} '${f.reason}'`);
+  const aw = Math.max(0, ...lines.map((l) => l.action.length));
+  const rw = Math.max(0, ...lines.map((l) => l.rsc.length));
+  const dw = Math.max(0, ...lines.map((l) => l.detail.length));
+  for (const l of lines) {
+    const detail = l.detail.padStart(dw);
+    const text = `  * ${l.action.padEnd(Math.max(aw, 10))} ${l.rsc.padEnd(rw)}   ( ${detail} )`;
+    out.push(l.reason ? `${text}  ${l.reason}` : text);
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+// The scheduler's working model: what unpacking builds and the later phases fill in.
+export const INFINITY = 1000000;
+
+export type Role = "Stopped" | "Started" | "Unpromoted" | "Promoted";
+
+export interface SchedNode {
+  id: string;
+  uname: string;
+  type: string;
+  online: boolean;
+  standby: boolean;
+  maintenance: boolean;
+  unclean: boolean;
+  pending: boolean;
+  shutdown: boolean;
+  fenceReason?: string;
+  /** Node attributes (configuration + transient), for rules and promotion scores. */
+  attrs: Map<string, string>;
+  /** Resources assigned so far (the tie-breaker that spreads resources). */
+  assigned: number;
+  /** Unpack order, the final tie-breaker. */
+  index: number;
+}
+
+export type Variant = "primitive" | "group" | "clone";
+
+export interface Resource {
+  id: string;
+  variant: Variant;
+  parent?: Resource;
+  children: Resource[];
+  meta: Map<string, string>;
+  /** class:provider:type, for display. */
+  agent: string;
+  isStonith: boolean;
+  managed: boolean;
+  targetRole: Role | undefined;
+  stickiness: number;
+  migrationThreshold: number;
+  failureTimeout: number;
+  priority: number;
+  /** Clone settings (clone variant only). */
+  clone?: CloneInfo;
+  /** Runtime state of a primitive instance. */
+  running: SchedNode[];
+  role: Role;
+  failed: boolean;
+  /** Nodes where a failure or threshold bans the resource. */
+  banned: Set<string>;
+  /** Allowed-node scores, filled during scoring. */
+  scores: Map<string, number>;
+  /** Assignment result. */
+  assignedTo?: SchedNode;
+  nextRole: Role;
+  /** Operation digests changed since the resource started (restart needed). */
+  definitionChanged: boolean;
+  /** A stop failed: resource is blocked where it runs. */
+  blocked: boolean;
+  /** Where the resource has a pending start/stop etc. */
+  pendingOp?: string;
+  /** Configuration order among all resources. */
+  order: number;
+  /** Instance number for clone instances ("rsc:N"). */
+  instance?: number;
+  /** The resource element's id (the template for clone instances). */
+  baseId: string;
+  /** Whether the history showed this resource known on a node (probed). */
+  knownOn: Set<string>;
+  allocated: boolean;
+  /** Not in the configuration any more (or beyond clone-max): only ever stopped. */
+  orphan?: boolean;
+  /** A fatal error or on-fail=stop: the resource must stay stopped everywhere. */
+  forceStop?: boolean;
+}
+
+export interface CloneInfo {
+  /** Id of the cloned primitive or group. */
+  childId: string;
+  max: number;
+  nodeMax: number;
+  promotable: boolean;
+  promotedMax: number;
+  promotedNodeMax: number;
+  globallyUnique: boolean;
+  interleave: boolean;
+  ordered: boolean;
+}
+
+export interface Location {
+  rsc: Resource;
+  node?: string;
+  score: number;
+  role?: Role;
+  rules?: RuleScore[];
+  discovery?: string;
+}
+
+export interface RuleScore {
+  /** Score applied on nodes where the rule matches (or the value of score-attribute). */
+  score: number;
+  scoreAttribute?: string;
+  matches: (node: SchedNode) => boolean;
+}
+
+export interface Colocation {
+  id: string;
+  rsc: Resource;
+  withRsc: Resource;
+  score: number;
+  rscRole?: Role;
+  withRole?: Role;
+  /** Nodes count as "together" when they share this attribute's value (default #uname). */
+  nodeAttribute?: string;
+}
+
+export interface Ordering {
+  id: string;
+  first: Resource;
+  then: Resource;
+  firstAction: string;
+  thenAction: string;
+  kind: "Mandatory" | "Optional" | "Serialize";
+  symmetrical: boolean;
+}
+
+export interface ClusterOptions {
+  stonithEnabled: boolean;
+  symmetric: boolean;
+  noQuorumPolicy: string;
+  maintenanceMode: boolean;
+  stopAllResources: boolean;
+  startFailureIsFatal: boolean;
+  haveQuorum: boolean;
+  stonithAction: string;
+  startupFencing: boolean;
+}
+
+export interface Cluster {
+  options: ClusterOptions;
+  nodes: SchedNode[];
+  nodeByName: Map<string, SchedNode>;
+  /** Top-level resources in configuration order. */
+  resources: Resource[];
+  byId: Map<string, Resource>;
+  primitives: Resource[];
+  locations: Location[];
+  colocations: Colocation[];
+  orderings: Ordering[];
+  now: number;
+}
+
+export interface SummaryLine {
+  action: string;
+  rsc: string;
+  detail: string;
+  reason?: string;
+}
+
+export interface ScheduleResult {
+  cluster: Cluster;
+  summary: SummaryLine[];
+  fencing: { node: string; action: string; reason: string }[];
+  scores: string[];
+}

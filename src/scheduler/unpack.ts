@@ -1,0 +1,289 @@
+// Phase 1, unpacking: cluster options, nodes and their state, the resource tree (clone instances
+// expanded), and the constraints. The operation history is read by ./history.ts.
+import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
+import { ruleMatches } from "./rules.js";
+import { parseScore, parseSeconds } from "./score.js";
+import { INFINITY, type Cluster, type ClusterOptions, type Resource, type Role, type SchedNode } from "./types.js";
+
+const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
+
+/** Name-value pairs of a parent's sets: sets whose rule does not match are skipped, higher scores first. */
+function nvpairs(parent: XmlElement | undefined, setName: string, now?: number): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!parent) return out;
+  const sets = childElements(parent, setName)
+    .map((set, i) => ({ set, i, score: parseScore(set.attrs.score, 0) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => x.set);
+  for (const set of sets) {
+    const rule = firstChild(set, "rule");
+    if (rule && (now === undefined || !ruleMatches(rule, undefined, { now }))) continue;
+    for (const nv of childElements(set, "nvpair")) if (!out.has(nv.attrs.name)) out.set(nv.attrs.name, nv.attrs.value ?? "");
+  }
+  return out;
+}
+
+function unpackOptions(cib: XmlElement, config: XmlElement | undefined): ClusterOptions {
+  const props = new Map<string, string>();
+  const crm = config && firstChild(config, "crm_config");
+  if (crm) for (const set of childElements(crm, "cluster_property_set")) for (const nv of childElements(set, "nvpair")) props.set(nv.attrs.name, nv.attrs.value ?? "");
+  const get = (...names: string[]) => names.map((n) => props.get(n)).find((v) => v !== undefined);
+  return {
+    stonithEnabled: get("stonith-enabled") === undefined ? true : isTrue(get("stonith-enabled")),
+    symmetric: get("symmetric-cluster") === undefined ? true : isTrue(get("symmetric-cluster")),
+    noQuorumPolicy: get("no-quorum-policy") ?? "stop",
+    maintenanceMode: isTrue(get("maintenance-mode")),
+    stopAllResources: isTrue(get("stop-all-resources")),
+    startFailureIsFatal: get("start-failure-is-fatal") === undefined ? true : isTrue(get("start-failure-is-fatal")),
+    haveQuorum: isTrue(cib.attrs["have-quorum"]),
+    startupFencing: get("startup-fencing") === undefined ? true : isTrue(get("startup-fencing")),
+    stonithAction: get("stonith-action") === "poweroff" ? "off" : (get("stonith-action") ?? "reboot"),
+  };
+}
+
+/** Case-insensitive comparison where digit runs compare as numbers (node2 < node10), as Pacemaker sorts nodes. */
+export function naturalCompare(a: string, b: string): number {
+  const re = /(\d+)|(\D+)/g;
+  const pa = a.toLowerCase().match(re) ?? [];
+  const pb = b.toLowerCase().match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    const nx = /^\d/.test(x);
+    const ny = /^\d/.test(y);
+    if (nx && ny) return Number(x) - Number(y) || x.length - y.length;
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions, now: number): SchedNode[] {
+  const nodes: SchedNode[] = [];
+  const nodesEl = config && firstChild(config, "nodes");
+  const states = new Map<string, XmlElement>();
+  if (status) for (const ns of childElements(status, "node_state")) states.set(ns.attrs.id, ns);
+  for (const n of nodesEl ? childElements(nodesEl, "node") : []) {
+    if (n.attrs.type === "remote" || n.attrs.type === "ping") continue;
+    const attrs = nvpairs(n, "instance_attributes", now);
+    const state = states.get(n.attrs.id);
+    const transient = state && firstChild(state, "transient_attributes");
+    for (const [k, v] of nvpairs(transient, "instance_attributes")) attrs.set(k, v);
+    const uname = n.attrs.uname ?? n.attrs.id;
+    attrs.set("#uname", uname);
+    attrs.set("#id", n.attrs.id);
+    attrs.set("#kind", "cluster");
+    const node: SchedNode = {
+      id: n.attrs.id,
+      uname,
+      type: n.attrs.type ?? "member",
+      online: false,
+      standby: isTrue(attrs.get("standby")),
+      maintenance: isTrue(attrs.get("maintenance")),
+      unclean: false,
+      pending: false,
+      shutdown: (attrs.get("shutdown") ?? "0") !== "0",
+      attrs,
+      assigned: 0,
+      index: nodes.length,
+    };
+    nodeStatus(node, state, options);
+    nodes.push(node);
+  }
+  nodes.sort((a, b) => naturalCompare(a.uname, b.uname));
+  nodes.forEach((n, i) => (n.index = i));
+  return nodes;
+}
+
+function nodeStatus(node: SchedNode, state: XmlElement | undefined, options: ClusterOptions): void {
+  if (!state) {
+    if (options.stonithEnabled && options.startupFencing) {
+      node.unclean = true;
+      node.fenceReason = "node is unclean";
+    }
+    return;
+  }
+  const inCcm = isTrue(state.attrs.in_ccm);
+  const crmd = state.attrs.crmd === "online" || isTrue(state.attrs.crmd);
+  const join = state.attrs.join;
+  const expected = state.attrs.expected;
+  if (inCcm && crmd && join === "member") node.online = true;
+  else if (inCcm && crmd && join !== "down" && join !== "nack") node.pending = true;
+  else if (!options.stonithEnabled) node.online = false;
+  else if (!crmd && (expected === "down" || (!inCcm && join === "down" && expected !== "member"))) node.online = false;
+  else if (!inCcm) {
+    node.unclean = true;
+    node.fenceReason = "peer is no longer part of the cluster";
+  } else if (!crmd) {
+    node.unclean = true;
+    node.fenceReason = "peer process is no longer available";
+  } else {
+    node.unclean = true;
+    node.fenceReason = "peer failed Pacemaker membership criteria";
+  }
+  if (isTrue(node.attrs.get("terminate"))) {
+    node.unclean = true;
+    node.fenceReason = "termination was requested";
+  }
+}
+
+const ROLE_NAMES: Record<string, Role> = {
+  stopped: "Stopped",
+  started: "Started",
+  slave: "Unpromoted",
+  unpromoted: "Unpromoted",
+  master: "Promoted",
+  promoted: "Promoted",
+};
+export const parseRole = (v: string | undefined): Role | undefined => (v ? ROLE_NAMES[v.toLowerCase()] : undefined);
+
+interface BuildCtx {
+  defaults: Map<string, string>;
+  byId: Map<string, Resource>;
+  primitives: Resource[];
+  nodeCount: number;
+  order: number;
+}
+
+function newResource(id: string, variant: Resource["variant"], meta: Map<string, string>, parent: Resource | undefined, ctx: BuildCtx): Resource {
+  const rsc: Resource = {
+    id,
+    baseId: id,
+    variant,
+    parent,
+    children: [],
+    meta,
+    agent: "",
+    isStonith: false,
+    managed: meta.get("is-managed") === undefined ? true : isTrue(meta.get("is-managed")),
+    targetRole: parseRole(meta.get("target-role")),
+    stickiness: parseScore(meta.get("resource-stickiness") ?? meta.get("default-resource-stickiness"), 0),
+    migrationThreshold: parseScore(meta.get("migration-threshold"), INFINITY),
+    failureTimeout: parseSeconds(meta.get("failure-timeout")),
+    priority: parseScore(meta.get("priority"), 0),
+    running: [],
+    role: "Stopped",
+    failed: false,
+    banned: new Set(),
+    scores: new Map(),
+    nextRole: "Stopped",
+    definitionChanged: false,
+    blocked: false,
+    order: ctx.order++,
+    knownOn: new Set(),
+    allocated: false,
+  };
+  return rsc;
+}
+
+function markOrphan(r: Resource): void {
+  r.orphan = true;
+  r.children.forEach(markOrphan);
+}
+
+/** A resource found in the status section but not configured: it can only be stopped. */
+export function orphanPrimitive(cluster: Cluster, id: string, agent: string): Resource {
+  const ctx: BuildCtx = { defaults: new Map(), byId: cluster.byId, primitives: cluster.primitives, nodeCount: 0, order: cluster.primitives.length + 100000 };
+  const rsc = newResource(id, "primitive", new Map(), undefined, ctx);
+  rsc.agent = agent;
+  rsc.orphan = true;
+  cluster.primitives.push(rsc);
+  cluster.byId.set(id, rsc);
+  cluster.resources.push(rsc);
+  return rsc;
+}
+
+function metaOf(e: XmlElement, inherited: Map<string, string>): Map<string, string> {
+  const meta = new Map(inherited);
+  for (const [k, v] of nvpairs(e, "meta_attributes")) meta.set(k, v);
+  return meta;
+}
+
+function buildResource(e: XmlElement, parent: Resource | undefined, inherited: Map<string, string>, ctx: BuildCtx, suffix = ""): Resource | undefined {
+  const meta = metaOf(e, inherited);
+  if (e.name === "primitive") {
+    const rsc = newResource(e.attrs.id + suffix, "primitive", meta, parent, ctx);
+    rsc.baseId = e.attrs.id;
+    rsc.agent = [e.attrs.class, e.attrs.provider, e.attrs.type].filter(Boolean).join(":");
+    rsc.isStonith = e.attrs.class === "stonith";
+    ctx.primitives.push(rsc);
+    ctx.byId.set(rsc.id, rsc);
+    return rsc;
+  }
+  if (e.name === "group") {
+    const rsc = newResource(e.attrs.id + suffix, "group", meta, parent, ctx);
+    rsc.baseId = e.attrs.id;
+    ctx.byId.set(rsc.id, rsc);
+    // Group meta (not its own defaults) flows to members.
+    for (const child of childElements(e, "primitive")) {
+      const c = buildResource(child, rsc, meta, ctx, suffix);
+      if (c) rsc.children.push(c);
+    }
+    return rsc;
+  }
+  if (e.name === "clone" || e.name === "master") {
+    const rsc = newResource(e.attrs.id, "clone", meta, parent, ctx);
+    const num = (names: string[], fallback: number) => {
+      for (const n of names) if (meta.has(n)) return parseScore(meta.get(n), fallback);
+      return fallback;
+    };
+    const templateEl = e.children.find((c) => c.name === "primitive" || c.name === "group");
+    rsc.clone = {
+      childId: templateEl?.attrs.id ?? "",
+      max: num(["clone-max"], ctx.nodeCount),
+      nodeMax: num(["clone-node-max"], 1),
+      promotable: e.name === "master" || isTrue(meta.get("promotable")),
+      promotedMax: num(["promoted-max", "master-max"], 1),
+      promotedNodeMax: num(["promoted-node-max", "master-node-max"], 1),
+      globallyUnique: isTrue(meta.get("globally-unique")),
+      interleave: isTrue(meta.get("interleave")),
+      ordered: isTrue(meta.get("ordered")),
+    };
+    ctx.byId.set(rsc.id, rsc);
+    const template = e.children.find((c) => c.name === "primitive" || c.name === "group");
+    if (!template) return rsc;
+    const childMeta = new Map(meta);
+    for (const k of ["clone-max", "clone-node-max", "promotable", "globally-unique", "interleave", "ordered", "promoted-max", "promoted-node-max", "master-max", "master-node-max"]) childMeta.delete(k);
+    const spares = rsc.clone.globallyUnique ? 0 : ctx.nodeCount;
+    for (let i = 0; i < rsc.clone.max + spares; i++) {
+      const c = buildResource(template, rsc, childMeta, ctx, `:${i}`);
+      if (c) {
+        c.instance = i;
+        if (i >= rsc.clone.max) markOrphan(c);
+        rsc.children.push(c);
+      }
+    }
+    ctx.byId.set(template.attrs.id, rsc);
+    return rsc;
+  }
+  return undefined;
+}
+
+export function unpack(cib: XmlElement, now: number): Cluster {
+  const config = firstChild(cib, "configuration");
+  const status = firstChild(cib, "status");
+  const options = unpackOptions(cib, config);
+  const nodes = unpackNodes(config, status, options, now);
+  const rscDefaults = nvpairs(config && firstChild(config, "rsc_defaults"), "meta_attributes", now);
+  const ctx: BuildCtx = { defaults: rscDefaults, byId: new Map(), primitives: [], nodeCount: nodes.length, order: 0 };
+  const resources: Resource[] = [];
+  const resEl = config && firstChild(config, "resources");
+  for (const e of resEl ? resEl.children : []) {
+    const r = buildResource(e, undefined, rscDefaults, ctx);
+    if (r) resources.push(r);
+  }
+  return {
+    options,
+    nodes,
+    nodeByName: new Map(nodes.map((n) => [n.uname, n])),
+    resources,
+    byId: ctx.byId,
+    primitives: ctx.primitives,
+    locations: [],
+    colocations: [],
+    orderings: [],
+    now,
+  };
+}
+
+export { isTrue };

@@ -1,0 +1,42 @@
+// SSH keys: ed25519 pairs in OpenSSH format, SHA256 fingerprints as ssh-keygen -l prints them.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import keygen from "ssh2/lib/keygen.js";
+import keyParser from "ssh2/lib/protocol/keyParser.js";
+import { writeFileAtomic } from "../env/atomic.js";
+
+export interface KeyPair {
+  private: string;
+  public: string;
+}
+
+export function generateKeyPair(comment = "pcs-lite"): KeyPair {
+  const pair = keygen.generateKeyPairSync("ed25519", { comment });
+  return { private: pair.private, public: pair.public };
+}
+
+/** `SHA256:<base64 without padding>` of a public key blob (the wire form of the key). */
+export function fingerprintOfBlob(blob: Buffer): string {
+  return "SHA256:" + createHash("sha256").update(blob).digest("base64").replace(/=+$/, "");
+}
+
+/** The wire blob of an OpenSSH public (or private) key text. */
+export function publicBlob(keyText: string): Buffer {
+  const parsed = keyParser.parseKey(keyText);
+  if (parsed instanceof Error) throw parsed;
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  return key.getPublicSSH();
+}
+
+export const fingerprintOfKey = (keyText: string): string => fingerprintOfBlob(publicBlob(keyText));
+
+/** Load the pair stored at `file` (+ `file.pub`), creating it (mode 0600) on first use. */
+export function loadOrCreateKeyPair(file: string, comment?: string): KeyPair {
+  if (existsSync(file) && existsSync(file + ".pub")) {
+    return { private: readFileSync(file, "utf8"), public: readFileSync(file + ".pub", "utf8").trim() };
+  }
+  const pair = generateKeyPair(comment);
+  writeFileAtomic(file, pair.private, 0o600);
+  writeFileAtomic(file + ".pub", pair.public + "\n", 0o644);
+  return pair;
+}
