@@ -187,12 +187,22 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     const dc = membership?.view().dc;
     if (!config || !membership) throw new RpcError("NOT_RUNNING", "cluster is not currently running on this node");
     if (!dc) throw new RpcError("NO_QUORUM", "the cluster has no quorum, no Designated Controller");
+    const m = membership;
+    let watch: NodeJS.Timeout | undefined;
+    // a DC that hangs is replaced after `token` ms: stop waiting for it then, the caller retries
+    const replaced = new Promise<never>((_, reject) => {
+      watch = setInterval(() => {
+        if (m.view().dc?.name !== dc.name) reject(new RpcError("DC_UNREACHABLE", `the Designated Controller ${dc.name} was replaced`));
+      }, 100);
+    });
     try {
-      const link = await membership.link(dc.name);
-      return await link.call<T>(method, params, config.token * 5);
+      const link = await Promise.race([m.link(dc.name), replaced]);
+      return await Promise.race([link.call<T>(method, params, Math.max(5000, config.token * 3)), replaced]);
     } catch (e) {
       if (e instanceof RpcError) throw e;
       throw new RpcError("DC_UNREACHABLE", `the Designated Controller ${dc.name} did not answer: ${(e as Error).message}`);
+    } finally {
+      clearInterval(watch);
     }
   };
 
@@ -231,6 +241,9 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         dc: v?.dc?.name ?? null,
         nodes: config?.nodes ?? [],
         version: store.current()?.version ?? null,
+        onlineInCib: (store.current()?.cib.children.find((c) => c.name === "status")?.children ?? [])
+          .filter((e) => e.name === "node_state" && e.attrs.crmd === "online")
+          .map((e) => e.attrs.uname),
         quorumNeeded: config ? quorumNeeded(config) : 0,
         token: config?.token ?? null,
       };
@@ -253,6 +266,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         const cib = cloneElement(current.cib);
         try {
           if (applyVersionedPatch(cib, patch) === "conflict") {
+            log("cib.patch.conflict", { version: current.version });
             throw new RpcError("CIB_CONFLICT", `the CIB changed (now ${JSON.stringify(current.version)})`);
           }
         } catch (e) {
@@ -262,6 +276,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         const xml = serializeXml(cib);
         store.replace(xml);
         await replicate(xml);
+        log("cib.patch.applied", { version: cibVersion(cib), forwarded });
         return { version: cibVersion(cib) };
       });
     },

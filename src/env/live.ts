@@ -30,6 +30,7 @@ export function clusterNodes(): string[] {
 /** Connect to the first node that answers; a changed host key anywhere stops everything. */
 export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet<string> = new Set()): Promise<{ node: string; link: Link }> {
   const candidates = nodes.filter((n) => !skip.has(n));
+  const abandon = new AbortController();
   return new Promise((resolve, reject) => {
     const failures: ReportItem[] = [];
     let done = false;
@@ -41,7 +42,7 @@ export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet
       const node = candidates[started++];
       clearTimeout(timer);
       timer = setTimeout(next, STAGGER_MS);
-      openNode(node, timeoutMs).then(
+      openNode(node, timeoutMs, abandon.signal).then(
         (link) => {
           if (done) {
             link.close();
@@ -49,6 +50,7 @@ export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet
           }
           done = true;
           clearTimeout(timer);
+          abandon.abort();
           resolve({ node, link });
         },
         (e: unknown) => {
@@ -57,6 +59,7 @@ export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet
           if (report.code === "HOST_KEY_CHANGED" && !done) {
             done = true;
             clearTimeout(timer);
+            abandon.abort();
             reject(new ReportedError([report], false));
             return;
           }
@@ -84,11 +87,16 @@ class LiveEnv implements Env {
   readonly runner = processRunner;
 
   private deadline = 0;
+  /** Connecting starts when the env is created, overlapping the command's own start-up work. */
+  private early?: Promise<{ node: string; link: Link }>;
 
   constructor(
     private readonly nodes: string[],
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.early = connectAny(nodes, timeoutMs);
+    this.early.catch(() => undefined);
+  }
 
   /** What is left of --request-timeout for this command (every call shares one budget). */
   private get remaining(): number {
@@ -99,7 +107,9 @@ class LiveEnv implements Env {
     const avoid = new Set<string>();
     this.deadline = Date.now() + this.timeoutMs;
     for (;;) {
-      const { node, link } = await connectAny(this.nodes, this.remaining, avoid);
+      const early = this.early;
+      this.early = undefined;
+      const { node, link } = await (early ?? connectAny(this.nodes, this.remaining, avoid));
       try {
         return await body(link, node);
       } catch (e) {

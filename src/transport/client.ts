@@ -1,7 +1,7 @@
 // The SSH client side: connect with the client key (or a password for `host auth`), check the
 // host key against the pinned fingerprint, and call methods with per-call timeouts.
-import ssh2 from "ssh2";
-import type { ClientChannel } from "ssh2";
+import Client from "ssh2/lib/client.js";
+import type { Client as SshClient, ClientChannel } from "ssh2";
 import { fingerprintOfBlob } from "./keys.js";
 import { encode, LineDecoder, PROTOCOL_VERSION, RpcError, SUBSYSTEM, type RpcResponse } from "./protocol.js";
 
@@ -27,6 +27,10 @@ export interface ConnectOptions {
   /** The pinned host key; a different key is refused. */
   fingerprint?: string;
   timeoutMs: number;
+  /** Give up (e.g. another node answered first): the connection is torn down at once. */
+  signal?: AbortSignal;
+  /** Let the process exit while the link is idle (CLI); pending calls keep it alive through their timers. */
+  unref?: boolean;
 }
 
 export interface Link {
@@ -37,9 +41,14 @@ export interface Link {
   readonly closed: boolean;
 }
 
+/** Tear the TCP connection down now (a hung peer never completes a polite close). */
+function hardClose(client: SshClient): void {
+  (client as unknown as { _sock?: { destroy(): void } })._sock?.destroy();
+}
+
 export function connect(options: ConnectOptions): Promise<Link> {
   return new Promise((resolve, reject) => {
-    const client = new ssh2.Client();
+    const client = new Client();
     let seen = "";
     let mismatch = false;
     let settled = false;
@@ -47,13 +56,24 @@ export function connect(options: ConnectOptions): Promise<Link> {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      client.end();
+      options.signal?.removeEventListener("abort", onAbort);
+      hardClose(client);
       reject(e);
     };
     const timer = setTimeout(
       () => finish(new TransportError("timeout", `Connection timed out after ${options.timeoutMs} ms`)),
       options.timeoutMs,
     );
+    const onAbort = () => {
+      // destroy before finish(): ssh2's destroy() does nothing once end() made the socket unwritable
+      hardClose(client);
+      finish(new TransportError("timeout", "Connection abandoned"));
+    };
+    if (options.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    options.signal?.addEventListener("abort", onAbort, { once: true });
     client.on("error", (e: Error & { level?: string; code?: string }) => {
       if (mismatch) finish(new TransportError("host-key-changed", "the host key has changed", seen));
       else if (e.level === "client-authentication") finish(new TransportError("auth", "Username and/or password is incorrect"));
@@ -70,6 +90,7 @@ export function connect(options: ConnectOptions): Promise<Link> {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onAbort);
         resolve(makeLink(client, channel, seen, options.timeoutMs));
       });
     });
@@ -92,10 +113,11 @@ export function connect(options: ConnectOptions): Promise<Link> {
     });
     // small request/answer exchanges: Nagle's algorithm would add delayed-ACK waits to each
     client.setNoDelay(true);
+    if (options.unref) (client as unknown as { _sock?: { unref(): void } })._sock?.unref();
   });
 }
 
-function makeLink(client: ssh2.Client, channel: ClientChannel, fingerprint: string, defaultTimeout: number): Link {
+function makeLink(client: SshClient, channel: ClientChannel, fingerprint: string, defaultTimeout: number): Link {
   let nextId = 1;
   let closed = false;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; timer: NodeJS.Timeout }>();
@@ -147,6 +169,8 @@ function makeLink(client: ssh2.Client, channel: ClientChannel, fingerprint: stri
     close() {
       closed = true;
       client.end();
+      // do not let a peer that never answers the close keep this process alive
+      setTimeout(() => hardClose(client), 1000).unref();
     },
   };
 }

@@ -1,7 +1,8 @@
 // SSH keys: ed25519 pairs in OpenSSH format, SHA256 fingerprints as ssh-keygen -l prints them.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import ssh2 from "ssh2";
+import keygen from "ssh2/lib/keygen.js";
+import keyParser from "ssh2/lib/protocol/keyParser.js";
 import { writeFileAtomic } from "../env/atomic.js";
 
 export interface KeyPair {
@@ -10,7 +11,7 @@ export interface KeyPair {
 }
 
 export function generateKeyPair(comment = "pcs-lite"): KeyPair {
-  const pair = ssh2.utils.generateKeyPairSync("ed25519", { comment });
+  const pair = keygen.generateKeyPairSync("ed25519", { comment });
   return { private: pair.private, public: pair.public };
 }
 
@@ -21,7 +22,7 @@ export function fingerprintOfBlob(blob: Buffer): string {
 
 /** The wire blob of an OpenSSH public (or private) key text. */
 export function publicBlob(keyText: string): Buffer {
-  const parsed = ssh2.utils.parseKey(keyText);
+  const parsed = keyParser.parseKey(keyText);
   if (parsed instanceof Error) throw parsed;
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
   return key.getPublicSSH();

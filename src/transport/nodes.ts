@@ -28,11 +28,11 @@ export function describeFailure(node: string, e: unknown, known?: KnownHost): Re
 }
 
 /** An open link to a known, authenticated node. */
-export async function openNode(node: string, timeoutMs: number): Promise<Link> {
+export async function openNode(node: string, timeoutMs: number, signal?: AbortSignal): Promise<Link> {
   const known = readKnownHosts()[node];
   if (!known) throw new NodeError(node, error("HOST_NOT_FOUND", { host: node }));
   try {
-    return await connect({ host: known.host, port: known.port, privateKey: clientKey().private, fingerprint: known.fingerprint, timeoutMs });
+    return await connect({ host: known.host, port: known.port, privateKey: clientKey().private, fingerprint: known.fingerprint, timeoutMs, signal, unref: true });
   } catch (e) {
     throw new NodeError(node, describeFailure(node, e, known), e);
   }

@@ -17,6 +17,7 @@ describe("a live three-node cluster", () => {
   const agents: AgentProcess[] = [];
   const pcs = (...args: string[]) => pcsAsync(config, args);
   const cibOf = (a: AgentProcess) => readFileSync(join(a.dir, "cib.xml"), "utf8");
+  const primitiveIds = (xml: string) => [...xml.matchAll(/<primitive id="([^"]+)"/g)].map((m) => m[1]).sort();
   const alertIds = (xml: string) => [...xml.matchAll(/<alert id="([^"]+)"/g)].map((m) => m[1]).sort();
   const epochOf = (xml: string) => parseXml(xml).attrs.epoch;
 
@@ -50,15 +51,16 @@ describe("a live three-node cluster", () => {
     expect(setup.code).toBe(0);
     expect(readFileSync(join(agents[0].dir, "corosync.conf"), "utf8")).toContain("    token: 1000\n");
     await waitFor(async () => (await pcs("cluster", "status")).stdout.includes("Online: [ node1 node2 node3 ]"), 10000, "all nodes online");
+    expect((await pcs("status")).stdout).toContain("Online: [ node1 node2 node3 ]");
     const cib = await pcs("cluster", "cib");
     expect(cib.stdout).toContain('<node_state id="3" uname="node3" in_ccm="true" crmd="online"');
   });
 
   it("lands twenty concurrent changes on every node", async () => {
-    const runs = await Promise.all(Array.from({ length: 20 }, (_, i) => pcs("alert", "create", "path=/bin/true", `id=a${i}`)));
+    const runs = await Promise.all(Array.from({ length: 20 }, (_, i) => pcs("resource", "create", `d${i}`, "ocf:heartbeat:Dummy", "--disabled")));
     for (const r of runs) expect(r).toMatchObject({ code: 0, stderr: "" });
-    const wanted = Array.from({ length: 20 }, (_, i) => `a${i}`).sort();
-    await waitFor(() => agents.every((a) => alertIds(cibOf(a)).join() === wanted.join()), 5000, "replication");
+    const wanted = Array.from({ length: 20 }, (_, i) => `d${i}`).sort();
+    await waitFor(() => agents.every((a) => primitiveIds(cibOf(a)).join() === wanted.join()), 5000, "replication");
     const epochs = agents.map((a) => epochOf(cibOf(a)));
     expect(new Set(epochs).size).toBe(1);
   });
@@ -73,6 +75,33 @@ describe("a live three-node cluster", () => {
     expect(alertIds(cibOf(victim))).not.toContain("a24");
     agents[2] = await startAgent(victim.name, victim.dir, victim.port);
     await waitFor(() => alertIds(cibOf(agents[2])).includes("a24") && epochOf(cibOf(agents[2])) === epochOf(cibOf(agents[0])), 10000, "catch-up");
+  });
+
+  it("does not hang on a frozen DC", async () => {
+    const dc = agents[0];
+    dc.child.kill("SIGSTOP");
+    try {
+      const started = Date.now();
+      const r = await pcs("--request-timeout=8", "alert", "create", "path=/bin/true", "id=frozen");
+      expect(r).toMatchObject({ code: 0, stderr: "" });
+      expect(Date.now() - started).toBeLessThan(8000);
+    } finally {
+      dc.child.kill("SIGCONT");
+    }
+    await waitFor(() => alertIds(cibOf(dc)).includes("frozen"), 10000, "the frozen node to catch up");
+  });
+
+  it("pushes a CIB edited offline, as a patch against the original", async () => {
+    const original = join(root.dir, "original.xml");
+    const edited = join(root.dir, "edited.xml");
+    expect((await pcs("cluster", "cib", original)).code).toBe(0);
+    expect((await pcs("cluster", "cib", edited)).code).toBe(0);
+    expect((await pcs("-f", edited, "alert", "create", "path=/bin/false", "id=pushed")).code).toBe(0);
+    const push = await pcs("cluster", "cib-push", edited, `diff-against=${original}`);
+    expect(push).toMatchObject({ code: 0, stderr: "CIB updated\n" });
+    await waitFor(() => agents.every((a) => alertIds(cibOf(a)).includes("pushed")), 5000, "the pushed change everywhere");
+    const quorum = await pcs("quorum", "status");
+    expect(quorum.stdout).toMatch(/^Quorate: +Yes$/m);
   });
 
   it("refuses an SSH login without an authorized key", async () => {

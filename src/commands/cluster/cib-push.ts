@@ -1,18 +1,17 @@
 // pcs cluster cib-push FILE [diff-against=ORIG | scope=S | --config]: replace the CIB (or a section
 // of it) with a file, or apply the difference between two files. Works on -f files and live clusters.
 import { readFileSync } from "node:fs";
-import { routeUsage } from "../../cli/help.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { SECTIONS } from "../../cib/document.js";
 import { cibVersion, compareVersions } from "../../cib/document.js";
 import { createPatch, patchIsEmpty } from "../../cib/diff.js";
 import { applyPatch, PatchError } from "../../cib/patch.js";
 import { appendChild, cloneElement, descendants, parseXml, type XmlElement } from "../../cib/xml.js";
-import { fail, ReportedError } from "../../report/index.js";
+import { fail } from "../../report/index.js";
+import { printUsage } from "./usage.js";
 
 function usage(ctx: CommandContext): never {
-  process.stderr.write(`\nUsage: pcs cluster ${ctx.route.path[1]}...\n${routeUsage(ctx.route)}`);
-  throw new ReportedError([], false);
+  return printUsage(ctx);
 }
 
 function readCibFile(file: string): XmlElement {

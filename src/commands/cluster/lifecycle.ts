@@ -43,7 +43,7 @@ async function onNodes(ctx: CommandContext, nodes: string[], method: string, mes
 export async function startCommand(ctx: CommandContext): Promise<void> {
   const nodes = targetNodes(ctx);
   await onNodes(ctx, nodes, "cluster.start", "Starting Cluster...");
-  if (ctx.has("--wait")) await waitForQuorum(nodes, requestTimeout(ctx), ctx.value("--wait"));
+  await waitForQuorum(nodes, requestTimeout(ctx), ctx.value("--wait"), clusterNodeNames());
 }
 
 export async function stopCommand(ctx: CommandContext): Promise<void> {

@@ -1,5 +1,10 @@
 // Parsing and validation of `pcs cluster setup` arguments (pure).
-import { error, fail, type ReportItem } from "../../report/index.js";
+import { error, type ReportItem } from "../../report/index.js";
+import { UsageError } from "./usage.js";
+
+const usage = (): never => {
+  throw new UsageError();
+};
 
 export const TOTEM_OPTIONS = [
   "block_unlisted_ips", "consensus", "downcheck", "fail_recv_const", "heartbeat_failures_allowed", "hold", "join",
@@ -18,33 +23,29 @@ export interface SetupArgs {
   quorum: [string, string][];
 }
 
-export const SETUP_USAGE =
-  "Usage: pcs cluster setup...\n    setup <cluster name> (<node name> [addr=<node address>]...)...\n" +
-  "        [transport knet|udp|udpu [<transport options>]] [totem <totem options>] [quorum <quorum options>]\n" +
-  "        [--start [--wait[=<n>]]] [--enable] [--no-keys-sync]";
 
 const KEYWORDS = new Set(["transport", "totem", "quorum", "link", "compression", "crypto"]);
 
 function splitPair(arg: string): [string, string] {
   const eq = arg.indexOf("=");
-  if (eq <= 0) fail("CLUSTER_SETUP_USAGE", { text: SETUP_USAGE });
+  if (eq <= 0) usage();
   return [arg.slice(0, eq), arg.slice(eq + 1)];
 }
 
 export function parseSetupArgs(args: string[]): SetupArgs {
-  if (args.length < 2) fail("CLUSTER_SETUP_USAGE", { text: SETUP_USAGE });
+  if (args.length < 2) usage();
   const result: SetupArgs = { clusterName: args[0], nodes: [], transport: "knet", transportOptions: [], totem: [], quorum: [] };
   let i = 1;
   for (; i < args.length && !KEYWORDS.has(args[i]); i++) {
     const arg = args[i];
     if (arg.startsWith("addr=")) {
       const last = result.nodes[result.nodes.length - 1];
-      if (!last) fail("CLUSTER_SETUP_USAGE", { text: SETUP_USAGE });
+      if (!last) usage();
       last.addrs.push(arg.slice(5));
-    } else if (arg.includes("=")) fail("CLUSTER_SETUP_USAGE", { text: SETUP_USAGE });
+    } else if (arg.includes("=")) usage();
     else result.nodes.push({ name: arg, addrs: [] });
   }
-  if (!result.nodes.length) fail("CLUSTER_SETUP_USAGE", { text: SETUP_USAGE });
+  if (!result.nodes.length) usage();
   let section = "";
   for (; i < args.length; i++) {
     const arg = args[i];
@@ -52,7 +53,7 @@ export function parseSetupArgs(args: string[]): SetupArgs {
       section = arg;
       if (arg === "transport") {
         const type = args[++i];
-        if (!type || !["knet", "udp", "udpu"].includes(type)) fail("CLUSTER_SETUP_USAGE", { text: SETUP_USAGE });
+        if (!type || !["knet", "udp", "udpu"].includes(type)) usage();
         result.transport = type;
       }
       continue;

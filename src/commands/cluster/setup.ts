@@ -9,17 +9,18 @@ import { generateKeyPair } from "../../transport/keys.js";
 import { callNodes, timeoutFrom } from "../../transport/nodes.js";
 import { initialCib } from "./initial-cib.js";
 import { parseSetupArgs, validateSetup } from "./setup-args.js";
+import { withUsage } from "./usage.js";
 
 export const requestTimeout = (ctx: CommandContext): number =>
   timeoutFrom(ctx.value("--request-timeout") ? Number(ctx.value("--request-timeout")) : undefined);
 
 export async function setupCommand(ctx: CommandContext): Promise<void> {
-  const args = parseSetupArgs(ctx.args);
+  const args = withUsage(ctx, () => parseSetupArgs(ctx.args));
   ctx.reports.add(...validateSetup(args));
   const known = readKnownHosts();
-  const unknown = args.nodes.filter((n) => !known[n.name]);
-  for (const n of unknown) ctx.reports.add(error("HOST_NOT_FOUND", { host: n.name }));
-  if (unknown.length === args.nodes.length) ctx.reports.add(error("NONE_HOST_FOUND", {}));
+  const unknown = [...new Set(args.nodes.filter((n) => !known[n.name]).map((n) => n.name))];
+  for (const host of unknown) ctx.reports.add(error("HOST_NOT_FOUND", { host }));
+  if (unknown.length === new Set(args.nodes.map((n) => n.name)).size) ctx.reports.add(error("NONE_HOST_FOUND", {}));
   ctx.reports.throwIfErrors();
 
   const nodes = args.nodes.map((n, i) => {
@@ -69,18 +70,31 @@ export async function setupCommand(ctx: CommandContext): Promise<void> {
     const started = await callNodes(names, "cluster.start", () => ({}), timeoutMs);
     for (const r of started.values()) if (!r.ok) ctx.reports.add(r.error.report);
     ctx.reports.throwIfErrors();
-    if (ctx.has("--wait")) await waitForQuorum(names, timeoutMs, ctx.value("--wait"));
+    await waitForQuorum(names, timeoutMs, ctx.value("--wait"));
   }
 }
 
-/** --wait: until a DC is elected (the cluster can take changes), at most n seconds. */
-export async function waitForQuorum(names: string[], timeoutMs: number, seconds: string | undefined): Promise<boolean> {
-  const deadline = Date.now() + (seconds ? Number(seconds) * 1000 : 60000);
+/**
+ * Until the started nodes are members under a DC and the CIB's status section says so (so that
+ * `pcs status` right after shows them online); at most `seconds` (--wait) or 15 s. Returns at once
+ * when too few nodes run for a quorum.
+ */
+export async function waitForQuorum(names: string[], timeoutMs: number, seconds: string | undefined, all: string[] = names): Promise<boolean> {
+  const deadline = Date.now() + (seconds ? Number(seconds) * 1000 : 15000);
   while (Date.now() < deadline) {
-    const r = await callNodes<{ dc: string | null }>(names.slice(0, 1), "cluster.status", () => ({}), timeoutMs);
-    const first = r.get(names[0]);
-    if (first?.ok && first.value.dc) return true;
-    await new Promise((res) => setTimeout(res, 200));
+    const r = await callNodes<{ dc: string | null; running: boolean; members: string[]; onlineInCib?: string[]; quorumNeeded: number }>(
+      all,
+      "cluster.status",
+      () => ({}),
+      Math.min(timeoutMs, 5000),
+    );
+    const answers = [...r.values()].flatMap((s) => (s.ok ? [s.value] : []));
+    const dcName = answers.find((a) => a.dc)?.dc;
+    const dc = dcName ? r.get(dcName) : undefined;
+    if (dc?.ok && names.every((n) => dc.value.members.includes(n) && dc.value.onlineInCib?.includes(n))) return true;
+    const running = answers.filter((a) => a.running).length;
+    if (!seconds && answers.length && running < Math.max(...answers.map((a) => a.quorumNeeded))) return false;
+    await new Promise((res) => setTimeout(res, 150));
   }
   return false;
 }

@@ -7,6 +7,7 @@ import { connect } from "../../transport/client.js";
 import { clientKey, parseAddress, readKnownHosts, writeKnownHosts, type KnownHost } from "../../transport/config-dir.js";
 import { describeFailure, timeoutFrom } from "../../transport/nodes.js";
 import { TransportError } from "../../transport/client.js";
+import { UsageError, withUsage } from "../cluster/usage.js";
 
 interface HostSpec {
   name: string;
@@ -15,7 +16,9 @@ interface HostSpec {
 }
 
 function parseHosts(args: string[]): HostSpec[] {
-  const usage = () => fail("HOST_AUTH_USAGE", { text: "Usage: pcs host auth (<host name> [addr=<address>[:<port>]])... [-u <username>] [-p <password>]" });
+  const usage = (): never => {
+    throw new UsageError();
+  };
   if (!args.length) usage();
   const specs: HostSpec[] = [];
   for (const arg of args) {
@@ -61,7 +64,7 @@ function prompt(question: string, hidden: boolean): Promise<string> {
 }
 
 export async function hostAuthCommand(ctx: CommandContext): Promise<void> {
-  const specs = parseHosts(ctx.args);
+  const specs = withUsage(ctx, () => parseHosts(ctx.args));
   let user = ctx.value("-u");
   let password = ctx.value("-p");
   const tty = process.stdin.isTTY === true;

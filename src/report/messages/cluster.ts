@@ -1,6 +1,5 @@
 // Messages of the cluster area (code -> text from payload). Texts follow pcs 0.11.5's wording.
 export const cluster = {
-  CLUSTER_SETUP_USAGE: (p: { text: string }) => p.text,
   NODE_NAME_DUPLICATE: (p: { name: string }) => `Node name '${p.name}' defined multiple times`,
   NODE_ADDRESSES_DUPLICATE: (p: { addresses: string[] }) =>
     `Node addresses must be unique, duplicate addresses: ${p.addresses.map((a) => `'${a}'`).join(", ")}`,

@@ -9,6 +9,8 @@ export const constraint = {
     `Role value '${p.role}' is deprecated and should not be used, use '${p.replacedBy}' instead`,
   DEPRECATED_COMMAND: (p: { replacement: string }) =>
     `Deprecation Warning: This command is deprecated and will be removed. Please use '${p.replacement}' instead.`,
+  /** Text of the placement commands, worded as crm_resource and pcs print it. */
+  PLACEMENT_TEXT: (p: { text: string }) => p.text,
   CIB_UPGRADED: () => "Cluster CIB has been upgraded to latest version",
   CONSTRAINT_PROGRESS: (p: { text: string }) => p.text,
   DUPLICATE_CONSTRAINTS_LIST: (p: { tag: string; lines: string[] }) =>
