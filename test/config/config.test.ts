@@ -60,7 +60,7 @@ test.each(Object.entries(CASES))("config: %s", (_name, commands) => {
   } finally {
     cleanup();
   }
-});
+}, 240000);
 
 test("config takes no arguments", () => {
   const { dir, cleanup } = tempDir();
