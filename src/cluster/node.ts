@@ -274,8 +274,8 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
           throw e;
         }
         const xml = serializeXml(cib);
-        store.replace(xml);
-        await replicate(xml);
+        // send to the peers and write our copy at the same time
+        await Promise.all([replicate(xml), store.replaceAsync(cib, xml)]);
         log("cib.patch.applied", { version: cibVersion(cib), forwarded });
         return { version: cibVersion(cib) };
       });
