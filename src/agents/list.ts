@@ -1,6 +1,6 @@
 // Which agents this host has: standards, OCF providers, agents per standard, and pcs's
 // guess of a full name from a bare type (IPaddr2 -> ocf:heartbeat:IPaddr2).
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { AgentName } from "./name.js";
 import { executablesIn, subdirectories, type AgentSources } from "./sources.js";
@@ -17,6 +17,21 @@ const byLower = (a: string, b: string): number => {
   const y = b.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 };
+
+/** cluster-glue's stonith plugins: stonith2/<name>.so and external/<name>. */
+function glueStonithPlugins(sources: AgentSources): string[] {
+  const dir = sources.glueDir;
+  let plugins: string[] = [];
+  try {
+    plugins = readdirSync(join(dir, "stonith2"))
+      .filter((n) => n.endsWith(".so"))
+      .map((n) => n.slice(0, -3))
+      .filter((n) => n !== "external" && n !== "rhcs");
+  } catch {
+    plugins = [];
+  }
+  return [...plugins, ...executablesIn(join(dir, "external")).map((n) => `external/${n}`)];
+}
 
 const systemdAvailable = (): boolean => existsSync("/run/systemd/system");
 
@@ -56,13 +71,14 @@ export function listStandardsAndProviders(sources: AgentSources): StandardProvid
 function rawAgents(sources: AgentSources, sp: StandardProvider): string[] {
   switch (sp.standard) {
     case "ocf":
-      return sp.provider ? executablesIn(join(sources.ocfRoot, "resource.d", sp.provider)) : [];
+      if (sp.provider) return sp.provider.includes("/") ? [] : executablesIn(join(sources.ocfRoot, "resource.d", sp.provider));
+      return listOcfProviders(sources).flatMap((p) => executablesIn(join(sources.ocfRoot, "resource.d", p)));
     case "lsb":
       return executablesIn(sources.initDir);
     case "service":
       return executablesIn(sources.initDir);
     case "stonith":
-      return executablesIn(sources.fenceDir).filter((n) => n.startsWith("fence_"));
+      return [...executablesIn(sources.fenceDir).filter((n) => n.startsWith("fence_")), ...glueStonithPlugins(sources)];
     default:
       return [];
   }

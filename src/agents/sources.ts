@@ -8,6 +8,8 @@ export interface AgentSources {
   ocfRoot: string;
   fenceDir: string;
   initDir: string;
+  /** cluster-glue stonith plugins (listed; their metadata comes through crm_resource). */
+  glueDir: string;
   /** pacemaker-fenced, whose metadata lists the pcmk_* stonith parameters. */
   fencedBinary: string;
   /** crm_resource, used only for the standards pcs-lite does not read itself (lsb, systemd, ...). */
@@ -21,6 +23,7 @@ export function agentSources(runner: Runner = processRunner, env: NodeJS.Process
     ocfRoot: env.OCF_ROOT || "/usr/lib/ocf",
     fenceDir: env.PCS_LITE_FENCE_DIR || "/usr/sbin",
     initDir: env.PCS_LITE_INIT_DIR || "/etc/init.d",
+    glueDir: env.PCS_LITE_GLUE_DIR || "/usr/lib/stonith/plugins",
     fencedBinary: env.PCS_LITE_FENCED || "/usr/lib/pacemaker/pacemaker-fenced",
     crmResource: env.PCS_LITE_CRM_RESOURCE || "crm_resource",
     timeoutMs: 30000,

@@ -3,17 +3,22 @@
 import { existsSync, readFileSync } from "node:fs";
 import lockfile from "proper-lockfile";
 import { bumpEpoch, emptyCib } from "../cib/document.js";
-import { parseXml, serializeXml, XmlSyntaxError, type XmlElement } from "../cib/xml.js";
+import { openTagText, parseDocument, serializeXml, XmlSyntaxError, type ParsedDocument, type XmlElement } from "../cib/xml.js";
 import { fail, type Reports } from "../report/index.js";
 import { writeFileAtomic } from "./atomic.js";
 import type { Env } from "./types.js";
 import { processRunner, type Runner } from "./runner.js";
 
 export function parseCibText(text: string, file: string): XmlElement {
+  return parseCibDocument(text, file).root;
+}
+
+function parseCibDocument(text: string, file: string): ParsedDocument {
   try {
-    const cib = parseXml(text);
+    const parsed = parseDocument(text, { lazyStatus: true });
+    const cib = parsed.root;
     if (cib.name !== "cib") fail("CIB_LOAD_ERROR", { file, reason: `the root element is '${cib.name}', expected 'cib'` });
-    return cib;
+    return parsed;
   } catch (e) {
     if (e instanceof XmlSyntaxError) fail("CIB_LOAD_ERROR", { file, reason: e.message });
     throw e;
@@ -29,12 +34,12 @@ export class FileEnv implements Env {
   ) {}
 
   /** The CIB as stored; a missing file is created holding an empty CIB, as pcs does. */
-  private load(): { cib: XmlElement; text: string } {
+  private load(): { cib: XmlElement; text: string; canonical: boolean } {
     if (!existsSync(this.file)) {
       const cib = emptyCib();
       const text = serializeXml(cib);
       this.write(text);
-      return { cib, text };
+      return { cib, text, canonical: true };
     }
     let text: string;
     try {
@@ -42,7 +47,8 @@ export class FileEnv implements Env {
     } catch (e) {
       fail("CIB_FILE_READ_ERROR", { file: this.file, reason: (e as NodeJS.ErrnoException).message });
     }
-    return { cib: parseCibText(text, this.file), text };
+    const parsed = parseCibDocument(text, this.file);
+    return { cib: parsed.root, text, canonical: parsed.canonical };
   }
 
   private write(text: string): void {
@@ -59,14 +65,17 @@ export class FileEnv implements Env {
 
   async editCib<T>(edit: (cib: XmlElement, reports: Reports) => T | Promise<T>, reports: Reports): Promise<T> {
     return this.withLock(async () => {
-      const { cib } = this.load();
-      const before = serializeXml(cib);
+      const { cib, text, canonical } = this.load();
+      // a file in our own layout is its serialization: compare against it instead of serializing twice
+      const before = canonical ? text : serializeXml(cib);
       const result = await edit(cib, reports);
       reports.throwIfErrors();
+      const head = openTagText(cib);
       const after = serializeXml(cib);
       if (after !== before) {
         bumpEpoch(cib);
-        this.write(serializeXml(cib));
+        // only the root's version attributes changed: patch its start tag instead of serializing again
+        this.write(after.startsWith(head) ? openTagText(cib) + after.slice(head.length) : serializeXml(cib));
       }
       return result;
     });

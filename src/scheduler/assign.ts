@@ -283,12 +283,25 @@ export function placeMembers(unit: Resource, members: Resource[], node: SchedNod
   void unit;
 }
 
-function processOrder(cluster: Cluster): Resource[] {
-  return [...cluster.resources].sort((a, b) => b.priority - a.priority || a.order - b.order);
+/** Pacemaker's processing order: priority, then resources doing well where they run, then best score. */
+function processOrder(cluster: Cluster, index: Index): Resource[] {
+  const keys = new Map<Resource, { current: number; best: number; running: boolean }>();
+  for (const unit of cluster.resources) {
+    const scores = unit.variant === "clone" ? new Map<string, number>() : baseScores(unit, cluster, index);
+    const at = primitivesOf(unit).find((p) => p.running.length)?.running[0];
+    let best = -INFINITY;
+    for (const v of scores.values()) best = Math.max(best, v);
+    keys.set(unit, { current: at ? (scores.get(at.uname) ?? 0) : -INFINITY, best, running: !!at });
+  }
+  return [...cluster.resources].sort((a, b) => {
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    return b.priority - a.priority || Number(kb.running) - Number(ka.running) || kb.current - ka.current || kb.best - ka.best || a.order - b.order;
+  });
 }
 
 export function assignAll(cluster: Cluster): AssignState {
   const state: AssignState = { index: buildIndex(cluster), done: new Set(), active: new Set(), placed: new Map(), promotedOn: new Map() };
-  for (const unit of processOrder(cluster)) assignUnit(unit, cluster, state);
+  for (const unit of processOrder(cluster, state.index)) assignUnit(unit, cluster, state);
   return state;
 }

@@ -1,4 +1,4 @@
-import { parseXml, serializeXml, XmlSyntaxError, createElement, insertBefore, findAll } from "../../src/cib/xml";
+import { parseDocument, parseXml, serializeXml, XmlSyntaxError, createElement, insertBefore, findAll } from "../../src/cib/xml";
 
 describe("xml", () => {
   test("round-trips element and attribute order, self-closes empty elements", () => {
@@ -26,5 +26,43 @@ describe("xml", () => {
     insertBefore(root, createElement("b"), root.children[1]);
     expect(root.children.map((c) => c.name)).toEqual(["a", "b", "c"]);
     expect(findAll(root, (e) => e.name === "b")[0].parent).toBe(root);
+  });
+});
+
+describe("parseDocument", () => {
+  const canonicalText =
+    '<cib a="1">\n  <configuration>\n    <x y="&quot;&amp;"/>\n  </configuration>\n  <status>\n    <node_state id="1">\n      <lrm/>\n    </node_state>\n  </status>\n</cib>\n';
+
+  test("tells whether the text is exactly its own serialization", () => {
+    expect(parseDocument(canonicalText).canonical).toBe(true);
+    expect(parseDocument(canonicalText, { lazyStatus: true }).canonical).toBe(true);
+    for (const variant of [
+      canonicalText.replace('a="1"', "a='1'"),
+      canonicalText.replace("<lrm/>", "<lrm></lrm>"),
+      canonicalText.replace("\n  <status>", "\n   <status>"),
+      canonicalText.trimEnd(),
+      '<?xml version="1.0"?>\n' + canonicalText,
+      canonicalText.replace("<x ", "<x  "),
+    ]) {
+      const doc = parseDocument(variant);
+      expect(doc.canonical).toBe(false);
+      expect(serializeXml(doc.root)).toBe(canonicalText);
+    }
+  });
+
+  test("a lazy status section is written back as read and parsed when looked into", () => {
+    const text = canonicalText.replace("<lrm/>", "<lrm   />");
+    const { root } = parseDocument(text, { lazyStatus: true });
+    expect(serializeXml(root)).toBe(text);
+    const status = root.children[1];
+    expect(status.children[0].name).toBe("node_state");
+    expect(status.children[0].parent).toBe(status);
+    expect(serializeXml(root)).toBe(canonicalText);
+  });
+
+  test("a lazy status section is still checked for well-formedness", () => {
+    expect(() => parseDocument(canonicalText.replace("</node_state>", "</node>"), { lazyStatus: true })).toThrow(/line 8/);
+    expect(() => parseDocument(canonicalText.replace('id="1"', 'id="&x;"'), { lazyStatus: true })).toThrow(/entity/);
+    expect(() => parseDocument(canonicalText.replace("</status>", ""), { lazyStatus: true })).toThrow(XmlSyntaxError);
   });
 });

@@ -31,7 +31,7 @@ function validateSetOptions(options: Options): ReportItem[] {
   }
   const role = options.get("role");
   if (role === "Master" || role === "Slave") {
-    items.push(deprecation("DEPRECATED_OPTION_VALUE", { name: "role", value: role, replacedBy: roleForCib(role, true) }));
+    items.push(deprecation("DEPRECATED_OPTION_VALUE", { option: "role", value: role, replacedBy: roleForCib(role, true) }));
   }
   return items;
 }

@@ -45,7 +45,7 @@ export function ticketAdd(cib: XmlElement, args: { words: string[]; force: boole
   if (rscRole) {
     const cap = capitalize(rscRole);
     if (!(ROLES as readonly string[]).includes(cap)) reports.add(error("INVALID_OPTION_VALUE", { name: "role", value: rscRole, allowed: quoteList([...ROLES]) }));
-    else if (cap === "Master" || cap === "Slave") reports.add(deprecation("DEPRECATED_OPTION_VALUE", { name: "role", value: rscRole, replacedBy: roleForCib(cap, true) }));
+    else if (cap === "Master" || cap === "Slave") reports.add(deprecation("DEPRECATED_OPTION_VALUE", { option: "role", value: rscRole, replacedBy: roleForCib(cap, true) }));
   }
   const bad = [...options.keys()].filter((n) => !["loss-policy", "rsc-role", "id"].includes(n));
   if (bad.length) reports.add(error("CONSTRAINT_INVALID_OPTIONS", { names: bad.sort(), allowed: ["id", "loss-policy"] }));

@@ -4,6 +4,8 @@ import type { Route } from "../route-types.js";
 
 const create = () => import("../../commands/resource/create.js");
 const update = () => import("../../commands/resource/update.js");
+const agents = () => import("../../commands/resource/agents-list.js");
+const describe = () => import("../../commands/resource/describe.js");
 
 export const resourceAgentRoutes: Route[] = [
   {
@@ -44,5 +46,44 @@ export const resourceAgentRoutes: Route[] = [
     options: ["--wait", "--force", "--agent-validation"],
     complete: ["resource"],
     run: lazy(update, (m) => m.resourceUpdate),
+  },
+
+  {
+    path: ["resource", "describe"],
+    synopsis: "describe [<standard>:[<provider>:]]<type> [--full]",
+    help:
+      "Show what a resource agent does, the options it takes and the operations a new resource gets by " +
+      "default. --full also shows advanced and deprecated options.",
+    options: ["--full"],
+    complete: ["agent"],
+    run: lazy(describe, (m) => m.resourceDescribe),
+  },
+  {
+    path: ["resource", "list"],
+    synopsis: "list [filter] [--nodesc]",
+    help:
+      "List the installed resource agents with a short description; a filter keeps the agents whose full name " +
+      "contains it (case does not matter). --nodesc leaves the descriptions out.",
+    options: ["--nodesc"],
+    run: lazy(agents, (m) => m.resourceList),
+  },
+  {
+    path: ["resource", "standards"],
+    synopsis: "standards",
+    help: "List the resource agent standards this host supports (ocf, lsb, ...).",
+    run: lazy(agents, (m) => m.resourceStandards),
+  },
+  {
+    path: ["resource", "providers"],
+    synopsis: "providers",
+    help: "List the OCF resource agent providers installed on this host.",
+    run: lazy(agents, (m) => m.resourceProviders),
+  },
+  {
+    path: ["resource", "agents"],
+    synopsis: "agents [standard[:provider]]",
+    help: "List the resource agents of a standard (and provider), or of all of them.",
+    complete: [["ocf", "lsb", "service", "systemd", "ocf:heartbeat", "ocf:pacemaker"]],
+    run: lazy(agents, (m) => m.resourceAgents),
   },
 ];

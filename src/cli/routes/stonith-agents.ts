@@ -4,6 +4,8 @@ import type { Route } from "../route-types.js";
 
 const create = () => import("../../commands/stonith/create.js");
 const update = () => import("../../commands/resource/update.js");
+const agents = () => import("../../commands/resource/agents-list.js");
+const describe = () => import("../../commands/resource/describe.js");
 
 export const stonithAgentRoutes: Route[] = [
   {
@@ -34,5 +36,25 @@ export const stonithAgentRoutes: Route[] = [
     options: ["--wait", "--force", "--agent-validation"],
     complete: ["stonith"],
     run: lazy(update, (m) => m.stonithUpdate),
+  },
+
+  {
+    path: ["stonith", "list"],
+    synopsis: "list [filter] [--nodesc]",
+    help:
+      "List the installed fence agents with a short description; a filter keeps the agents whose name " +
+      "contains it (case does not matter). --nodesc leaves the descriptions out.",
+    options: ["--nodesc"],
+    run: lazy(agents, (m) => m.stonithList),
+  },
+  {
+    path: ["stonith", "describe"],
+    synopsis: "describe <stonith agent> [--full]",
+    help:
+      "Show what a fence agent does and the options it takes, pacemaker's own fencing options included. " +
+      "--full also shows advanced and deprecated options.",
+    options: ["--full"],
+    complete: ["fence-agent"],
+    run: lazy(describe, (m) => m.stonithDescribe),
   },
 ];

@@ -3,7 +3,7 @@
 import { isTrue } from "../../cib/resources.js";
 import type { XmlElement } from "../../cib/xml.js";
 import type { Runner } from "../../env/index.js";
-import { error, forceableError, type ReportItem } from "../../report/index.js";
+import { error, forceableError, type ReportItem, type Reports } from "../../report/index.js";
 
 interface AgentFacts {
   ocfVersion: string;
@@ -54,13 +54,17 @@ async function checkPrimitive(runner: Runner, primitive: XmlElement, meta: Recor
   return [];
 }
 
-/** pcs's _check_clone_incompatible_options_child for a primitive or a group about to be (or being) cloned. */
-export async function checkCloneMeta(runner: Runner, inner: XmlElement, meta: Record<string, string>): Promise<ReportItem[]> {
-  if (inner.name === "primitive") return checkPrimitive(runner, inner, meta);
-  if (inner.name !== "group") return [];
-  const reports: ReportItem[] = [];
-  for (const primitive of inner.children.filter((c) => c.name === "primitive")) {
-    reports.push(...(await checkPrimitive(runner, primitive, meta, inner.attrs.id)));
+/**
+ * pcs's _check_clone_incompatible_options_child for a primitive or a group about to be (or
+ * being) cloned. For a lone primitive pcs 0.11.5 says "use --force" but ignores --force: kept.
+ */
+export async function checkCloneMeta(runner: Runner, inner: XmlElement, meta: Record<string, string>, reports: Reports): Promise<void> {
+  if (inner.name === "primitive") {
+    reports.items.push(...(await checkPrimitive(runner, inner, meta)));
+    return;
   }
-  return reports;
+  if (inner.name !== "group") return;
+  for (const primitive of inner.children.filter((c) => c.name === "primitive")) {
+    reports.add(...(await checkPrimitive(runner, primitive, meta, inner.attrs.id)));
+  }
 }

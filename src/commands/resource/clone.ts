@@ -63,7 +63,7 @@ export async function createClone(cib: XmlElement, request: CloneRequest, report
     reports.throwIfErrors();
   }
   const { cloneId: givenId, meta } = parseCloneArgs(request.args, request.promotable);
-  reports.add(...(await checkCloneMeta(runner, element!, meta)));
+  await checkCloneMeta(runner, element!, meta, reports);
   reports.throwIfErrors();
   let cloneId: string;
   if (givenId !== undefined) {

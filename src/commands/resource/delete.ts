@@ -5,15 +5,41 @@ import { section } from "../../cib/document.js";
 import { groupMembers } from "../../cib/group.js";
 import { removeResourceReferences } from "../../cib/resource-refs.js";
 import { RESOURCE_TYPES, searchElement, tagsReferring } from "../../cib/resource-lookup.js";
-import { resourcesToDelete } from "../../cib/resource-state.js";
+import { disableResource, resourcesToDelete } from "../../cib/resource-state.js";
+import { IdIndex } from "../../cib/ids.js";
 import { isClone, isStonith } from "../../cib/resources.js";
-import { descendants, detach, type XmlElement } from "../../cib/xml.js";
+import { descendants, detach, serializeXml, type XmlElement } from "../../cib/xml.js";
 import { info, quoteList, type ReportItem, type Reports } from "../../report/index.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { deprecation } from "../../report/index.js";
 import { UsageError, failText, getBundle, getClone, getGroup, getMaster, getPrimitive, metaValue, warnIfStonith } from "./common.js";
 
 const say = (text: string): ReportItem => info("RESOURCE_REFERENCE_REMOVED", { text });
+
+/**
+ * pcs's resource delete writes the CIB several times (references, then the element), each
+ * write that changes something is a new epoch. Stages are counted here; the caller's write
+ * adds the last epoch.
+ */
+class Stages {
+  private changed = 0;
+  private readonly startEpoch: number;
+  constructor(private readonly cib: XmlElement) {
+    this.startEpoch = Number(cib.attrs.epoch ?? 0);
+  }
+  run<T>(body: () => T): T {
+    const before = serializeXml(this.cib);
+    const result = body();
+    if (serializeXml(this.cib) !== before) {
+      this.changed++;
+      this.cib.attrs.epoch = String(this.startEpoch + this.changed);
+    }
+    return result;
+  }
+  finish(): void {
+    if (this.changed) this.cib.attrs.epoch = String(this.startEpoch + this.changed - 1);
+  }
+}
 
 /** The name a remote or guest node of this primitive has (pcs removes location constraints for it). */
 function remoteNodeName(primitive: XmlElement): string | undefined {
@@ -31,46 +57,49 @@ function checkTags(cib: XmlElement, id: string): void {
   }
 }
 
-function removePrimitive(cib: XmlElement, id: string, out: ReportItem[]): void {
+function removePrimitive(cib: XmlElement, id: string, out: ReportItem[], stages: Stages): void {
   const primitive = getPrimitive(section(cib, "resources"), id);
   if (!primitive) failText(`Resource '${id}' does not exist.`);
   const group = primitive!.parent?.name === "group" ? primitive!.parent : undefined;
   const membersInGroup = group ? groupMembers(group).length : 0;
-  out.push(...removeResourceReferences(cib, id, true));
+  stages.run(() => out.push(...removeResourceReferences(cib, id, true)));
   const remote = remoteNodeName(primitive!);
   if (remote) {
-    for (const location of descendants(cib, "rsc_location")) {
-      if (location.attrs.node !== remote) continue;
-      out.push(say(`Removing Constraint - ${location.attrs.id}`));
-      detach(location);
-    }
+    stages.run(() => {
+      for (const location of descendants(cib, "rsc_location")) {
+        if (location.attrs.node !== remote) continue;
+        out.push(say(`Removing Constraint - ${location.attrs.id}`));
+        detach(location);
+      }
+    });
   }
   if (!group || membersInGroup > 1) {
     const parent = primitive!.parent;
     out.push(say(`Deleting Resource - ${id}`));
-    detach(parent && isClone(parent) ? parent : primitive!);
+    stages.run(() => detach(parent && isClone(parent) ? parent : primitive!));
     return;
   }
   const clone = group.parent && isClone(group.parent) ? group.parent : undefined;
-  if (clone) out.push(...removeResourceReferences(cib, group.attrs.id ?? ""));
+  if (clone) stages.run(() => out.push(...removeResourceReferences(cib, group.attrs.id ?? "")));
   const target = clone ?? group;
-  out.push(...removeResourceReferences(cib, target.attrs.id ?? "", true));
+  stages.run(() => out.push(...removeResourceReferences(cib, target.attrs.id ?? "", true)));
   out.push(say(`Deleting Resource (${clone ? (clone.name === "master" ? "and group and M/S" : "and group and clone") : "and group"}) - ${id}`));
-  detach(target);
+  stages.run(() => detach(target));
 }
 
-function removeBundle(cib: XmlElement, bundle: XmlElement, out: ReportItem[]): void {
+function removeBundle(cib: XmlElement, bundle: XmlElement, out: ReportItem[], stages: Stages): void {
   const id = bundle.attrs.id ?? "";
   const inner = bundle.children.find((c) => c.name === "primitive");
   out.push(say(inner ? `Deleting bundle '${id}' and its inner resource '${inner.attrs.id}'` : `Deleting bundle '${id}'`));
-  if (inner) removePrimitive(cib, inner.attrs.id ?? "", out);
-  out.push(...removeResourceReferences(cib, id, true));
-  detach(bundle);
+  if (inner) removePrimitive(cib, inner.attrs.id ?? "", out, stages);
+  stages.run(() => out.push(...removeResourceReferences(cib, id, true)));
+  stages.run(() => detach(bundle));
 }
 
 /** Remove a resource (primitive, group, clone, bundle) as pcs's resource delete does; returns its messages. */
 export function deleteResource(cib: XmlElement, resourceId: string): ReportItem[] {
   const out: ReportItem[] = [];
+  const stages = new Stages(cib);
   checkTags(cib, resourceId);
   const resources = section(cib, "resources");
   let id = resourceId;
@@ -79,17 +108,16 @@ export function deleteResource(cib: XmlElement, resourceId: string): ReportItem[
   if (inner) id = inner.attrs.id ?? id;
   const bundle = getBundle(resources, id);
   if (bundle) {
-    removeBundle(cib, bundle, out);
-    return out;
-  }
-  const group = getGroup(resources, id);
-  if (group) {
+    removeBundle(cib, bundle, out, stages);
+  } else if (getGroup(resources, id)) {
+    const group = getGroup(resources, id)!;
     out.push(say(`Removing group: ${id} (and all resources within group)`));
     out.push(say(`Stopping all resources in group: ${id}...`));
-    for (const member of groupMembers(group)) removePrimitive(cib, member.attrs.id ?? "", out);
-    return out;
-  }
-  removePrimitive(cib, id, out);
+    // pcs stops the group first (crm_resource sets its target-role): one more CIB write
+    stages.run(() => disableResource(group, new IdIndex(cib)));
+    for (const member of groupMembers(group)) removePrimitive(cib, member.attrs.id ?? "", out, stages);
+  } else removePrimitive(cib, id, out, stages);
+  stages.finish();
   return out;
 }
 

@@ -2,7 +2,7 @@
 // op delete <op id>: pcs's legacy operation editing (ids `<rsc>-<action>-interval-<interval>`).
 import { validateId } from "../../cib/ids.js";
 import { createElement, descendants, detach, insertBefore, type XmlElement } from "../../cib/xml.js";
-import { quoteList } from "../../report/index.js";
+import { info, quoteList } from "../../report/index.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { UsageError, argsToTuples, failText, getPrimitive, warnIfStonith } from "./common.js";
 import { warnIfNotStonith } from "./delete.js";
@@ -172,13 +172,46 @@ export function removeOperation(cib: XmlElement, idOrResource: string, words: st
   if (!found) failText(`Unable to find operation matching: ${original}`);
 }
 
+function schemaVersion(cib: XmlElement): [number, number] {
+  const m = /^pacemaker-(\d+)\.(\d+)/.exec(cib.attrs["validate-with"] ?? "");
+  return m ? [Number(m[1]), Number(m[2])] : [0, 0];
+}
+const atLeast = (v: [number, number], major: number, minor: number) => v[0] > major || (v[0] === major && v[1] >= minor);
+
+/** What Pacemaker's schema accepts in an <op> (pcs's legacy code leaves that check to the CIB). */
+export function opConformsToSchema(cib: XmlElement, op: XmlElement): boolean {
+  const version = schemaVersion(cib);
+  if (version[0] < 3) return true;
+  const allowed = ["id", "name", "interval", "description", "start-delay", "interval-origin", "timeout", "enabled", "record-pending", "role", "on-fail"];
+  if (Object.keys(op.attrs).some((a) => !allowed.includes(a))) return false;
+  if (op.attrs["start-delay"] !== undefined && op.attrs["interval-origin"] !== undefined) return false;
+  const bool = (v: string | undefined) => v === undefined || ["true", "false", "1", "0"].includes(v.trim());
+  if (!bool(op.attrs.enabled) || !bool(op.attrs["record-pending"])) return false;
+  const roles = ["Stopped", "Started", "Slave", "Master", ...(atLeast(version, 3, 7) ? ["Promoted", "Unpromoted"] : [])];
+  if (op.attrs.role !== undefined && !roles.includes(op.attrs.role)) return false;
+  const onFail = ["ignore", "block", "stop", "restart", "standby", "fence", "restart-container", ...(atLeast(version, 3, 4) ? ["demote"] : [])];
+  return op.attrs["on-fail"] === undefined || onFail.includes(op.attrs["on-fail"]);
+}
+
+/** cibadmin --upgrade as pcs runs it: the newest schema, admin_epoch + 1, epoch restarted. */
+export function upgradeCib(cib: XmlElement): void {
+  cib.attrs["validate-with"] = "pacemaker-3.9";
+  cib.attrs.admin_epoch = String(Number(cib.attrs.admin_epoch ?? 0) + 1);
+  cib.attrs.epoch = "1";
+}
+
 export async function opAdd(ctx: CommandContext, stonith = false): Promise<void> {
   if (!ctx.args.length) throw new UsageError();
   const [id, ...words] = ctx.args;
   await (await ctx.env()).editCib((cib, reports) => {
     if (stonith) warnIfNotStonith(cib, [id], reports, "pcs resource op add");
     else warnIfStonith(cib, [id], reports, "pcs stonith op add");
-    addOperation(cib, id, words, { force: ctx.force });
+    if (argsToTuples(words.slice(1)).some(([k, v]) => k === "on-fail" && v === "demote") && !atLeast(schemaVersion(cib), 3, 4)) {
+      upgradeCib(cib);
+      reports.add(info("GENERIC", { text: "Cluster CIB has been upgraded to latest version" }));
+    }
+    const op = addOperation(cib, id, words, { force: ctx.force });
+    if (!opConformsToSchema(cib, op)) failText("Unable to update cib\nCall cib_replace failed (-203): Update does not conform to the configured schema");
   }, ctx.reports);
 }
 

@@ -86,7 +86,7 @@ export async function resourceMeta(ctx: CommandContext, stonith = false): Promis
     if (resource!.name === "clone") {
       const inner = cloneInner(resource!);
       if (inner) {
-        reports.add(...(await checkCloneMeta(env.runner, inner, Object.fromEntries(pairs))));
+        await checkCloneMeta(env.runner, inner, Object.fromEntries(pairs), reports);
         reports.throwIfErrors();
       }
     }

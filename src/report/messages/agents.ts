@@ -27,8 +27,6 @@ export const agents = {
     `changing a ${p.name} operation interval from ${p.original} to ${p.adapted} to make the operation unique`,
   DEPRECATED_OPTION: (p: { option: string; replacedBy: string[]; optionType?: string }) =>
     `${optional(p.optionType)}option '${p.option}' is deprecated and should not be used, use ${quoteList(p.replacedBy)} instead`,
-  DEPRECATED_OPTION_VALUE: (p: { option: string; value: string; replacedBy?: string }) =>
-    `Value '${p.value}' of option ${p.option} is deprecated and should not be used${p.replacedBy ? `, use '${p.replacedBy}' value instead` : ""}`,
   REQUIRED_OPTION_OF_ALTERNATIVES_IS_MISSING: (p: { names: string[]; deprecated: string[]; optionType?: string }) => {
     const items = p.names
       .map((n) => [p.deprecated.includes(n) ? 1 : 0, n] as const)

@@ -33,6 +33,8 @@ export const common = {
   OPTION_USED_TWICE: (p: { option: string }) => `${p.option} can only be used once`,
   UNKNOWN_OPTION: (p: { option: string }) => `option ${p.option} not recognized`,
   MUTUALLY_EXCLUSIVE_OPTIONS: (p: { options: string[] }) => `Only one of ${quoteList(p.options)} can be used`,
+  DEPRECATED_OPTION_VALUE: (p: { option: string; value: string; replacedBy?: string }) =>
+    `Value '${p.value}' of option ${p.option} is deprecated and should not be used${p.replacedBy ? `, use '${p.replacedBy}' value instead` : ""}`,
   DEPRECATED_SYNTAX: (p: { text: string }) => p.text,
   ERRORS_HAVE_OCCURRED: () => "Errors have occurred, therefore pcs is unable to continue",
   GENERIC: (p: { text: string }) => p.text,

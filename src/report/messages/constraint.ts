@@ -9,13 +9,13 @@ export const constraint = {
     `Role value '${p.role}' is deprecated and should not be used, use '${p.replacedBy}' instead`,
   DEPRECATED_COMMAND: (p: { replacement: string }) =>
     `Deprecation Warning: This command is deprecated and will be removed. Please use '${p.replacement}' instead.`,
+  /** Text of the placement commands, worded as crm_resource and pcs print it. */
+  PLACEMENT_TEXT: (p: { text: string }) => p.text,
   CIB_UPGRADED: () => "Cluster CIB has been upgraded to latest version",
   CONSTRAINT_PROGRESS: (p: { text: string }) => p.text,
   DUPLICATE_CONSTRAINTS_LIST: (p: { tag: string; lines: string[] }) =>
     `Duplicate constraints:\n${p.lines.map((l) => "  " + l).join("\n")}`,
   DUPLICATE_CONSTRAINTS_EXIST: (p: { ids: string[] }) => (p.ids.length ? "duplicate constraint already exists" : ""),
-  DEPRECATED_OPTION_VALUE: (p: { name: string; value: string; replacedBy: string }) =>
-    `Value '${p.value}' of option ${p.name} is deprecated and should not be used, use '${p.replacedBy}' value instead`,
   ID_NOT_FOUND_TYPED: (p: { id: string; types: string }) => `${p.types} '${p.id}' does not exist`,
   BOOTH_TICKET_NAME_INVALID: (p: { ticket: string }) =>
     `booth ticket name '${p.ticket}' is not valid, use up to 63 alphanumeric characters or dash`,

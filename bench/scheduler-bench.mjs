@@ -1,0 +1,57 @@
+// Scheduler benchmark: `pcs -f FILE simulate` against `crm_simulate -x FILE -G graph.xml`, measured in the
+// same run on generated CIBs (N primitives, N location constraints, 16 nodes with one in standby and one
+// that has left, so about N/8 resources move or start). Prints times, ratios and whether the Transition
+// Summary lines agree. N=5000 for crm_simulate takes minutes: it runs only with BENCH_SCHED_FULL=1.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateCib } from "./sched-cib.mjs";
+
+const PCS = new URL("../bin/pcs", import.meta.url).pathname;
+
+function summary(text) {
+  const lines = text.split("\n");
+  const i = lines.findIndex((l) => l.trim() === "Transition Summary:");
+  if (i < 0) return [];
+  const out = [];
+  for (const l of lines.slice(i + 1)) {
+    const norm = l.trim().split(/\s+/).join(" ");
+    if (!norm) break;
+    out.push(norm);
+  }
+  return out.sort();
+}
+
+function time(fn) {
+  const t = process.hrtime.bigint();
+  const result = fn();
+  return { result, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
+}
+
+const haveCrmSimulate = spawnSync("crm_simulate", ["--version"]).status === 0;
+const dir = mkdtempSync(join(tmpdir(), "sched-bench-"));
+try {
+  console.log("scheduler: pcs simulate vs crm_simulate -G (same run)");
+  for (const n of [200, 1000, 5000]) {
+    const file = join(dir, `cib-${n}.xml`);
+    writeFileSync(file, generateCib(n));
+    const ours = time(() => execFileSync(PCS, ["-f", file, "simulate"], { encoding: "utf8", maxBuffer: 1 << 28 }));
+    let line = `  N=${String(n).padEnd(5)} pcs-lite ${ours.seconds.toFixed(2)} s`;
+    const full = process.env.BENCH_SCHED_FULL === "1";
+    if (haveCrmSimulate && (n < 5000 || full)) {
+      const theirs = time(() => spawnSync("crm_simulate", ["-x", file, "-G", join(dir, "graph.xml")], { encoding: "utf8" }));
+      line += `  crm_simulate -G ${theirs.seconds.toFixed(2)} s  ratio ${(theirs.seconds / ours.seconds).toFixed(1)}x faster`;
+      if (n <= 1000) {
+        const expected = spawnSync("crm_simulate", ["-x", file, "-S"], { encoding: "utf8", maxBuffer: 1 << 28 }).stdout;
+        const a = summary(expected);
+        const b = summary(ours.result);
+        const same = a.length === b.length && a.every((l, i) => l === b[i]);
+        line += `  summary ${same ? "identical" : "DIFFERS"} (${a.length} lines)`;
+      }
+    } else line += n >= 5000 ? `  (target < 2 s${haveCrmSimulate ? "; crm_simulate skipped, BENCH_SCHED_FULL=1 runs it" : ""})` : "";
+    console.log(line);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

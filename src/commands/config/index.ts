@@ -1,0 +1,96 @@
+// pcs config [show]: the whole configuration as pcs 0.11 prints it, composed section by section.
+import { findSection } from "../../cib/document.js";
+import { childElements, descendants, type XmlElement } from "../../cib/xml.js";
+import type { CommandContext } from "../../cli/route-types.js";
+import { usageError } from "../alert/args.js";
+import { allAlerts } from "../alert/cib.js";
+import { alertConfigLines } from "../alert/render.js";
+import { tagList } from "../tag/cib.js";
+import { colocationLines, locationLines, orderLines, ticketLines } from "./constraints-text.js";
+import { readCorosync, type CorosyncSummary } from "./corosync.js";
+import { resourcesText } from "./resources-text.js";
+
+const indent = (lines: string[], step = 2) => lines.map((l) => " ".repeat(step) + l);
+
+function defaultsLines(cib: XmlElement, section: "rsc_defaults" | "op_defaults"): string[] {
+  const element = findSection(cib, section);
+  const sets = element ? childElements(element, "meta_attributes") : [];
+  if (!sets.length) return ["  No defaults set"];
+  return indent(
+    sets.flatMap((set) => [
+      `Meta Attrs: ${set.attrs.id ?? ""}`,
+      ...indent(childElements(set, "nvpair").map((p) => `${p.attrs.name}=${p.attrs.value ?? ""}`)),
+    ]),
+  );
+}
+
+function fencingLevelLines(cib: XmlElement): string[] {
+  const topology = findSection(cib, "fencing-topology");
+  const levels = topology ? childElements(topology, "fencing-level") : [];
+  const byTarget = new Map<string, XmlElement[]>();
+  for (const l of levels) {
+    const target = l.attrs.target ?? (l.attrs["target-pattern"] ? `regexp%${l.attrs["target-pattern"]}` : `${l.attrs["target-attribute"]}=${l.attrs["target-value"]}`);
+    byTarget.set(target, [...(byTarget.get(target) ?? []), l]);
+  }
+  return [...byTarget].flatMap(([target, list]) => [
+    `  Target: ${target}`,
+    ...list.map((l) => `    Level ${l.attrs.index} - ${(l.attrs.devices ?? "").split(",").join(",")}`),
+  ]);
+}
+
+export function configLines(cib: XmlElement, corosync: CorosyncSummary | undefined): string[] {
+  const pacemakerNodes = (findSection(cib, "nodes")?.children ?? [])
+    .filter((n) => n.name === "node" && n.attrs.type !== "remote")
+    .map((n) => n.attrs.uname ?? "")
+    .sort();
+  const resources = findSection(cib, "resources");
+  const constraints = findSection(cib, "constraints");
+  const crmConfig = findSection(cib, "crm_config");
+  const properties = new Map<string, string>();
+  for (const p of crmConfig ? descendants(crmConfig, "nvpair") : []) properties.set(p.attrs.name ?? "", p.attrs.value ?? "");
+  const tags = tagList(cib, []).tags;
+  const lines = [
+    `Cluster Name: ${corosync?.clusterName ?? ""}`,
+    "Corosync Nodes:",
+    ...(corosync?.nodes.length ? [` ${corosync.nodes.join(" ")}`] : []),
+    "Pacemaker Nodes:",
+    ...(pacemakerNodes.length ? [` ${pacemakerNodes.join(" ")}`] : []),
+    "",
+    "Resources:",
+    ...indent(resourcesText(resources, false)),
+    "",
+    "Stonith Devices:",
+    ...indent(resourcesText(resources, true)),
+    "Fencing Levels:",
+    ...fencingLevelLines(cib),
+    "",
+    ...locationLines(constraints),
+    ...orderLines(constraints),
+    ...colocationLines(constraints),
+    ...ticketLines(constraints),
+    "",
+    ...alertConfigLines(allAlerts(cib)),
+    "",
+    "Resources Defaults:",
+    ...defaultsLines(cib, "rsc_defaults"),
+    "Operations Defaults:",
+    ...defaultsLines(cib, "op_defaults"),
+    "",
+    "Cluster Properties:",
+    ...[...properties.keys()].sort().map((k) => ` ${k}: ${properties.get(k)}`),
+    "",
+    "Tags:",
+    ...(tags.length ? tags.flatMap((t) => [` ${t.tag_id}`, ...t.idref_list.map((id) => `   ${id}`)]) : [" No tags defined"]),
+  ];
+  if (corosync) {
+    lines.push("", "Quorum:", "  Options:", ...Object.keys(corosync.quorumOptions).sort().map((k) => `    ${k}: ${corosync.quorumOptions[k]}`));
+  }
+  return lines;
+}
+
+export async function configShow(ctx: CommandContext): Promise<void> {
+  if (ctx.args.length) usageError(ctx);
+  const corosync = readCorosync(ctx.value("--corosync_conf") ?? "/etc/corosync/corosync.conf");
+  const cib = await (await ctx.env()).readCib();
+  ctx.print(configLines(cib, corosync).join("\n"));
+}
