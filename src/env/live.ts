@@ -19,7 +19,7 @@ const STAGGER_MS = 400;
 /** Errors after which another node may do better. */
 const RETRY_ELSEWHERE = new Set(["NOT_RUNNING", "NO_CIB", "NOT_IN_CLUSTER"]);
 /** Errors of a cluster in transition (DC lost, election): wait a little and try again. */
-const TRANSIENT = new Set(["NO_QUORUM", "NOT_DC", "DC_UNREACHABLE"]);
+const TRANSIENT = new Set(["NO_QUORUM", "NOT_DC", "DC_UNREACHABLE", "DC_SYNCING"]);
 
 export function clusterNodes(): string[] {
   const cluster = readLocalCluster();
