@@ -15,7 +15,7 @@ import type { Env } from "./types.js";
 
 const MAX_ATTEMPTS = 40;
 /** After this long without an answer from a node, the next one is tried in parallel. */
-const STAGGER_MS = 400;
+const STAGGER_MS = 1000;
 /** Errors after which another node may do better. */
 const RETRY_ELSEWHERE = new Set(["NOT_RUNNING", "NO_CIB", "NOT_IN_CLUSTER"]);
 /** Errors of a cluster in transition (DC lost, election): wait a little and try again. */
