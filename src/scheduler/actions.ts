@@ -1,7 +1,7 @@
 // Phase 3, actions: compare each primitive's current and next placement and role, then let
 // mandatory orderings (explicit ones and the implicit ones inside groups) turn required starts into
 // restarts of what depends on them, and unrunnable starts into blocked ones.
-import { canFence, isManaged, primitivesOf } from "./assign.js";
+import { canFence, haveFencingDevice, isManaged, primitivesOf } from "./assign.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
 
 export interface PrimitivePlan {
@@ -50,7 +50,7 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
   const o = cluster.options;
   const from = plan.from;
   if (from && from.unclean && !canFence(cluster)) {
-    if (plan.stop) plan.stopBlocked = true;
+    if (plan.stop && haveFencingDevice(cluster)) plan.stopBlocked = true;
     plan.stop = false;
     plan.start = false;
     return;

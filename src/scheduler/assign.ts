@@ -257,7 +257,11 @@ export function noQuorumStop(cluster: Cluster): boolean {
 /** Whether unclean nodes can be fenced (fencing needs quorum unless no-quorum-policy=ignore). */
 export function canFence(cluster: Cluster): boolean {
   const o = cluster.options;
-  return o.stonithEnabled && (o.haveQuorum || o.noQuorumPolicy === "ignore");
+  return o.stonithEnabled && haveFencingDevice(cluster) && (o.haveQuorum || o.noQuorumPolicy === "ignore");
+}
+
+export function haveFencingDevice(cluster: Cluster): boolean {
+  return cluster.primitives.some((p) => p.isStonith && !p.orphan);
 }
 
 /** Group members follow the group's node in order; the first that cannot run there stops the rest. */
