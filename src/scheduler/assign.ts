@@ -287,6 +287,7 @@ export function placeMembers(unit: Resource, members: Resource[], node: SchedNod
   void unit;
 }
 
+const ORDER_BY_SCORE = false;
 /** Pacemaker's processing order: priority, then resources doing well where they run, then best score. */
 function processOrder(cluster: Cluster, index: Index): Resource[] {
   const keys = new Map<Resource, { current: number; best: number; running: boolean }>();
@@ -300,7 +301,7 @@ function processOrder(cluster: Cluster, index: Index): Resource[] {
   return [...cluster.resources].sort((a, b) => {
     const ka = keys.get(a)!;
     const kb = keys.get(b)!;
-    return b.priority - a.priority || Number(kb.running) - Number(ka.running) || kb.current - ka.current || kb.best - ka.best || a.order - b.order;
+    return b.priority - a.priority || (ORDER_BY_SCORE ? Number(kb.running) - Number(ka.running) || kb.current - ka.current || kb.best - ka.best : 0) || a.order - b.order;
   });
 }
 
