@@ -105,7 +105,7 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
       continue;
     }
     if (rc === 2 || rc === 6) r.banAll = true;
-    if (rc === 3 || rc === 4 || rc === 5 || opStatus === 7) r.ban = true;
+    if ((rc === 3 && interval === 0) || rc === 4 || rc === 5 || opStatus === 7) r.ban = true;
     if (onFail === "stop") r.forceStop = true;
     if (task === "monitor" && interval === 0) {
       if (rc === 5 || opStatus === 7) {
