@@ -63,8 +63,10 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
       if (task === "start" || task === "migrate_from" || task === "promote") r.role = task === "promote" ? "Promoted" : r.role === "Stopped" ? "Started" : r.role;
       continue;
     }
-    const ok = opStatus === 0 && (rc === target || (task === "monitor" && interval === 0 && (rc === 0 || rc === 7 || rc === 8) && opStatus === 0 && rc === target));
-    if (ok || (opStatus === 0 && task === "monitor" && interval === 0 && (rc === 7 || rc === 0 || rc === 8))) {
+    // Pacemaker judges "done" and "error" results by their return code.
+    const byRc = opStatus === 0 || opStatus === 4;
+    const ok = byRc && rc === target;
+    if (ok || (byRc && task === "monitor" && interval === 0 && (rc === 7 || rc === 0 || rc === 8))) {
       switch (task) {
         case "start":
         case "migrate_from":
