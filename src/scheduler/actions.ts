@@ -23,6 +23,9 @@ export interface PrimitivePlan {
 export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
   const plans = new Map<Resource, PrimitivePlan>();
   for (const rsc of cluster.primitives) {
+    // Copies on nodes about to be fenced go away with the fencing.
+    const live = canFence(cluster) ? rsc.running.filter((n) => !n.unclean) : rsc.running;
+    if (live.length && live.length < rsc.running.length) rsc.running = live;
     const from = rsc.running[0];
     const to = rsc.assignedTo;
     const managed = isManaged(rsc, cluster);

@@ -54,7 +54,9 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
   for (const { o, call } of sorted) {
     const task = o.attrs.operation;
     const interval = Number(o.attrs.interval ?? "0");
-    const rc = Number(o.attrs["rc-code"] ?? "0");
+    // OCF "degraded" results count as their healthy counterparts.
+    const rawRc = Number(o.attrs["rc-code"] ?? "0");
+    const rc = rawRc === 190 ? 0 : rawRc === 191 ? 8 : rawRc;
     const opStatus = Number(o.attrs["op-status"] ?? "0");
     const target = expectedRc(o) ?? (interval === 0 && task === "monitor" ? 7 : 0);
     if (opStatus === 1) continue; // cancelled
