@@ -1,8 +1,8 @@
 // Phase 3, actions: compare each primitive's current and next placement and role, then let
 // mandatory orderings (explicit ones and the implicit ones inside groups) turn required starts into
 // restarts of what depends on them, and unrunnable starts into blocked ones.
-import { canFence, isManaged, primitivesOf } from "./assign.js";
-import type { Cluster, Resource, SchedNode } from "./types.js";
+import { canFence, haveFencingDevice, isManaged, primitivesOf } from "./assign.js";
+import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
 export interface PrimitivePlan {
   rsc: Resource;
@@ -23,6 +23,9 @@ export interface PrimitivePlan {
 export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
   const plans = new Map<Resource, PrimitivePlan>();
   for (const rsc of cluster.primitives) {
+    // Copies on nodes about to be fenced go away with the fencing.
+    const live = canFence(cluster) ? rsc.running.filter((n) => !n.unclean) : rsc.running;
+    if (live.length && live.length < rsc.running.length) rsc.running = live;
     const from = rsc.running[0];
     const to = rsc.assignedTo;
     const managed = isManaged(rsc, cluster);
@@ -50,7 +53,7 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
   const o = cluster.options;
   const from = plan.from;
   if (from && from.unclean && !canFence(cluster)) {
-    if (plan.stop) plan.stopBlocked = true;
+    if (plan.stop && haveFencingDevice(cluster)) plan.stopBlocked = true;
     plan.stop = false;
     plan.start = false;
     return;
@@ -120,14 +123,44 @@ function thenTargets(then: Resource): Resource[] {
   return then.children.map((inst) => primitivesOf(inst)[0]).filter((p): p is Resource => !!p);
 }
 
+/** A dependent of a mandatory colocation cannot start where its primary cannot run. */
+function applyColocationBlocks(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): boolean {
+  let changed = false;
+  for (const c of cluster.colocations) {
+    if (c.score < INFINITY || c.rscRole || c.withRole || c.rsc.variant !== "primitive" || c.withRsc.variant !== "primitive") continue;
+    const pp = plans.get(c.withRsc);
+    const dp = plans.get(c.rsc);
+    if (!pp || !dp || !pp.startBlocked || !pp.to || !dp.to || dp.startBlocked || !isManaged(c.rsc, cluster)) continue;
+    if (pp.to !== dp.to) continue;
+    dp.startBlocked = true;
+    dp.stopReason = `colocation with ${c.withRsc.id}`;
+    if (dp.from && !dp.stop) {
+      dp.stop = true;
+      dp.start = true;
+    }
+    changed = true;
+  }
+  return changed;
+}
+
 function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): void {
   const list = edges(cluster);
   let changed = true;
   let rounds = 0;
   while (changed && rounds++ < 50) {
-    changed = false;
+    changed = applyColocationBlocks(cluster, plans);
     for (const e of list) {
       const fs = firstState(e.first, plans);
+      if (!fs.canRun && e.then.variant === "group") {
+        // Members that stop anyway take the ordering as their reason.
+        for (const m of primitivesOf(e.then)) {
+          const mp = plans.get(m);
+          if (mp && mp.from && mp.stop && !mp.to && !mp.stopReason) {
+            mp.stopReason = `unrunnable ${fs.name}`;
+            changed = true;
+          }
+        }
+      }
       for (const t of thenTargets(e.then)) {
         const tp = plans.get(t);
         if (!tp || !isManaged(t, cluster)) continue;

@@ -35,7 +35,8 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;
-    const action = rsc.failed && !from.unclean ? "Recover" : "Move";
+    const fencedForOther = from.unclean && from.fenceReason !== `${rsc.id} failed there`;
+    const action = rsc.failed && !fencedForOther ? "Recover" : "Move";
     const detail = cur !== next && (cur === "Promoted" || next === "Promoted") ? `${cur} ${from.uname} -> ${next} ${to.uname}` : `${from.uname} -> ${to.uname}`;
     return { action, rsc: id, detail };
   }

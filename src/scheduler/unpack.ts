@@ -114,7 +114,8 @@ function nodeStatus(node: SchedNode, state: XmlElement | undefined, options: Clu
   else if (!inCcm) {
     node.unclean = true;
     node.fenceReason = "peer is no longer part of the cluster";
-  } else if (!crmd) {
+  } else if (!crmd && expected === undefined && join === undefined) node.pending = true;
+  else if (!crmd) {
     node.unclean = true;
     node.fenceReason = "peer process is no longer available";
   } else {
