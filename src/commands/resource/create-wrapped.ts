@@ -9,6 +9,7 @@ import { IdIndex } from "../../cib/ids.js";
 import { disableResource } from "../../cib/primitive.js";
 import { isTrue } from "../../cib/resources.js";
 import type { XmlElement } from "../../cib/xml.js";
+import { refuseWaitWithFile } from "./wait.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { error, fail, forceableError, type Reports } from "../../report/index.js";
 import { fullName } from "../../agents/name.js";
@@ -80,6 +81,7 @@ export async function createWrapped(ctx: CommandContext, request: WrappedRequest
   await env.editCib(async (cib, reports) => {
     const sources = agentSources(env.runner);
     const agent = await agentForResource(sources, agentText, reports, ctx.force);
+    refuseWaitWithFile(ctx);
     const spec: NewPrimitive = {
       id,
       agent,

@@ -2,6 +2,7 @@
 import { agentForResource } from "../../agents/resolve.js";
 import { agentSources } from "../../agents/sources.js";
 import { IdIndex } from "../../cib/ids.js";
+import { refuseWaitWithFile } from "./wait.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { fail } from "../../report/index.js";
 import { parseCreateArgs, UsageError, type CreateParts } from "./create-args.js";
@@ -49,6 +50,7 @@ export async function resourceCreate(ctx: CommandContext): Promise<void> {
   await env.editCib(async (cib, reports) => {
     const sources = agentSources(env.runner);
     const agent = await agentForResource(sources, agentText, reports, ctx.force);
+    refuseWaitWithFile(ctx);
     await createPrimitive(cib, new IdIndex(cib), reports, {
       id,
       agent,

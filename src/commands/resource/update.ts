@@ -11,6 +11,7 @@ import { legacyUpdateNvset } from "../../cib/legacy-nvset.js";
 import { argsToPairs } from "../../cib/operations-legacy.js";
 import { nvsetToRecord, nvValue } from "../../cib/nvset.js";
 import { descendants, firstChild, type XmlElement } from "../../cib/xml.js";
+import { refuseWaitWithFile } from "./wait.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { deprecation, fail, forceableError, info, ReportedError, warning, type Reports } from "../../report/index.js";
 import { canSelfValidate, runSelfValidation, selfValidationReports } from "../../agents/self-validate.js";
@@ -99,6 +100,7 @@ function findClone(resources: XmlElement, id: string): XmlElement | undefined {
 export async function updatePrimitiveCommand(ctx: CommandContext, args: string[]): Promise<void> {
   const [resId, ...rest] = args;
   const parsed = parseUpdateArgs(rest);
+  refuseWaitWithFile(ctx);
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
     const resources = section(cib, "resources");

@@ -3,6 +3,7 @@ import { loadOrVoid } from "../../agents/resolve.js";
 import { agentSources } from "../../agents/sources.js";
 import type { LoadedAgent } from "../../agents/load.js";
 import { IdIndex } from "../../cib/ids.js";
+import { refuseWaitWithFile } from "../resource/wait.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { deprecation, fail, type Reports } from "../../report/index.js";
 import { agentProblemReport } from "../../agents/resolve.js";
@@ -62,6 +63,7 @@ export async function stonithCreate(ctx: CommandContext): Promise<void> {
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
     const agent = await fenceAgent(env, agentText, reports, ctx.force);
+    refuseWaitWithFile(ctx);
     const meta = providesUnfencing(agent) ? { ...parts.meta, provides: "unfencing" } : parts.meta;
     const spec = {
       id,
