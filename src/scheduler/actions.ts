@@ -175,7 +175,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
           tp.stopReason = `unrunnable ${fs.name}`;
           if (inClone && tp.from) tp.plainStop = true;
           changed = true;
-        } else if (!fs.canRun && e.first.variant === "clone" && tp.from && !tp.stop) {
+        } else if (!fs.canRun && e.first.variant === "clone" && tp.from && !tp.stop && (e.then.variant !== "clone" || !!e.then.clone?.interleave)) {
           tp.stop = true;
           tp.start = !!tp.to;
           tp.startBlocked = true;
