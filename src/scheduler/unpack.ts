@@ -58,7 +58,7 @@ export function naturalCompare(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
-function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions, now: number): SchedNode[] {
+function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions, now: number, dcUuid?: string): SchedNode[] {
   const nodes: SchedNode[] = [];
   const nodesEl = config && firstChild(config, "nodes");
   const states = new Map<string, XmlElement>();
@@ -73,6 +73,7 @@ function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefi
     attrs.set("#uname", uname);
     attrs.set("#id", n.attrs.id);
     attrs.set("#kind", "cluster");
+    attrs.set("#is_dc", String(dcUuid !== undefined && dcUuid === n.attrs.id));
     const node: SchedNode = {
       id: n.attrs.id,
       uname,
@@ -264,7 +265,7 @@ export function unpack(cib: XmlElement, now: number): Cluster {
   const config = firstChild(cib, "configuration");
   const status = firstChild(cib, "status");
   const options = unpackOptions(cib, config);
-  const nodes = unpackNodes(config, status, options, now);
+  const nodes = unpackNodes(config, status, options, now, cib.attrs["dc-uuid"]);
   const rscDefaults = nvpairs(config && firstChild(config, "rsc_defaults"), "meta_attributes", now);
   const ctx: BuildCtx = { defaults: rscDefaults, byId: new Map(), primitives: [], nodeCount: nodes.length, order: 0 };
   const resources: Resource[] = [];
