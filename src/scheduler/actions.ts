@@ -24,7 +24,7 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
   const plans = new Map<Resource, PrimitivePlan>();
   for (const rsc of cluster.primitives) {
     // Copies on nodes about to be fenced go away with the fencing.
-    const live = canFence(cluster) ? rsc.running.filter((n) => !n.unclean) : rsc.running;
+    const live = rsc.running.filter((n) => !(n.unclean && canFence(cluster, n)));
     if (live.length && live.length < rsc.running.length) rsc.running = live;
     const from = rsc.running[0];
     const to = rsc.assignedTo;
@@ -52,7 +52,7 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
 function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Cluster): void {
   const o = cluster.options;
   const from = plan.from;
-  if (from && from.unclean && !canFence(cluster)) {
+  if (from && from.unclean && !canFence(cluster, from)) {
     if (plan.stop && haveFencingDevice(cluster)) plan.stopBlocked = true;
     plan.stop = false;
     plan.start = false;

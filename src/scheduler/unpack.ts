@@ -36,6 +36,7 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
     stopAllResources: isTrue(get("stop-all-resources")),
     startFailureIsFatal: get("start-failure-is-fatal") === undefined ? true : isTrue(get("start-failure-is-fatal")),
     haveQuorum: isTrue(cib.attrs["have-quorum"]),
+    nodeHealthStrategy: get("node-health-strategy") ?? "none",
     startupFencing: get("startup-fencing") === undefined ? true : isTrue(get("startup-fencing")),
     stonithAction: get("stonith-action") === "poweroff" ? "off" : (get("stonith-action") ?? "reboot"),
   };
@@ -56,6 +57,16 @@ export function naturalCompare(a: string, b: string): number {
     return x < y ? -1 : 1;
   }
   return pa.length - pb.length;
+}
+
+/** Health attributes (#health*) under the simple strategies: red, or anything but green, bans the node. */
+function applyHealth(node: SchedNode, strategy: string): void {
+  if (strategy !== "migrate-on-red" && strategy !== "only-green") return;
+  for (const [k, v] of node.attrs) {
+    if (!k.startsWith("#health")) continue;
+    const value = v.toLowerCase();
+    if (value === "red" || (strategy === "only-green" && value !== "green")) node.unhealthy = true;
+  }
 }
 
 function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions, now: number, dcUuid?: string): SchedNode[] {
@@ -89,6 +100,7 @@ function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefi
       index: nodes.length,
     };
     nodeStatus(node, state, options);
+    applyHealth(node, options.nodeHealthStrategy);
     nodes.push(node);
   }
   nodes.sort((a, b) => naturalCompare(a.uname, b.uname));
