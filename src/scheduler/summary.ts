@@ -31,7 +31,9 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (!to || (plan.startBlocked && plan.stop)) {
     if (!plan.stop) return undefined;
-    return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: stopReason() };
+    const reason = stopReason();
+    const held = plan.stopHeld ? (reason ? `${reason} (blocked)` : "blocked") : reason;
+    return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: held };
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;
