@@ -187,7 +187,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
           tp.stopReason = `unrunnable ${fs.name}`;
           if (inClone && tp.from) tp.plainStop = true;
           changed = true;
-        } else if (!fs.canRun && e.first.variant === "clone" && tp.from && !tp.stop && (e.then.variant !== "clone" || !!e.then.clone?.interleave)) {
+        } else if (!fs.canRun && (e.first.variant === "clone" || e.symmetrical) && tp.from && !tp.stop && !t.blocked && (e.then.variant !== "clone" || !!e.then.clone?.interleave)) {
           tp.stop = true;
           tp.start = !!tp.to;
           tp.startBlocked = true;
