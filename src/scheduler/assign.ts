@@ -5,7 +5,7 @@ import { addScores, parseScore } from "./score.js";
 import { assignClone, promote } from "./clone.js";
 import { INFINITY, type Cluster, type Colocation, type Resource, type SchedNode } from "./types.js";
 
-export const canHost = (n: SchedNode): boolean => n.online && !n.standby && !n.unclean && !n.pending && !n.shutdown && !n.maintenance;
+export const canHost = (n: SchedNode): boolean => n.online && !n.standby && !n.unclean && !n.pending && !n.shutdown && !n.maintenance && !n.unhealthy;
 
 export function unitOf(rsc: Resource): Resource {
   let r = rsc;
@@ -255,9 +255,10 @@ export function noQuorumStop(cluster: Cluster): boolean {
 }
 
 /** Whether unclean nodes can be fenced (fencing needs quorum unless no-quorum-policy=ignore). */
-export function canFence(cluster: Cluster): boolean {
+export function canFence(cluster: Cluster, node?: SchedNode): boolean {
   const o = cluster.options;
-  return o.stonithEnabled && haveFencingDevice(cluster) && (o.haveQuorum || o.noQuorumPolicy === "ignore");
+  // Without quorum, nodes still in the membership can be fenced.
+  return o.stonithEnabled && haveFencingDevice(cluster) && (o.haveQuorum || o.noQuorumPolicy === "ignore" || !!node?.online);
 }
 
 export function haveFencingDevice(cluster: Cluster): boolean {

@@ -198,8 +198,12 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   const stopFailures = new Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]>();
   if (!status) return stopFailures;
   const chosen = new Map<string, Resource>();
-  for (const ns of childElements(status, "node_state")) {
-    const node = cluster.nodes.find((n) => n.id === ns.attrs.id);
+  // Online nodes' histories come first (they claim clone instance numbers first), as in Pacemaker.
+  const byId = new Map(cluster.nodes.map((n) => [n.id, n]));
+  const states = childElements(status, "node_state");
+  const ordered = [...states.filter((ns) => byId.get(ns.attrs.id)?.online), ...states.filter((ns) => !byId.get(ns.attrs.id)?.online)];
+  for (const ns of ordered) {
+    const node = byId.get(ns.attrs.id);
     if (!node) continue;
     applyFailCounts(ns, node, cluster, cloneOf);
     if (!node.online && !node.unclean && !node.pending) continue;

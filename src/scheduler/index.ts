@@ -19,10 +19,9 @@ export interface ScheduleOutput extends ScheduleResult {
 
 /** A failed stop fences its node when fencing is possible; otherwise the resource is blocked there. */
 function applyStopFailures(cluster: Cluster, failures: ReturnType<typeof unpackHistory>): void {
-  const fence = canFence(cluster);
   for (const list of failures.values()) {
     for (const { node, rsc } of list) {
-      if (fence) {
+      if (canFence(cluster, node)) {
         if (!node.unclean) {
           node.unclean = true;
           node.fenceReason = `${rsc.id} failed there`;
@@ -33,8 +32,7 @@ function applyStopFailures(cluster: Cluster, failures: ReturnType<typeof unpackH
 }
 
 function fencing(cluster: Cluster): ScheduleResult["fencing"] {
-  if (!canFence(cluster)) return [];
-  return cluster.nodes.filter((n) => n.unclean).map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
+  return cluster.nodes.filter((n) => n.unclean && canFence(cluster, n)).map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
 }
 
 function scoreLines(cluster: Cluster): string[] {
