@@ -88,6 +88,8 @@ interface Edge {
   first: Resource;
   then: Resource;
   symmetrical: boolean;
+  /** Optional orderings only pass restarts on. */
+  optional?: boolean;
 }
 
 function edges(cluster: Cluster): Edge[] {
@@ -98,8 +100,8 @@ function edges(cluster: Cluster): Edge[] {
   };
   cluster.resources.forEach(groupEdges);
   for (const o of cluster.orderings) {
-    if (o.kind !== "Mandatory" || o.firstAction !== "start" || o.thenAction !== "start") continue;
-    out.push({ first: o.first, then: o.then, symmetrical: o.symmetrical });
+    if (o.kind === "Serialize" || o.firstAction !== "start" || o.thenAction !== "start") continue;
+    out.push({ first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional" });
   }
   return out;
 }
@@ -118,6 +120,14 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): { sta
     return { starts: ps.some((p) => p.start && !p.startBlocked), canRun: !!last && runs(last), name: `${first.id} running` };
   }
   return { starts: false, canRun: ps.some(runs), name: `${first.id} running` };
+}
+
+/** Whether some primitive of the resource stops and starts again (a restart or recovery). */
+function restarts(rsc: Resource, plans: Map<Resource, PrimitivePlan>): boolean {
+  return primitivesOf(rsc).some((p) => {
+    const plan = plans.get(p);
+    return !!plan && plan.stop && plan.start && !plan.startBlocked;
+  });
 }
 
 function thenTargets(then: Resource): Resource[] {
@@ -154,7 +164,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
     changed = applyColocationBlocks(cluster, plans);
     for (const e of list) {
       const fs = firstState(e.first, plans);
-      if (e.symmetrical && e.first.variant === "primitive" && e.then.variant === "primitive") {
+      if (e.symmetrical && !e.optional && e.first.variant === "primitive" && e.then.variant === "primitive") {
         // The first's stop waits for the then's stop, which a blocked resource never does.
         const fp = plans.get(e.first);
         const tp = plans.get(e.then);
@@ -163,7 +173,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
           changed = true;
         }
       }
-      if (!fs.canRun && e.then.variant === "group") {
+      if (!fs.canRun && !e.optional && e.then.variant === "group") {
         // Members that stop anyway take the ordering as their reason.
         for (const m of primitivesOf(e.then)) {
           const mp = plans.get(m);
@@ -177,11 +187,13 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
         const tp = plans.get(t);
         if (!tp || !isManaged(t, cluster)) continue;
         const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
-        if (fs.starts && e.first.variant !== "clone" && !inClone && tp.from && tp.to === tp.from && !tp.start) {
+        if (fs.starts && (!e.optional || restarts(e.first, plans)) && e.first.variant !== "clone" && !inClone && tp.from && tp.to === tp.from && !tp.start) {
           tp.stop = true;
           tp.start = true;
           tp.restartReason = fs.name;
           changed = true;
+        } else if (e.optional) {
+          continue;
         } else if (!fs.canRun && tp.start && !tp.startBlocked) {
           tp.startBlocked = true;
           tp.stopReason = `unrunnable ${fs.name}`;
