@@ -1,6 +1,8 @@
 // The node's copy of the CIB: kept in memory, stored in DIR/cib.xml (replaced atomically);
 // every change goes through one queue so that versions advance one at a time.
 import { existsSync, readFileSync } from "node:fs";
+import { open, rename, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { cibVersion, compareVersions, type CibVersion } from "../cib/document.js";
 import { parseXml, serializeXml, type XmlElement } from "../cib/xml.js";
 import { writeFileAtomic } from "../env/atomic.js";
@@ -11,6 +13,8 @@ export interface CibStore {
   storeIfNewer(xml: string): boolean;
   /** Replace unconditionally (setup). */
   replace(xml: string): void;
+  /** Replace with an already parsed tree; the file is written asynchronously (atomic rename). */
+  replaceAsync(cib: XmlElement, xml: string): Promise<void>;
   clear(): void;
   /** Run `change` alone: it gets a private copy and returns the new text, or undefined for no change. */
   exclusive<T>(change: () => Promise<T>): Promise<T>;
@@ -45,6 +49,10 @@ export function openCibStore(file: string): CibStore {
       return true;
     },
     replace: set,
+    async replaceAsync(cib, xml) {
+      state = { cib, xml, version: cibVersion(cib) };
+      await writeAtomicAsync(file, xml);
+    },
     clear() {
       state = undefined;
     },
@@ -54,4 +62,22 @@ export function openCibStore(file: string): CibStore {
       return run;
     },
   };
+}
+
+let sequence = 0;
+
+/** Like writeFileAtomic, without blocking the event loop: peers get the CIB while we fsync. */
+async function writeAtomicAsync(file: string, content: string): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${sequence++}.tmp`);
+  const handle = await open(tmp, "w", 0o644);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } catch (e) {
+    await handle.close();
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  await handle.close();
+  await rename(tmp, file);
 }

@@ -2,7 +2,7 @@
 // is lost; majority quorum (two_node: one node suffices); the DC is the lowest node id of the
 // quorate partition.
 import type { CibVersion } from "../cib/document.js";
-import { connect, type Link } from "../transport/client.js";
+import { connect, TransportError, type Link } from "../transport/client.js";
 import type { Logger } from "./log.js";
 import type { PeerEndpoint } from "./state.js";
 
@@ -126,8 +126,9 @@ export function startMembership(options: MembershipOptions): Membership {
       }
       const reply = await link.call<HeartbeatInfo>("peer.heartbeat", { from: config.localName, ...options.self() }, config.token);
       heard(peer, reply);
-    } catch {
-      dropLink(peer);
+    } catch (e) {
+      // a slow answer is no reason to pay for a new handshake; a broken link is
+      if (!(e instanceof TransportError && e.kind === "timeout")) dropLink(peer);
     } finally {
       inFlight.delete(peer);
     }

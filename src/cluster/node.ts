@@ -58,9 +58,19 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   const running = () => membership !== undefined;
   const self = () => ({ running: running(), version: store.current()?.version });
   const isDc = () => !!config && membership?.view().dc?.name === config.localName;
+  /** A member holds a newer CIB than ours (we just came back): catch up before acting as DC. */
+  const behind = (): boolean => {
+    const m = membership;
+    const mine = store.current()?.version;
+    if (!m || !config) return false;
+    return [...m.view().members].some((name) => {
+      const v = name === config!.localName ? undefined : m.peerVersion(name);
+      return !!v && (!mine || compareVersions(v, mine) > 0);
+    });
+  };
 
   /** Send the CIB to the other members; resolve once a majority (us included) holds it. */
-  const replicate = async (xml: string): Promise<void> => {
+  const replicate = async (xml: string, sent: CibVersion): Promise<void> => {
     if (!config || !membership) return;
     const targets = [...membership.view().members].filter((n) => n !== config!.localName);
     const need = quorumNeeded(config) - 1;
@@ -70,7 +80,13 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     }
     const m = membership;
     const sends = targets.map((name) =>
-      m.link(name).then((link) => link.call("peer.store", { xml }, config!.token)),
+      m
+        .link(name)
+        .then((link) => link.call<{ version?: CibVersion }>("peer.store", { xml }, config!.token))
+        .then((r) => {
+          // a peer holding a newer CIB refuses ours: that is no copy of this change
+          if (!r.version || compareVersions(r.version, sent) !== 0) throw new Error(`${name} did not store the CIB`);
+        }),
     );
     await new Promise<void>((resolve, reject) => {
       let ok = 0;
@@ -104,7 +120,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   };
 
   const reconcile = () => {
-    if (!config || !membership || reconciling || !isDc()) return;
+    if (!config || !membership || reconciling || !isDc() || behind()) return;
     const current = store.current();
     if (!current) return;
     const view = membership.view();
@@ -120,7 +136,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         cib.attrs.num_updates = String(Number(cib.attrs.num_updates ?? 0) + 1);
         const xml = serializeXml(cib);
         store.replace(xml);
-        await replicate(xml).catch(() => undefined);
+        await replicate(xml, cibVersion(cib)).catch(() => undefined);
       })
       .finally(() => {
         reconciling = false;
@@ -254,6 +270,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         if (forwarded) throw new RpcError("NOT_DC", "this node is not the Designated Controller");
         return forwardToDc("cib.patch", { patch: patchXml, forwarded: true });
       }
+      if (behind()) throw new RpcError("DC_SYNCING", "the Designated Controller is catching up with a newer CIB");
       let patch;
       try {
         patch = parseXml(patchXml);
@@ -274,8 +291,8 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
           throw e;
         }
         const xml = serializeXml(cib);
-        store.replace(xml);
-        await replicate(xml);
+        // send to the peers and write our copy at the same time
+        await Promise.all([replicate(xml, cibVersion(cib)), store.replaceAsync(cib, xml)]);
         log("cib.patch.applied", { version: cibVersion(cib), forwarded });
         return { version: cibVersion(cib) };
       });

@@ -15,11 +15,11 @@ import type { Env } from "./types.js";
 
 const MAX_ATTEMPTS = 40;
 /** After this long without an answer from a node, the next one is tried in parallel. */
-const STAGGER_MS = 400;
+const STAGGER_MS = 1000;
 /** Errors after which another node may do better. */
 const RETRY_ELSEWHERE = new Set(["NOT_RUNNING", "NO_CIB", "NOT_IN_CLUSTER"]);
 /** Errors of a cluster in transition (DC lost, election): wait a little and try again. */
-const TRANSIENT = new Set(["NO_QUORUM", "NOT_DC", "DC_UNREACHABLE"]);
+const TRANSIENT = new Set(["NO_QUORUM", "NOT_DC", "DC_UNREACHABLE", "DC_SYNCING"]);
 
 export function clusterNodes(): string[] {
   const cluster = readLocalCluster();
@@ -90,12 +90,20 @@ class LiveEnv implements Env {
   /** Connecting starts when the env is created, overlapping the command's own start-up work. */
   private early?: Promise<{ node: string; link: Link }>;
 
+  private readonly born = performance.now();
+
   constructor(
     private readonly nodes: string[],
     private readonly timeoutMs: number,
+    private readonly debug = false,
   ) {
     this.early = connectAny(nodes, timeoutMs);
-    this.early.catch(() => undefined);
+    this.early.then((c) => this.trace(`connected to ${c.node}`), () => undefined);
+  }
+
+  /** --debug: what went over the wire and when, relative to the env's creation. */
+  private trace(text: string): void {
+    if (this.debug) process.stderr.write(`[live +${(performance.now() - this.born).toFixed(1)} ms] ${text}\n`);
   }
 
   /** What is left of --request-timeout for this command (every call shares one budget). */
@@ -135,7 +143,9 @@ class LiveEnv implements Env {
   }
 
   private async load(link: Link): Promise<XmlElement> {
+    this.trace("cib.get");
     const { xml } = await link.call<{ xml: string }>("cib.get", {}, this.remaining);
+    this.trace(`cib.get answered (${xml.length} bytes)`);
     return parseXml(xml);
   }
 
@@ -156,7 +166,9 @@ class LiveEnv implements Env {
         bumpEpoch(cib);
         const patch = serializeXml(createPatch(original, cib));
         try {
+          this.trace(`cib.patch (attempt ${attempt}):\n${patch}`);
           await link.call("cib.patch", { patch }, this.remaining);
+          this.trace("cib.patch applied");
           return result;
         } catch (e) {
           if (!(e instanceof RpcError && e.code === "CIB_CONFLICT")) throw e;
@@ -190,5 +202,5 @@ class LiveEnv implements Env {
 export async function createLiveEnv(options: EnvOptions): Promise<Env> {
   const nodes = clusterNodes();
   if (!nodes.length) fail("NO_CLUSTER_CONFIGURED", {});
-  return new LiveEnv(nodes, timeoutFrom(options.requestTimeoutSeconds));
+  return new LiveEnv(nodes, timeoutFrom(options.requestTimeoutSeconds), options.debug);
 }

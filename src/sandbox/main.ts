@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     else process.stdout.write(`(not applied: ${r.stderr.split("\n").find((l) => l.startsWith("Error:")) ?? "command not available in this build"})\n`);
   }
   process.stdout.write("\n$ pcs status\n");
-  if (pcs(["status"], true) !== 0) pcs(["cluster", "status"]);
+  if (pcs(["status"]) !== 0) pcs(["cluster", "status"]);
   process.stdout.write(
     `\nThe sandbox cluster is running (state in ${root}).\nUse pcs against it from another shell:\n\n` +
       `  export PCS_CONFIG_DIR=${configDir}\n  ${join(here, "..", "bin", "pcs")} status\n\nPress Ctrl-C to stop every agent of the sandbox.\n`,

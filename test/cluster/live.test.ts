@@ -7,7 +7,7 @@ import { connect, TransportError } from "../../src/transport/client";
 import { generateKeyPair } from "../../src/transport/keys";
 import { pcsAsync, setPassword, startAgent, stopAgent, tempRoot, waitFor, type AgentProcess } from "./harness";
 
-jest.setTimeout(90000);
+jest.setTimeout(180000);
 
 const PASSWORD = "s3cret-pw";
 
