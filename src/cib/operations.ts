@@ -2,7 +2,7 @@
 // intervals, duplicate-interval checks, ids `<rsc>-<action>-interval-<interval>`, OCF_CHECK_LEVEL.
 // `resource create`, `resource update` and `resource op add` share this module.
 import { primaryRole, roleForCib, ALL_ROLES, ROLE_PROMOTED, ROLE_PROMOTED_LEGACY, ROLE_UNPROMOTED, ROLE_UNPROMOTED_LEGACY } from "../agents/roles.js";
-import { deprecation, error, forceableError, warning, type ReportItem } from "../report/index.js";
+import { deprecation, error, fail, forceableError, warning, type ReportItem } from "../report/index.js";
 import { validateId, type IdIndex } from "./ids.js";
 import { appendNewNvset } from "./nvset.js";
 import { createElement, type XmlElement } from "./xml.js";
@@ -135,7 +135,11 @@ export function appendOperation(operations: XmlElement, ids: IdIndex, op: Operat
   if (attrs.id === undefined) {
     const owner = operations.parent ?? operations;
     attrs.id = ids.subelementId(owner, `${op.name}-interval-${op.interval}`);
-  } else ids.use(attrs.id);
+  } else {
+    // pcs checks a given id when the <op> is added: the resource and earlier operations count
+    if (ids.has(attrs.id)) fail("ID_ALREADY_EXISTS", { id: attrs.id });
+    ids.use(attrs.id);
+  }
   const element = createElement("op", attrs, operations);
   if (op[OCF_CHECK_LEVEL] !== undefined && op[OCF_CHECK_LEVEL] !== "") {
     appendNewNvset("instance_attributes", element, { [OCF_CHECK_LEVEL]: op[OCF_CHECK_LEVEL] }, ids);

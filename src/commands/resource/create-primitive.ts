@@ -98,8 +98,6 @@ export async function createPrimitive(cib: XmlElement, ids: IdIndex, reports: Re
   const idProblems = validateId(spec.id, `${spec.kind ?? "resource"} name`);
   if (idProblems.length) failNow(idProblems[0]);
   const operations = prepareOperations(spec, newRoleNamesSupported(cib), reports);
-  const userOpIds = operations.map((op) => op.id).filter((id): id is string => id !== undefined);
-  for (const id of userOpIds) if (ids.has(id)) failNow(error("ID_ALREADY_EXISTS", { id }));
   const attrReports = validateCreateAttrs(spec.agent.metadata, spec.attrs, resources);
   reports.add(...attrReports);
   if (spec.agentValidation && canSelfValidate(spec.agent.metadata) && !attrReports.some((r) => r.severity === "error")) {
