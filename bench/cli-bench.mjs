@@ -116,7 +116,7 @@ try {
   for (const c of CASES) {
     if (process.env.BENCH_BIG_ONLY && c.cib !== "big") continue;
     const cib = c.cib ? files[c.cib] : null;
-    const ours = measure(`node ${OURS}`, c.args, cib, dir);
+    const ours = measure(OURS, c.args, cib, dir);
     const real = measure(REAL, c.args, cib, dir);
     const ratio = real.ms / Math.max(ours.ms, 1);
     results.push({ case: c.name, ours, real, ratio });

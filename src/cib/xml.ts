@@ -26,6 +26,7 @@ export class XmlSyntaxError extends Error {
 const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
 const NAME_CHARS = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*/y;
 const SCAN_TAG = /<([A-Za-z_:][-\w.:]*)((?:\s+[A-Za-z_:][-\w.:]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/y;
+const FAST_ATTR = / ([A-Za-z_:][-\w.:]*)="([^"<&>\t\n\r]*)"/y;
 const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 function position(text: string, offset: number): { line: number; column: number } {
@@ -228,6 +229,17 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     let j = lt + 1 + name.length;
     let selfClosing = false;
     for (;;) {
+      if (!scanning) {
+        // the common case: one space, a plain name, a double-quoted value needing no decoding
+        FAST_ATTR.lastIndex = j;
+        const m = FAST_ATTR.exec(text);
+        if (m) {
+          if (attrs[m[1]] !== undefined && Object.prototype.hasOwnProperty.call(attrs, m[1])) syntax(j, `duplicate attribute: ${m[1]}`);
+          attrs[m[1]] = m[2];
+          j = FAST_ATTR.lastIndex;
+          continue;
+        }
+      }
       const before = j;
       while (isSpace(text.charCodeAt(j))) j++;
       const c = text[j];

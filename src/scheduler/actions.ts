@@ -1,8 +1,8 @@
 // Phase 3, actions: compare each primitive's current and next placement and role, then let
 // mandatory orderings (explicit ones and the implicit ones inside groups) turn required starts into
 // restarts of what depends on them, and unrunnable starts into blocked ones.
-import { canFence, isManaged, primitivesOf } from "./assign.js";
-import type { Cluster, Resource, SchedNode } from "./types.js";
+import { canFence, haveFencingDevice, isManaged, primitivesOf } from "./assign.js";
+import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
 export interface PrimitivePlan {
   rsc: Resource;
@@ -16,6 +16,8 @@ export interface PrimitivePlan {
   stopReason?: string;
   /** The stop is needed but cannot run (its node cannot be fenced). */
   stopBlocked?: boolean;
+  /** The stop waits on a blocked resource (an ordering): shown with "(blocked)". */
+  stopHeld?: boolean;
   /** Stopped by an ordering inside a clone: crm_simulate gives no reason. */
   plainStop?: boolean;
 }
@@ -23,6 +25,9 @@ export interface PrimitivePlan {
 export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
   const plans = new Map<Resource, PrimitivePlan>();
   for (const rsc of cluster.primitives) {
+    // Copies on nodes about to be fenced go away with the fencing.
+    const live = rsc.running.filter((n) => !(n.unclean && canFence(cluster, n)));
+    if (live.length && live.length < rsc.running.length) rsc.running = live;
     const from = rsc.running[0];
     const to = rsc.assignedTo;
     const managed = isManaged(rsc, cluster);
@@ -49,8 +54,8 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
 function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Cluster): void {
   const o = cluster.options;
   const from = plan.from;
-  if (from && from.unclean && !canFence(cluster)) {
-    if (plan.stop) plan.stopBlocked = true;
+  if (from && from.unclean && !canFence(cluster, from)) {
+    if (plan.stop && haveFencingDevice(cluster)) plan.stopBlocked = true;
     plan.stop = false;
     plan.start = false;
     return;
@@ -82,18 +87,21 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
 interface Edge {
   first: Resource;
   then: Resource;
+  symmetrical: boolean;
+  /** Optional orderings only pass restarts on. */
+  optional?: boolean;
 }
 
 function edges(cluster: Cluster): Edge[] {
   const out: Edge[] = [];
   const groupEdges = (g: Resource) => {
-    if (g.variant === "group") for (let i = 1; i < g.children.length; i++) out.push({ first: g.children[i - 1], then: g.children[i] });
+    if (g.variant === "group") for (let i = 1; i < g.children.length; i++) out.push({ first: g.children[i - 1], then: g.children[i], symmetrical: true });
     for (const c of g.children) if (c.variant !== "primitive") groupEdges(c);
   };
   cluster.resources.forEach(groupEdges);
   for (const o of cluster.orderings) {
-    if (o.kind !== "Mandatory" || o.firstAction !== "start" || o.thenAction !== "start") continue;
-    out.push({ first: o.first, then: o.then });
+    if (o.kind === "Serialize" || o.firstAction !== "start" || o.thenAction !== "start") continue;
+    out.push({ first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional" });
   }
   return out;
 }
@@ -114,10 +122,38 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): { sta
   return { starts: false, canRun: ps.some(runs), name: `${first.id} running` };
 }
 
+/** Whether some primitive of the resource stops and starts again (a restart or recovery). */
+function restarts(rsc: Resource, plans: Map<Resource, PrimitivePlan>): boolean {
+  return primitivesOf(rsc).some((p) => {
+    const plan = plans.get(p);
+    return !!plan && plan.stop && plan.start && !plan.startBlocked;
+  });
+}
+
 function thenTargets(then: Resource): Resource[] {
   if (then.variant === "primitive") return [then];
   if (then.variant === "group") return primitivesOf(then).slice(0, 1);
   return then.children.map((inst) => primitivesOf(inst)[0]).filter((p): p is Resource => !!p);
+}
+
+/** A dependent of a mandatory colocation cannot start where its primary cannot run. */
+function applyColocationBlocks(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): boolean {
+  let changed = false;
+  for (const c of cluster.colocations) {
+    if (c.score < INFINITY || c.rscRole || c.withRole || c.rsc.variant !== "primitive" || c.withRsc.variant !== "primitive") continue;
+    const pp = plans.get(c.withRsc);
+    const dp = plans.get(c.rsc);
+    if (!pp || !dp || !pp.startBlocked || !pp.to || !dp.to || dp.startBlocked || !isManaged(c.rsc, cluster)) continue;
+    if (pp.to !== dp.to) continue;
+    dp.startBlocked = true;
+    dp.stopReason = `colocation with ${c.withRsc.id}`;
+    if (dp.from && !dp.stop) {
+      dp.stop = true;
+      dp.start = true;
+    }
+    changed = true;
+  }
+  return changed;
 }
 
 function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): void {
@@ -125,24 +161,45 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
   let changed = true;
   let rounds = 0;
   while (changed && rounds++ < 50) {
-    changed = false;
+    changed = applyColocationBlocks(cluster, plans);
     for (const e of list) {
       const fs = firstState(e.first, plans);
+      if (e.symmetrical && !e.optional && e.first.variant === "primitive" && e.then.variant === "primitive") {
+        // The first's stop waits for the then's stop, which a blocked resource never does.
+        const fp = plans.get(e.first);
+        const tp = plans.get(e.then);
+        if (fp && tp && fp.stop && !fp.stopHeld && e.then.blocked && tp.from) {
+          fp.stopHeld = true;
+          changed = true;
+        }
+      }
+      if (!fs.canRun && !e.optional && e.then.variant === "group") {
+        // Members that stop anyway take the ordering as their reason.
+        for (const m of primitivesOf(e.then)) {
+          const mp = plans.get(m);
+          if (mp && mp.from && mp.stop && !mp.to && !mp.stopReason) {
+            mp.stopReason = `unrunnable ${fs.name}`;
+            changed = true;
+          }
+        }
+      }
       for (const t of thenTargets(e.then)) {
         const tp = plans.get(t);
         if (!tp || !isManaged(t, cluster)) continue;
         const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
-        if (fs.starts && e.first.variant !== "clone" && !inClone && tp.from && tp.to === tp.from && !tp.start) {
+        if (fs.starts && (!e.optional || restarts(e.first, plans)) && e.first.variant !== "clone" && !inClone && tp.from && tp.to === tp.from && !tp.start) {
           tp.stop = true;
           tp.start = true;
           tp.restartReason = fs.name;
           changed = true;
+        } else if (e.optional) {
+          continue;
         } else if (!fs.canRun && tp.start && !tp.startBlocked) {
           tp.startBlocked = true;
           tp.stopReason = `unrunnable ${fs.name}`;
           if (inClone && tp.from) tp.plainStop = true;
           changed = true;
-        } else if (!fs.canRun && e.first.variant === "clone" && tp.from && !tp.stop) {
+        } else if (!fs.canRun && (e.first.variant === "clone" || e.symmetrical) && tp.from && !tp.stop && !t.blocked && (e.then.variant !== "clone" || !!e.then.clone?.interleave)) {
           tp.stop = true;
           tp.start = !!tp.to;
           tp.startBlocked = true;

@@ -5,7 +5,7 @@ import { addScores, parseScore } from "./score.js";
 import { assignClone, promote } from "./clone.js";
 import { INFINITY, type Cluster, type Colocation, type Resource, type SchedNode } from "./types.js";
 
-export const canHost = (n: SchedNode): boolean => n.online && !n.standby && !n.unclean && !n.pending && !n.shutdown && !n.maintenance;
+export const canHost = (n: SchedNode): boolean => n.online && !n.standby && !n.unclean && !n.pending && !n.shutdown && !n.maintenance && !n.unhealthy;
 
 export function unitOf(rsc: Resource): Resource {
   let r = rsc;
@@ -255,9 +255,14 @@ export function noQuorumStop(cluster: Cluster): boolean {
 }
 
 /** Whether unclean nodes can be fenced (fencing needs quorum unless no-quorum-policy=ignore). */
-export function canFence(cluster: Cluster): boolean {
+export function canFence(cluster: Cluster, node?: SchedNode): boolean {
   const o = cluster.options;
-  return o.stonithEnabled && (o.haveQuorum || o.noQuorumPolicy === "ignore");
+  // Without quorum, nodes still in the membership can be fenced.
+  return o.stonithEnabled && haveFencingDevice(cluster) && (o.haveQuorum || o.noQuorumPolicy === "ignore" || !!node?.online);
+}
+
+export function haveFencingDevice(cluster: Cluster): boolean {
+  return cluster.primitives.some((p) => p.isStonith && !p.orphan);
 }
 
 /** Group members follow the group's node in order; the first that cannot run there stops the rest. */
@@ -283,6 +288,7 @@ export function placeMembers(unit: Resource, members: Resource[], node: SchedNod
   void unit;
 }
 
+const ORDER_BY_SCORE = false;
 /** Pacemaker's processing order: priority, then resources doing well where they run, then best score. */
 function processOrder(cluster: Cluster, index: Index): Resource[] {
   const keys = new Map<Resource, { current: number; best: number; running: boolean }>();
@@ -296,7 +302,7 @@ function processOrder(cluster: Cluster, index: Index): Resource[] {
   return [...cluster.resources].sort((a, b) => {
     const ka = keys.get(a)!;
     const kb = keys.get(b)!;
-    return b.priority - a.priority || Number(kb.running) - Number(ka.running) || kb.current - ka.current || kb.best - ka.best || a.order - b.order;
+    return b.priority - a.priority || (ORDER_BY_SCORE ? Number(kb.running) - Number(ka.running) || kb.current - ka.current || kb.best - ka.best : 0) || a.order - b.order;
   });
 }
 

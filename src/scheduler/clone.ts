@@ -40,7 +40,13 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     if (current && canHost(current)) {
       const s = instanceScore(inst, current, scores.get(current.uname) ?? -INFINITY, cluster);
       const c = count.get(current.uname) ?? 0;
-      if (s >= 0 && c < info.nodeMax) {
+      // Stay unless another node with room scores strictly better.
+      let better = false;
+      for (const node of cluster.nodes) {
+        if (node === current || !canHost(node) || (count.get(node.uname) ?? 0) >= info.nodeMax) continue;
+        if (instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster) > s && !hostsSibling(unit, node)) better = true;
+      }
+      if (s >= 0 && c < info.nodeMax && !better) {
         count.set(current.uname, c + 1);
         placed.push(current);
         placeMembers(inst, members, current, cluster);
@@ -74,6 +80,11 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     placeMembers(inst, members, best, cluster);
   }
   state.placed.set(unit, placed);
+}
+
+/** Whether another instance of the clone already runs on the node (it keeps its place first). */
+function hostsSibling(unit: Resource, node: SchedNode): boolean {
+  return unit.children.some((inst) => primitivesOf(inst).some((m) => m.running.includes(node)));
 }
 
 function promotionAttr(inst: Resource, node: SchedNode): number | undefined {

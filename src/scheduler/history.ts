@@ -54,7 +54,9 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
   for (const { o, call } of sorted) {
     const task = o.attrs.operation;
     const interval = Number(o.attrs.interval ?? "0");
-    const rc = Number(o.attrs["rc-code"] ?? "0");
+    // OCF "degraded" results count as their healthy counterparts.
+    const rawRc = Number(o.attrs["rc-code"] ?? "0");
+    const rc = rawRc === 190 ? 0 : rawRc === 191 ? 8 : rawRc;
     const opStatus = Number(o.attrs["op-status"] ?? "0");
     const target = expectedRc(o) ?? (interval === 0 && task === "monitor" ? 7 : 0);
     if (opStatus === 1) continue; // cancelled
@@ -63,8 +65,10 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
       if (task === "start" || task === "migrate_from" || task === "promote") r.role = task === "promote" ? "Promoted" : r.role === "Stopped" ? "Started" : r.role;
       continue;
     }
-    const ok = opStatus === 0 && (rc === target || (task === "monitor" && interval === 0 && (rc === 0 || rc === 7 || rc === 8) && opStatus === 0 && rc === target));
-    if (ok || (opStatus === 0 && task === "monitor" && interval === 0 && (rc === 7 || rc === 0 || rc === 8))) {
+    // Pacemaker judges "done" and "error" results by their return code.
+    const byRc = opStatus === 0 || opStatus === 4;
+    const ok = byRc && rc === target;
+    if (ok || (byRc && task === "monitor" && interval === 0 && (rc === 7 || rc === 0 || rc === 8))) {
       switch (task) {
         case "start":
         case "migrate_from":
@@ -105,7 +109,7 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
       continue;
     }
     if (rc === 2 || rc === 6) r.banAll = true;
-    if (rc === 3 || rc === 4 || rc === 5 || opStatus === 7) r.ban = true;
+    if ((rc === 3 && interval === 0) || rc === 4 || rc === 5 || opStatus === 7) r.ban = true;
     if (onFail === "stop") r.forceStop = true;
     if (task === "monitor" && interval === 0) {
       if (rc === 5 || opStatus === 7) {
@@ -194,8 +198,12 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   const stopFailures = new Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]>();
   if (!status) return stopFailures;
   const chosen = new Map<string, Resource>();
-  for (const ns of childElements(status, "node_state")) {
-    const node = cluster.nodes.find((n) => n.id === ns.attrs.id);
+  // Online nodes' histories come first (they claim clone instance numbers first), as in Pacemaker.
+  const byId = new Map(cluster.nodes.map((n) => [n.id, n]));
+  const states = childElements(status, "node_state");
+  const ordered = [...states.filter((ns) => byId.get(ns.attrs.id)?.online), ...states.filter((ns) => !byId.get(ns.attrs.id)?.online)];
+  for (const ns of ordered) {
+    const node = byId.get(ns.attrs.id);
     if (!node) continue;
     applyFailCounts(ns, node, cluster, cloneOf);
     if (!node.online && !node.unclean && !node.pending) continue;

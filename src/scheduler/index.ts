@@ -17,9 +17,22 @@ export interface ScheduleOutput extends ScheduleResult {
   plans: Map<Resource, PrimitivePlan>;
 }
 
+/** A failed stop fences its node when fencing is possible; otherwise the resource is blocked there. */
+function applyStopFailures(cluster: Cluster, failures: ReturnType<typeof unpackHistory>): void {
+  for (const list of failures.values()) {
+    for (const { node, rsc } of list) {
+      if (canFence(cluster, node)) {
+        if (!node.unclean) {
+          node.unclean = true;
+          node.fenceReason = `${rsc.id} failed there`;
+        }
+      } else rsc.blocked = true;
+    }
+  }
+}
+
 function fencing(cluster: Cluster): ScheduleResult["fencing"] {
-  if (!canFence(cluster)) return [];
-  return cluster.nodes.filter((n) => n.unclean).map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
+  return cluster.nodes.filter((n) => n.unclean && canFence(cluster, n)).map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
 }
 
 function scoreLines(cluster: Cluster): string[] {
@@ -38,7 +51,8 @@ function scoreLines(cluster: Cluster): string[] {
 export function schedule(cib: XmlElement, now: number = Date.now()): ScheduleOutput {
   const cluster = unpack(cib, now);
   unpackConstraints(cib, cluster);
-  unpackHistory(cib, cluster);
+  const stopFailures = unpackHistory(cib, cluster);
+  applyStopFailures(cluster, stopFailures);
   assignAll(cluster);
   const plans = planActions(cluster);
   const summary = summarize(cluster, plans);

@@ -20,7 +20,7 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: "blocked" };
   if (rsc.running.length > 1 && plan.stop) {
     if (!to) return undefined; // one Stop line per node, added by summarize()
-    if (rsc.running.includes(to)) return { action: "Restart", rsc: id, detail: `${roleLabel(rsc, next)}${to.uname}` };
+    if (to === from) return { action: "Restart", rsc: id, detail: `${roleLabel(rsc, next)}${to.uname}` };
     return { action: "Move", rsc: id, detail: `${from?.uname} -> ${to.uname}` };
   }
   if (!from) {
@@ -31,11 +31,14 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (!to || (plan.startBlocked && plan.stop)) {
     if (!plan.stop) return undefined;
-    return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: stopReason() };
+    const reason = stopReason();
+    const held = plan.stopHeld ? (reason ? `${reason} (blocked)` : "blocked") : reason;
+    return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: held };
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;
-    const action = rsc.failed && !from.unclean ? "Recover" : "Move";
+    const fencedForOther = from.unclean && from.fenceReason !== `${rsc.id} failed there`;
+    const action = rsc.failed && !fencedForOther ? "Recover" : "Move";
     const detail = cur !== next && (cur === "Promoted" || next === "Promoted") ? `${cur} ${from.uname} -> ${next} ${to.uname}` : `${from.uname} -> ${to.uname}`;
     return { action, rsc: id, detail };
   }

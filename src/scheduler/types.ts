@@ -14,6 +14,8 @@ export interface SchedNode {
   pending: boolean;
   shutdown: boolean;
   fenceReason?: string;
+  /** node-health-strategy says the node may not run resources. */
+  unhealthy?: boolean;
   /** Node attributes (configuration + transient), for rules and promotion scores. */
   attrs: Map<string, string>;
   /** Resources assigned so far (the tie-breaker that spreads resources). */
@@ -133,6 +135,7 @@ export interface ClusterOptions {
   haveQuorum: boolean;
   stonithAction: string;
   startupFencing: boolean;
+  nodeHealthStrategy: string;
 }
 
 export interface Cluster {

@@ -36,6 +36,7 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
     stopAllResources: isTrue(get("stop-all-resources")),
     startFailureIsFatal: get("start-failure-is-fatal") === undefined ? true : isTrue(get("start-failure-is-fatal")),
     haveQuorum: isTrue(cib.attrs["have-quorum"]),
+    nodeHealthStrategy: get("node-health-strategy") ?? "none",
     startupFencing: get("startup-fencing") === undefined ? true : isTrue(get("startup-fencing")),
     stonithAction: get("stonith-action") === "poweroff" ? "off" : (get("stonith-action") ?? "reboot"),
   };
@@ -58,7 +59,17 @@ export function naturalCompare(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
-function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions, now: number): SchedNode[] {
+/** Health attributes (#health*) under the simple strategies: red, or anything but green, bans the node. */
+function applyHealth(node: SchedNode, strategy: string): void {
+  if (strategy !== "migrate-on-red" && strategy !== "only-green") return;
+  for (const [k, v] of node.attrs) {
+    if (!k.startsWith("#health")) continue;
+    const value = v.toLowerCase();
+    if (value === "red" || (strategy === "only-green" && value !== "green")) node.unhealthy = true;
+  }
+}
+
+function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions, now: number, dcUuid?: string): SchedNode[] {
   const nodes: SchedNode[] = [];
   const nodesEl = config && firstChild(config, "nodes");
   const states = new Map<string, XmlElement>();
@@ -73,6 +84,7 @@ function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefi
     attrs.set("#uname", uname);
     attrs.set("#id", n.attrs.id);
     attrs.set("#kind", "cluster");
+    attrs.set("#is_dc", String(dcUuid !== undefined && dcUuid === n.attrs.id));
     const node: SchedNode = {
       id: n.attrs.id,
       uname,
@@ -88,6 +100,7 @@ function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefi
       index: nodes.length,
     };
     nodeStatus(node, state, options);
+    applyHealth(node, options.nodeHealthStrategy);
     nodes.push(node);
   }
   nodes.sort((a, b) => naturalCompare(a.uname, b.uname));
@@ -114,7 +127,8 @@ function nodeStatus(node: SchedNode, state: XmlElement | undefined, options: Clu
   else if (!inCcm) {
     node.unclean = true;
     node.fenceReason = "peer is no longer part of the cluster";
-  } else if (!crmd) {
+  } else if (!crmd && expected === undefined && join === undefined) node.pending = true;
+  else if (!crmd) {
     node.unclean = true;
     node.fenceReason = "peer process is no longer available";
   } else {
@@ -263,7 +277,7 @@ export function unpack(cib: XmlElement, now: number): Cluster {
   const config = firstChild(cib, "configuration");
   const status = firstChild(cib, "status");
   const options = unpackOptions(cib, config);
-  const nodes = unpackNodes(config, status, options, now);
+  const nodes = unpackNodes(config, status, options, now, cib.attrs["dc-uuid"]);
   const rscDefaults = nvpairs(config && firstChild(config, "rsc_defaults"), "meta_attributes", now);
   const ctx: BuildCtx = { defaults: rscDefaults, byId: new Map(), primitives: [], nodeCount: nodes.length, order: 0 };
   const resources: Resource[] = [];

@@ -27,6 +27,16 @@ const CASES: Record<string, string[][]> = {
     ["constraint", "ticket", "add", "T1", "ip", "loss-policy=stop"],
     ["constraint", "location", "c-clone", "rule", "score=10", "#uname", "eq", "n1"],
   ],
+  "sets, rules, promotable, operation details": [
+    ["resource", "create", "A", "ocf:heartbeat:Dummy", "--no-default-ops", "op", "monitor", "interval=30s", "on-fail=restart", "role=Started"],
+    ["resource", "create", "B", "ocf:heartbeat:Dummy", "--no-default-ops"],
+    ["resource", "create", "S", "ocf:pacemaker:Stateful", "--no-default-ops", "promotable", "meta", "notify=true"],
+    ["resource", "utilization", "B", "cpu=2"],
+    ["constraint", "order", "set", "A", "B", "sequential=false", "set", "S-clone"],
+    ["constraint", "colocation", "set", "A", "B", "setoptions", "score=10"],
+    ["constraint", "location", "S-clone", "rule", "role=Promoted", "score=-INFINITY", "#uname", "eq", "n2", "and", "date", "gt", "2020-01-01"],
+    ["resource", "op", "defaults", "update", "timeout=30s"],
+  ],
 };
 
 beforeAll(() => {
@@ -50,7 +60,7 @@ test.each(Object.entries(CASES))("config: %s", (_name, commands) => {
   } finally {
     cleanup();
   }
-});
+}, 240000);
 
 test("config takes no arguments", () => {
   const { dir, cleanup } = tempDir();

@@ -2,7 +2,7 @@
 import { deprecation, error, type Reports } from "../../report/index.js";
 import { IdIndex, validateId } from "../ids.js";
 import { appendChild, createElement, detach, type XmlElement } from "../xml.js";
-import { capitalize, checkConstraintResource, constraintsOf, constraintsSection, isLegacyRole, isScore, legacyRoleText, newRolesSupported, roleForCib, ROLES, SCORE_INFINITY } from "./common.js";
+import { capitalize, checkConstraintResource, schemaAccepts, constraintsOf, constraintsSection, isLegacyRole, isScore, legacyRoleText, newRolesSupported, roleForCib, ROLES, SCORE_INFINITY } from "./common.js";
 import { stop, UsageError } from "./errors.js";
 import { colocationPlain } from "./format.js";
 import type { Options } from "./options.js";
@@ -79,6 +79,7 @@ export function colocationAdd(cib: XmlElement, args: { words: string[]; force: b
     }
   }
   appendChild(constraintsSection(cib), element);
+  if (!schemaAccepts(element)) stop("Unable to update cib");
 }
 
 /** `colocation delete <rsc1> <rsc2>`: removes plain colocations between them (either direction). */

@@ -94,3 +94,31 @@ export function checkConstraintResource(cib: XmlElement, id: string, force: bool
     message: `${id} is a ${kind} resource, you should use the ${kind} id: ${parent.attrs.id} when adding constraints. Use --force to override.`,
   };
 }
+
+const SCORE_RE = /^[-+]?(INFINITY|\d+)$/;
+const BOOL = ["true", "false", "1", "0"];
+const ROLE_VALUES = ["Stopped", "Started", "Slave", "Master", "Promoted", "Unpromoted"];
+const ACTION_VALUES = ["start", "stop", "promote", "demote"];
+type AttrRule = true | RegExp | readonly string[];
+const SCHEMA: Record<string, Record<string, AttrRule>> = {
+  rsc_order: {
+    id: true, first: true, then: true, "first-action": ACTION_VALUES, "then-action": ACTION_VALUES, "first-instance": true,
+    "then-instance": true, kind: ["Optional", "Mandatory", "Serialize"], score: SCORE_RE, symmetrical: BOOL, "require-all": BOOL,
+  },
+  rsc_colocation: {
+    id: true, rsc: true, "with-rsc": true, "rsc-role": ROLE_VALUES, "with-rsc-role": ROLE_VALUES, score: SCORE_RE,
+    "score-attribute": true, "score-attribute-mangle": true, "node-attribute": true, "rsc-instance": true, "with-rsc-instance": true, influence: BOOL,
+  },
+};
+
+/** Whether the CIB schema accepts a plain constraint element's attributes (pcs's legacy commands fail on push otherwise). */
+export function schemaAccepts(e: XmlElement): boolean {
+  const rules = SCHEMA[e.name];
+  if (!rules) return true;
+  return Object.entries(e.attrs).every(([name, value]) => {
+    const rule = rules[name];
+    if (rule === undefined) return false;
+    if (rule === true) return true;
+    return rule instanceof RegExp ? rule.test(value) : rule.includes(value);
+  });
+}

@@ -37,8 +37,8 @@ export function isRuleExpired(rule: XmlElement, now = Date.now()): boolean {
     const spec = expr.children.find((c) => c.name === "date_spec");
     const years = spec?.attrs.years;
     if (!years) return false;
-    const last = Number(years.split("-").pop());
-    return last < new Date(now).getUTCFullYear();
+    // crm_rule reads only the leading number of a years range
+    return parseInt(years, 10) < new Date(now).getUTCFullYear();
   }
   return false;
 }

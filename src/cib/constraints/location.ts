@@ -55,6 +55,17 @@ export function putPlainLocation(cib: XmlElement, loc: PlainLocation, force: boo
   element.attrs.node = loc.node;
   element.attrs.score = loc.score;
   for (const [name, value] of loc.options ?? []) element.attrs[name] = value;
+  if (!schemaValidLocation(element)) stop("Unable to update cib");
+}
+
+const LOCATION_ATTRS = new Set(["id", "rsc", "rsc-pattern", "role", "score", "score-attribute", "node", "resource-discovery"]);
+
+/** What the CIB schema would refuse when pcs pushes the constraint (pcs then fails "Unable to update cib"). */
+function schemaValidLocation(e: XmlElement): boolean {
+  if (Object.keys(e.attrs).some((a) => !LOCATION_ATTRS.has(a))) return false;
+  if (e.attrs.score !== undefined && !/^[-+]?(INFINITY|\d+)$/.test(e.attrs.score)) return false;
+  const discovery = e.attrs["resource-discovery"];
+  return discovery === undefined || ["always", "never", "exclusive"].includes(discovery);
 }
 
 /** `location <rsc> prefers|avoids <node>[=<score>]...`: returns how many CIB writes pcs makes (epoch steps). */

@@ -3,7 +3,7 @@ import { error, info, quoteList, type Reports } from "../../report/index.js";
 import { IdIndex, validateId } from "../ids.js";
 import { findResource, PRIMITIVE } from "../resources.js";
 import { createElement, detach, type XmlElement } from "../xml.js";
-import { ACTIONS, checkConstraintResource, constraintsOf, constraintsSection, elementsNamed } from "./common.js";
+import { ACTIONS, checkConstraintResource, schemaAccepts, constraintsOf, constraintsSection, elementsNamed } from "./common.js";
 import { stop, UsageError } from "./errors.js";
 import { orderPlain } from "./format.js";
 import type { Options } from "./options.js";
@@ -87,6 +87,7 @@ export function orderAdd(cib: XmlElement, args: { words: string[]; force: boolea
     if (dups.length) stop(`duplicate constraint already exists, use --force to override\n${dups.map((d) => "  " + orderPlain(d, true)).join("\n")}`);
   }
   args.reports.add(info("CONSTRAINT_PROGRESS", { text: `Adding ${rsc1} ${rsc2} (${scoreKind})${optionsText}` }));
+  if (!schemaAccepts(element)) stop("Unable to update cib");
 }
 
 /** `order delete <rsc>...`: drops plain orders of the resources and their refs in order sets. */

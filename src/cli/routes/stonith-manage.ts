@@ -1,11 +1,13 @@
 // stonith delete/remove/enable/disable/config
 import { lazy } from "../lazy.js";
-import type { Route } from "../route-types.js";
+import type { CommandContext, Route } from "../route-types.js";
 import { route } from "./resource-manage.js";
 
 const del = () => import("../../commands/resource/delete.js");
 const enable = () => import("../../commands/resource/enable.js");
 const config = () => import("../../commands/resource/config.js");
+const op = () => import("../../commands/resource/op.js");
+const util = () => import("../../commands/resource/utilization.js");
 
 export const stonithManageRoutes: Route[] = [
   ...(["delete", "remove"] as const).map((verb) =>
@@ -34,6 +36,31 @@ export const stonithManageRoutes: Route[] = [
     complete: ["stonith"],
     run: lazy(enable, (m) => m.stonithDisable),
   }),
+  route({
+    path: ["stonith", "meta"],
+    synopsis: "meta <stonith id> <meta options> [--wait[=n]]",
+    help: "Set meta attributes of the stonith device; an empty value removes the attribute.",
+    options: ["--force", "--wait"],
+    complete: ["stonith"],
+    run: lazy(util, (m) => (ctx: CommandContext) => m.resourceMeta(ctx, true)),
+  }),
+  route({
+    path: ["stonith", "op", "add"],
+    synopsis: "op add <stonith id> <operation action> [operation properties]",
+    help: "Add an operation to the stonith device (see 'pcs resource op add').",
+    options: ["--force"],
+    complete: ["stonith", ["monitor"]],
+    run: lazy(op, (m) => (ctx: CommandContext) => m.opAdd(ctx, true)),
+  }),
+  ...(["delete", "remove"] as const).map((verb) =>
+    route({
+      path: ["stonith", "op", verb],
+      synopsis: `op ${verb} <stonith id> <operation action> [<operation properties>...]\nop ${verb} <operation id>`,
+      help: "Remove operations of the stonith device (see 'pcs resource op delete').",
+      complete: ["stonith"],
+      run: lazy(op, (m) => (ctx: CommandContext) => m.opDelete(ctx, true)),
+    }),
+  ),
   route({
     path: ["stonith", "config"],
     synopsis: "config [--output-format text|cmd|json] [<stonith id>]...",

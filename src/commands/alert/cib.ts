@@ -91,6 +91,8 @@ export function addRecipient(
   const alert = findInAlerts(cib, args.alertId, "alert", reports);
   stopIfErrors(reports);
   ensureUniqueValue(alert!, args.value, "", reports);
+  // pcs does not check a given recipient id; the CIB schema (xsd:ID) rejects a bad one on push.
+  if (validateId(id).length) throw new ReportedError([error("CIB_UPDATE_SCHEMA_INVALID", undefined)], false);
   const recipient = createElement("recipient", { id, value: args.value }, alert!);
   if (args.description) recipient.attrs.description = args.description;
   arrangeSets(recipient, args, ids);

@@ -1,15 +1,56 @@
 // Constraints as `pcs config` prints them (pcs 0.11's constraint listing with ids).
-import { childElements, type XmlElement } from "../../cib/xml.js";
+import { childElements, firstChild, type XmlElement } from "../../cib/xml.js";
 
 const ROLE_NAMES: Record<string, string> = { Master: "Promoted", Slave: "Unpromoted" };
 const role = (value: string) => ROLE_NAMES[value] ?? value;
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const of = (constraints: XmlElement | undefined, name: string) => (constraints ? childElements(constraints, name) : []);
 
+function dateExpression(e: XmlElement): string {
+  const { operation, start, end } = e.attrs;
+  if (operation === "gt") return `date gt ${start}`;
+  if (operation === "lt") return `date lt ${end}`;
+  if (operation === "in_range") {
+    const duration = firstChild(e, "duration");
+    const until = end ?? (duration ? `duration ${pairs(duration)}` : "");
+    return `date in_range ${start ? `${start} ` : ""}to ${until}`.replace("to duration", "duration");
+  }
+  const spec = firstChild(e, "date_spec");
+  return `date-spec ${spec ? pairs(spec) : ""}`;
+}
+
+const pairs = (e: XmlElement) =>
+  Object.entries(e.attrs)
+    .filter(([k]) => k !== "id")
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+
+/** "Resource Sets:" lines of the constraints of one kind that use resource sets. */
+function setLines(list: XmlElement[], optionNames: (c: XmlElement) => string[]): string[] {
+  const withSets = list.filter((c) => c.children.some((s) => s.name === "resource_set"));
+  if (!withSets.length) return [];
+  return [
+    "  Resource Sets:",
+    ...withSets.map((c) => {
+      const sets = childElements(c, "resource_set").map((set) => {
+        const refs = childElements(set, "resource_ref").map((r) => r.attrs.id);
+        const options = Object.keys(set.attrs)
+          .filter((k) => k !== "id")
+          .map((k) => `${k}=${k === "role" ? role(set.attrs[k]) : set.attrs[k]}`);
+        return `set ${[...refs, ...options].join(" ")} (id:${set.attrs.id})`;
+      });
+      const options = optionNames(c).map((k) => `${k}=${c.attrs[k]}`);
+      return `    ${sets.join(" ")}${options.length ? ` setoptions ${options.join(" ")}` : ""} (id:${c.attrs.id})`;
+    }),
+  ];
+}
+
+const constraintOptions = (c: XmlElement) => Object.keys(c.attrs).filter((k) => k !== "id");
+
 function ruleLines(rule: XmlElement): string[] {
-  const { id, boolean_op: op, score, "score-attribute": scoreAttribute, role: ruleRole } = rule.attrs;
+  const { id, "boolean-op": op, score, "score-attribute": scoreAttribute, role: ruleRole } = rule.attrs;
   const head = [
-    ...(op && childElements(rule).length > 1 ? [`boolean-op=${op}`] : []),
+    ...(op ? [`boolean-op=${op}`] : []),
     ...(ruleRole ? [`role=${role(ruleRole)}`] : []),
     ...(score !== undefined ? [`score=${score}`] : []),
     ...(scoreAttribute ? [`score-attribute=${scoreAttribute}`] : []),
@@ -21,8 +62,7 @@ function ruleLines(rule: XmlElement): string[] {
       if (e.attrs.type) words.splice(2, 0, e.attrs.type);
       lines.push(`  Expression: ${words.join(" ")} (id:${e.attrs.id})`);
     } else if (e.name === "date_expression") {
-      const parts = Object.entries(e.attrs).filter(([k]) => k !== "id" && k !== "operation").map(([k, v]) => `${k}=${v}`);
-      lines.push(`  Expression: date ${e.attrs.operation} ${parts.join(" ")} (id:${e.attrs.id})`);
+      lines.push(`  Expression: ${dateExpression(e)} (id:${e.attrs.id})`);
     } else if (e.name === "rule") lines.push(...ruleLines(e).map((l) => `  ${l}`));
   }
   return lines;
@@ -71,7 +111,7 @@ export function orderLines(constraints: XmlElement | undefined): string[] {
     ];
     lines.push(`  ${a["first-action"] ?? "start"} ${a.first} then ${a["then-action"] ?? "start"} ${a.then} ${extra.join(" ")} (id:${a.id})`);
   }
-  return lines;
+  return [...lines, ...setLines(of(constraints, "rsc_order"), constraintOptions)];
 }
 
 export function colocationLines(constraints: XmlElement | undefined): string[] {
@@ -83,7 +123,7 @@ export function colocationLines(constraints: XmlElement | undefined): string[] {
     const extra = [`(score:${a.score ?? "INFINITY"})`, ...roles, ...(a["node-attribute"] ? [`(node-attribute:${a["node-attribute"]})`] : [])];
     lines.push(`  ${a.rsc} with ${a["with-rsc"]} ${extra.join(" ")} (id:${a.id})`);
   }
-  return lines;
+  return [...lines, ...setLines(of(constraints, "rsc_colocation"), constraintOptions)];
 }
 
 export function ticketLines(constraints: XmlElement | undefined): string[] {
@@ -94,5 +134,5 @@ export function ticketLines(constraints: XmlElement | undefined): string[] {
     const options = Object.keys(rest).sort(byName).map((k) => `${k}=${rest[k]}`);
     lines.push(`  ${rscRole ? `${role(rscRole)} ` : ""}${rsc} ${options.join(" ")} (id:${id})`);
   }
-  return lines;
+  return [...lines, ...setLines(of(constraints, "rsc_ticket"), constraintOptions)];
 }

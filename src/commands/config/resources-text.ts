@@ -10,16 +10,22 @@ function nvsetLines(e: XmlElement, tag: string, label: string): string[] {
   ]);
 }
 
+const OP_ATTRIBUTE_ORDER = ["interval", "description", "start-delay", "interval-origin", "timeout", "enabled", "record-pending", "role", "on-fail"];
+const ROLE_NAMES: Record<string, string> = { Master: "Promoted", Slave: "Unpromoted" };
+
 function operationLines(primitive: XmlElement): string[] {
   const ops = firstChild(primitive, "operations");
   if (!ops) return [];
   const lines = childElements(ops, "op").flatMap((op) => {
-    const { id, name, interval, ...rest } = op.attrs;
-    const details = [...(interval !== undefined ? [`interval=${interval}`] : []), ...Object.keys(rest).sort().map((k) => `${k}=${rest[k]}`)];
+    const rank = (name: string) => (OP_ATTRIBUTE_ORDER.includes(name) ? OP_ATTRIBUTE_ORDER.indexOf(name) : OP_ATTRIBUTE_ORDER.length);
+    const names = Object.keys(op.attrs)
+      .filter((k) => k !== "id" && k !== "name")
+      .sort((a, b) => rank(a) - rank(b));
+    const details = names.map((k) => `${k}=${k === "role" ? (ROLE_NAMES[op.attrs[k]] ?? op.attrs[k]) : op.attrs[k]}`);
     for (const set of childElements(op, "instance_attributes")) {
       for (const p of childElements(set, "nvpair")) details.push(`${p.attrs.name}=${p.attrs.value ?? ""}`);
     }
-    return [`${name}: ${id}`, ...indent(details)];
+    return [`${op.attrs.name}: ${op.attrs.id}`, ...indent(details)];
   });
   return lines.length ? ["Operations:", ...indent(lines)] : [];
 }

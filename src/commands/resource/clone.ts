@@ -11,7 +11,7 @@ import { deprecation, forceableError, type Reports } from "../../report/index.js
 import type { CommandContext } from "../../cli/route-types.js";
 import type { Runner } from "../../env/index.js";
 import { checkCloneMeta } from "./clone-compat.js";
-import { UsageError, failText, getGroup, getPrimitive, groupByKeywords, groupWords, prepareOptions, warnIfStonith } from "./common.js";
+import { UsageError, failText, getGroup, getPrimitive, groupByKeywords, groupWords, prepareOptions, refuseWaitWithFile, warnIfStonith } from "./common.js";
 import { removeFromGroup } from "./group.js";
 
 /** pcs's parse_clone: [clone id] then options and `meta` options; `op` is refused. */
@@ -84,6 +84,7 @@ async function runClone(ctx: CommandContext, promotable: boolean): Promise<void>
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
     warnIfStonith(cib, [name], reports);
+    refuseWaitWithFile(ctx);
     const clone = await createClone(cib, { name, args, promotable }, reports, env.runner);
     moveConstraintsToClone(cib, name, clone.attrs.id ?? "");
   }, ctx.reports);
@@ -144,5 +145,8 @@ export function unclone(cib: XmlElement, name: string): void {
 
 export async function resourceUnclone(ctx: CommandContext): Promise<void> {
   if (ctx.args.length !== 1) throw new UsageError();
-  await (await ctx.env()).editCib((cib) => unclone(cib, ctx.args[0]), ctx.reports);
+  await (await ctx.env()).editCib((cib) => {
+    refuseWaitWithFile(ctx);
+    unclone(cib, ctx.args[0]);
+  }, ctx.reports);
 }

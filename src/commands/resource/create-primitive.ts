@@ -4,6 +4,8 @@ import type { LoadedAgent } from "../../agents/load.js";
 import { defaultOperations } from "../../agents/defaults.js";
 import { fullName } from "../../agents/name.js";
 import { validateCreateAttrs } from "../../agents/validate.js";
+import { canSelfValidate, runSelfValidation, selfValidationReports } from "../../agents/self-validate.js";
+import type { AgentSources } from "../../agents/sources.js";
 import { section } from "../../cib/document.js";
 import { validateId, type IdIndex } from "../../cib/ids.js";
 import {
@@ -16,7 +18,7 @@ import {
 } from "../../cib/operations.js";
 import { appendPrimitive, disableResource } from "../../cib/primitive.js";
 import type { XmlElement } from "../../cib/xml.js";
-import { error, forceableError, ReportedError, type Reports } from "../../report/index.js";
+import { error, forceableError, info, ReportedError, type Reports } from "../../report/index.js";
 
 export interface NewPrimitive {
   id: string;
@@ -28,14 +30,33 @@ export interface NewPrimitive {
   disabled: boolean;
   /** "resource" or "stonith": used in id messages. */
   kind?: string;
+  /** --agent-validation: also ask the agent (validate-all). */
+  agentValidation?: { sources: AgentSources };
 }
 
 /** Whether the CIB's schema knows Promoted/Unpromoted (pacemaker-3.7 and later). */
-export function newRoleNamesSupported(cib: XmlElement): boolean {
+export const newRoleNamesSupported = (cib: XmlElement): boolean => schemaAtLeast(cib, 3, 7);
+
+/** The newest CIB schema pacemaker 2.1.5 knows; `cibadmin --upgrade` moves a CIB to it. */
+export const LATEST_SCHEMA = "pacemaker-3.9";
+
+const schemaAtLeast = (cib: XmlElement, major: number, minor: number): boolean => {
   const match = /^pacemaker-(\d+)\.(\d+)/.exec(cib.attrs["validate-with"] ?? "");
   if (!match) return false;
-  const [major, minor] = [Number(match[1]), Number(match[2])];
-  return major > 3 || (major === 3 && minor >= 7);
+  return Number(match[1]) > major || (Number(match[1]) === major && Number(match[2]) >= minor);
+};
+
+/**
+ * on-fail=demote needs schema pacemaker-3.4: pcs upgrades the CIB first, as `cibadmin --upgrade`
+ * does (admin_epoch + 1, epoch back to 1). Returns whether it upgraded.
+ */
+export function upgradeForOnFailDemote(cib: XmlElement, operations: readonly Record<string, string>[]): boolean {
+  if (!operations.some((op) => op["on-fail"] === "demote") || schemaAtLeast(cib, 3, 4)) return false;
+  cib.attrs["validate-with"] = LATEST_SCHEMA;
+  cib.attrs.admin_epoch = String(Number(cib.attrs.admin_epoch ?? 0) + 1);
+  cib.attrs.epoch = "1";
+  cib.attrs.num_updates = "0";
+  return true;
 }
 
 const failNow = (item: ReturnType<typeof error>): never => {
@@ -69,7 +90,8 @@ export function prepareOperations(spec: NewPrimitive, newRoles: boolean, reports
 }
 
 /** Validate and append a new primitive to `parent` (default: the resources section). */
-export function createPrimitive(cib: XmlElement, ids: IdIndex, reports: Reports, spec: NewPrimitive, parent?: XmlElement): XmlElement {
+export async function createPrimitive(cib: XmlElement, ids: IdIndex, reports: Reports, spec: NewPrimitive, parent?: XmlElement): Promise<XmlElement> {
+  if (upgradeForOnFailDemote(cib, spec.operations)) reports.add(info("CIB_UPGRADE_SUCCESSFUL", undefined as never));
   checkSpecialCases(spec, reports);
   const resources = section(cib, "resources");
   if (ids.has(spec.id)) failNow(error("ID_ALREADY_EXISTS", { id: spec.id }));
@@ -78,7 +100,12 @@ export function createPrimitive(cib: XmlElement, ids: IdIndex, reports: Reports,
   const operations = prepareOperations(spec, newRoleNamesSupported(cib), reports);
   const userOpIds = operations.map((op) => op.id).filter((id): id is string => id !== undefined);
   for (const id of userOpIds) if (ids.has(id)) failNow(error("ID_ALREADY_EXISTS", { id }));
-  reports.add(...validateCreateAttrs(spec.agent.metadata, spec.attrs, resources));
+  const attrReports = validateCreateAttrs(spec.agent.metadata, spec.attrs, resources);
+  reports.add(...attrReports);
+  if (spec.agentValidation && canSelfValidate(spec.agent.metadata) && !attrReports.some((r) => r.severity === "error")) {
+    const verdict = await runSelfValidation(spec.agentValidation.sources, spec.agent.metadata.name, spec.attrs);
+    reports.add(...selfValidationReports(verdict));
+  }
   reports.throwIfErrors();
   const name = spec.agent.metadata.name;
   const primitive = appendPrimitive(parent ?? resources, ids, {

@@ -9,6 +9,7 @@ import { IdIndex } from "../../cib/ids.js";
 import { disableResource } from "../../cib/primitive.js";
 import { isTrue } from "../../cib/resources.js";
 import type { XmlElement } from "../../cib/xml.js";
+import { refuseWaitWithFile } from "./wait.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { error, fail, forceableError, type Reports } from "../../report/index.js";
 import { fullName } from "../../agents/name.js";
@@ -28,12 +29,12 @@ export interface GroupPlacement {
 }
 
 /** Create the primitive and move it into a (new or existing) group. */
-export function placeInGroup(cib: XmlElement, reports: Reports, spec: NewPrimitive, placement: GroupPlacement): XmlElement {
+export async function placeInGroup(cib: XmlElement, reports: Reports, spec: NewPrimitive, placement: GroupPlacement): Promise<XmlElement> {
   checkSpecialCases(spec, reports);
   const adjacentId = placement.after ?? placement.before;
   const target = resolveGroupTarget(cib, placement.group, adjacentId, reports);
   const ids = new IdIndex(cib);
-  const primitive = createPrimitive(cib, ids, reports, spec);
+  const primitive = await createPrimitive(cib, ids, reports, spec);
   placeIntoGroup(target, [primitive], placement.before === undefined, reports);
   return primitive;
 }
@@ -55,13 +56,19 @@ function checkCloneMeta(spec: NewPrimitive, cloneMeta: Record<string, string>, r
 }
 
 /** Create the primitive inside a new clone (promotable when the meta says so). */
-export function createInClone(cib: XmlElement, reports: Reports, spec: NewPrimitive, cloneMeta: Record<string, string>, cloneId?: string): XmlElement {
+export async function createInClone(
+  cib: XmlElement,
+  reports: Reports,
+  spec: NewPrimitive,
+  cloneMeta: Record<string, string>,
+  cloneId?: string,
+): Promise<XmlElement> {
   checkCloneMeta(spec, cloneMeta, reports);
   checkSpecialCases(spec, reports);
   const ids = new IdIndex(cib);
   if (cloneId !== undefined) reports.add(...validateCloneId(cloneId, ids));
   reports.throwIfErrors();
-  const primitive = createPrimitive(cib, ids, reports, { ...spec, disabled: false });
+  const primitive = await createPrimitive(cib, ids, reports, { ...spec, disabled: false });
   const clone = appendNewClone(section(cib, "resources"), ids, primitive, { meta: cloneMeta, cloneId });
   if (spec.disabled) disableResource(clone, ids);
   return clone;
@@ -72,7 +79,9 @@ export async function createWrapped(ctx: CommandContext, request: WrappedRequest
   if (parts.bundle) fail("GENERIC", { text: "creating a resource inside a bundle is not supported by pcs-lite" });
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
-    const agent = await agentForResource(agentSources(env.runner), agentText, reports, ctx.force);
+    const sources = agentSources(env.runner);
+    const agent = await agentForResource(sources, agentText, reports, ctx.force);
+    refuseWaitWithFile(ctx);
     const spec: NewPrimitive = {
       id,
       agent,
@@ -81,9 +90,10 @@ export async function createWrapped(ctx: CommandContext, request: WrappedRequest
       attrs: parts.options,
       useDefaultOperations: !ctx.has("--no-default-ops"),
       disabled: ctx.has("--disabled"),
+      agentValidation: ctx.has("--agent-validation") ? { sources } : undefined,
     };
-    if (parts.clone) createInClone(cib, reports, spec, parts.clone, parts.cloneId);
-    else if (parts.promotable) createInClone(cib, reports, spec, { ...parts.promotable, promotable: "true" }, parts.cloneId);
-    else placeInGroup(cib, reports, spec, { group: ctx.value("--group")!, before: ctx.value("--before"), after: ctx.value("--after") });
+    if (parts.clone) await createInClone(cib, reports, spec, parts.clone, parts.cloneId);
+    else if (parts.promotable) await createInClone(cib, reports, spec, { ...parts.promotable, promotable: "true" }, parts.cloneId);
+    else await placeInGroup(cib, reports, spec, { group: ctx.value("--group")!, before: ctx.value("--before"), after: ctx.value("--after") });
   }, ctx.reports);
 }

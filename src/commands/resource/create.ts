@@ -2,6 +2,7 @@
 import { agentForResource } from "../../agents/resolve.js";
 import { agentSources } from "../../agents/sources.js";
 import { IdIndex } from "../../cib/ids.js";
+import { refuseWaitWithFile } from "./wait.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { fail } from "../../report/index.js";
 import { parseCreateArgs, UsageError, type CreateParts } from "./create-args.js";
@@ -47,8 +48,10 @@ export async function resourceCreate(ctx: CommandContext): Promise<void> {
   const env = await ctx.env();
   // the agent is looked at once the CIB is loaded (pcs creates a missing -f file first)
   await env.editCib(async (cib, reports) => {
-    const agent = await agentForResource(agentSources(env.runner), agentText, reports, ctx.force);
-    createPrimitive(cib, new IdIndex(cib), reports, {
+    const sources = agentSources(env.runner);
+    const agent = await agentForResource(sources, agentText, reports, ctx.force);
+    refuseWaitWithFile(ctx);
+    await createPrimitive(cib, new IdIndex(cib), reports, {
       id,
       agent,
       operations: parts.op,
@@ -56,6 +59,7 @@ export async function resourceCreate(ctx: CommandContext): Promise<void> {
       attrs: parts.options,
       useDefaultOperations: !ctx.has("--no-default-ops"),
       disabled: ctx.has("--disabled"),
+      agentValidation: ctx.has("--agent-validation") ? { sources } : undefined,
     });
   }, ctx.reports);
 }

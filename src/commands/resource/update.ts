@@ -11,13 +11,15 @@ import { legacyUpdateNvset } from "../../cib/legacy-nvset.js";
 import { argsToPairs } from "../../cib/operations-legacy.js";
 import { nvsetToRecord, nvValue } from "../../cib/nvset.js";
 import { descendants, firstChild, type XmlElement } from "../../cib/xml.js";
+import { refuseWaitWithFile } from "./wait.js";
 import type { CommandContext } from "../../cli/route-types.js";
-import { deprecation, fail, forceableError, ReportedError, type Reports } from "../../report/index.js";
+import { deprecation, fail, forceableError, info, ReportedError, warning, type Reports } from "../../report/index.js";
+import { canSelfValidate, runSelfValidation, selfValidationReports } from "../../agents/self-validate.js";
 import type { Env } from "../../env/index.js";
 import { usageError } from "./cli-usage.js";
 import { updateOperations } from "./update-ops.js";
 import { updateClone } from "./update-clone.js";
-import { newRoleNamesSupported } from "./create-primitive.js";
+import { newRoleNamesSupported, upgradeForOnFailDemote } from "./create-primitive.js";
 
 /** pcs's split of update arguments: attributes, `op` groups (one per action), `meta` options. */
 export function parseUpdateArgs(args: readonly string[]): { attrs: string[]; ops: string[][]; meta: string[] } {
@@ -45,7 +47,14 @@ function stopIfErrors(reports: Reports): void {
   if (reports.hasErrors) throw new ReportedError([], false);
 }
 
-async function validateAttributes(env: Env, primitive: XmlElement, attrs: Record<string, string>, resources: XmlElement, reports: Reports): Promise<void> {
+async function validateAttributes(
+  env: Env,
+  primitive: XmlElement,
+  attrs: Record<string, string>,
+  resources: XmlElement,
+  reports: Reports,
+  agentValidation: boolean,
+): Promise<void> {
   const name = { standard: primitive.attrs.class ?? "", provider: primitive.attrs.provider || undefined, type: primitive.attrs.type ?? "" };
   const sources = agentSources(env.runner);
   let agent;
@@ -58,7 +67,20 @@ async function validateAttributes(env: Env, primitive: XmlElement, attrs: Record
   }
   for (const problem of agent.problems) reports.add(agentProblemReport(problem.problem, { asWarning: true }));
   const current = nvsetToRecord(firstChild(primitive, "instance_attributes"));
-  reports.add(...validateUpdateAttrs(agent.metadata, attrs, current, resources, primitive.attrs.id ?? ""));
+  const attrReports = validateUpdateAttrs(agent.metadata, attrs, current, resources, primitive.attrs.id ?? "");
+  reports.add(...attrReports);
+  if (agentValidation && canSelfValidate(agent.metadata) && !attrReports.some((r) => r.severity === "error")) {
+    const before = await runSelfValidation(sources, name, current);
+    if (before.valid) {
+      const final: Record<string, string> = { ...current };
+      for (const [n, v] of Object.entries(attrs)) {
+        if (v === "") delete final[n];
+        else final[n] = v;
+      }
+      reports.add(...selfValidationReports(await runSelfValidation(sources, name, final)));
+    } else if (before.valid === undefined) reports.add(warning("AGENT_SELF_VALIDATION_INVALID_DATA", { reason: before.output }));
+    else reports.add(warning("AGENT_SELF_VALIDATION_SKIPPED_UPDATED_RESOURCE_MISCONFIGURED", { result: before.output }));
+  }
   stopIfErrors(reports);
 }
 
@@ -78,6 +100,7 @@ function findClone(resources: XmlElement, id: string): XmlElement | undefined {
 export async function updatePrimitiveCommand(ctx: CommandContext, args: string[]): Promise<void> {
   const [resId, ...rest] = args;
   const parsed = parseUpdateArgs(rest);
+  refuseWaitWithFile(ctx);
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
     const resources = section(cib, "resources");
@@ -88,8 +111,10 @@ export async function updatePrimitiveCommand(ctx: CommandContext, args: string[]
       if (clone && inner) return updateClone(cib, clone, rest, reports);
       fail("GENERIC", { text: `Unable to find resource: ${resId}` });
     }
+    const opOptions = parsed.ops.filter((op) => op.length >= 2).map((op) => Object.fromEntries(argsToPairs(op.slice(1))));
+    if (upgradeForOnFailDemote(cib, opOptions)) reports.add(info("CIB_UPGRADED_LEGACY", undefined as never));
     const attrs = argsToPairs(parsed.attrs);
-    await validateAttributes(env, primitive, Object.fromEntries(attrs), resources, reports);
+    await validateAttributes(env, primitive, Object.fromEntries(attrs), resources, reports, ctx.has("--agent-validation"));
     const ids = new IdIndex(cib);
     legacyUpdateNvset(primitive, "instance_attributes", attrs, ids);
     const meta = argsToPairs(parsed.meta);

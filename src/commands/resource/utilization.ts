@@ -4,7 +4,8 @@ import { cloneInner } from "../../cib/clone.js";
 import { createElement, descendants, detach, insertBefore, type XmlElement } from "../../cib/xml.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { checkCloneMeta } from "./clone-compat.js";
-import { UsageError, argsToTuples, failText, getAnyResource, getMaster, getPrimitive, prepareOptions, warnIfStonith } from "./common.js";
+import { warnIfNotStonith } from "./delete.js";
+import { UsageError, argsToTuples, failText, getAnyResource, getMaster, getPrimitive, prepareOptions, refuseWaitWithFile, warnIfStonith } from "./common.js";
 
 const isPythonInt = (value: string) => /^\s*[+-]?\d+(_\d+)*\s*$/.test(value);
 
@@ -79,9 +80,11 @@ export async function resourceMeta(ctx: CommandContext, stonith = false): Promis
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
     if (!stonith) warnIfStonith(cib, [id], reports, "pcs stonith meta");
+    else warnIfNotStonith(cib, [id], reports, "pcs resource meta");
     const master = getMaster(cib, id);
     const resource = master ? masterToClone(master) : getAnyResource(cib, id);
     if (!resource) failText(`unable to find a resource/clone/group: ${id}`);
+    refuseWaitWithFile(ctx);
     const pairs = argsToTuples(words);
     if (resource!.name === "clone") {
       const inner = cloneInner(resource!);

@@ -20,6 +20,15 @@ export async function simulateCommand(ctx: CommandContext): Promise<void> {
   const result = schedule(cib, now);
   const lines: string[] = [];
   if (timeArg !== undefined) lines.push(`Setting effective cluster time: ${timeArg}`);
+  const instances = result.cluster.primitives.filter((p) => !p.orphan);
+  const disabled = instances.filter((p) => {
+    for (let r: typeof p | undefined = p; r; r = r.parent) if (r.targetRole === "Stopped") return true;
+    return false;
+  }).length;
+  const blocked = instances.filter((p) => p.blocked).length;
+  if (disabled || blocked) {
+    lines.push(`${disabled} of ${instances.length} resource instances DISABLED and ${blocked} BLOCKED from further action due to failure`, "");
+  }
   lines.push("Current cluster status:", ...renderStatus(result.cluster, currentPlacement), "");
   if (ctx.has("--scores")) lines.push(...result.scores, "");
   lines.push("Transition Summary:", ...transitionSummary(result), "");

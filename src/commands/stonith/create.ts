@@ -3,6 +3,7 @@ import { loadOrVoid } from "../../agents/resolve.js";
 import { agentSources } from "../../agents/sources.js";
 import type { LoadedAgent } from "../../agents/load.js";
 import { IdIndex } from "../../cib/ids.js";
+import { refuseWaitWithFile } from "../resource/wait.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { deprecation, fail, type Reports } from "../../report/index.js";
 import { agentProblemReport } from "../../agents/resolve.js";
@@ -62,6 +63,7 @@ export async function stonithCreate(ctx: CommandContext): Promise<void> {
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
     const agent = await fenceAgent(env, agentText, reports, ctx.force);
+    refuseWaitWithFile(ctx);
     const meta = providesUnfencing(agent) ? { ...parts.meta, provides: "unfencing" } : parts.meta;
     const spec = {
       id,
@@ -72,11 +74,12 @@ export async function stonithCreate(ctx: CommandContext): Promise<void> {
       useDefaultOperations: !ctx.has("--no-default-ops"),
       disabled: ctx.has("--disabled"),
       kind: "stonith",
+      agentValidation: ctx.has("--agent-validation") ? { sources: agentSources(env.runner) } : undefined,
     };
     if (ctx.has("--group")) {
       const { placeInGroup } = await import("../resource/create-wrapped.js");
       return placeInGroup(cib, reports, spec, { group: ctx.value("--group")!, before: ctx.value("--before"), after: ctx.value("--after") });
     }
-    createPrimitive(cib, new IdIndex(cib), reports, spec);
+    await createPrimitive(cib, new IdIndex(cib), reports, spec);
   }, ctx.reports);
 }

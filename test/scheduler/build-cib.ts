@@ -1,0 +1,80 @@
+// Small CIBs with a status section, built in code for the scheduler tests.
+export interface NodeSpec {
+  name: string;
+  state?: "online" | "offline" | "lost" | "absent";
+  attrs?: Record<string, string>;
+  transient?: Record<string, string>;
+}
+
+export interface OpSpec {
+  rsc: string;
+  node: string;
+  op: string;
+  rc?: number;
+  expected?: number;
+  interval?: number;
+  call: number;
+}
+
+export interface CibSpec {
+  nodes: NodeSpec[];
+  options?: Record<string, string>;
+  resources: string;
+  constraints?: string;
+  ops?: OpSpec[];
+}
+
+const nv = (prefix: string, values: Record<string, string> = {}) =>
+  Object.entries(values)
+    .map(([k, v], i) => `<nvpair id="${prefix}-${i}" name="${k}" value="${v}"/>`)
+    .join("");
+
+export function buildCib(spec: CibSpec): string {
+  const options = { "stonith-enabled": "false", ...spec.options };
+  const nodes = spec.nodes
+    .map((n, i) => `<node id="${i + 1}" uname="${n.name}">${n.attrs ? `<instance_attributes id="na${i}">${nv(`na${i}`, n.attrs)}</instance_attributes>` : ""}</node>`)
+    .join("");
+  const states = spec.nodes
+    .map((n, i) => {
+      const state = n.state ?? "online";
+      if (state === "absent") return "";
+      const on = state === "online";
+      const attrs =
+        state === "lost"
+          ? `in_ccm="false" crmd="offline" join="down" expected="member"`
+          : `in_ccm="${on}" crmd="${on ? "online" : "offline"}" join="${on ? "member" : "down"}" expected="${on ? "member" : "down"}"`;
+      const ops = (spec.ops ?? []).filter((o) => o.node === n.name);
+      const byRsc = new Map<string, OpSpec[]>();
+      for (const o of ops) byRsc.set(o.rsc, [...(byRsc.get(o.rsc) ?? []), o]);
+      const lrm = [...byRsc]
+        .map(
+          ([rsc, list]) =>
+            `<lrm_resource id="${rsc}" class="ocf" provider="pacemaker" type="Dummy">` +
+            list
+              .map((o) => {
+                const expected = o.expected ?? (o.op === "monitor" && !o.interval ? 7 : 0);
+                const key = `${o.call}:1:${expected}:test`;
+                return (
+                  `<lrm_rsc_op id="${rsc}_${o.op}_${o.interval ?? 0}_${o.call}" operation="${o.op}" call-id="${o.call}" rc-code="${o.rc ?? 0}" ` +
+                  `op-status="0" interval="${o.interval ?? 0}" transition-key="${key}" transition-magic="0:${o.rc ?? 0};${key}" ` +
+                  `crm_feature_set="3.0.7" op-digest="f2317cad3d54cec5d7d7aa7d0bf35cf8"/>`
+                );
+              })
+              .join("") +
+            "</lrm_resource>",
+        )
+        .join("");
+      const transient = n.transient ? `<transient_attributes id="${i + 1}"><instance_attributes id="ta${i}">${nv(`ta${i}`, n.transient)}</instance_attributes></transient_attributes>` : "";
+      return `<node_state id="${i + 1}" uname="${n.name}" ${attrs}>${transient}<lrm id="${i + 1}"><lrm_resources>${lrm}</lrm_resources></lrm></node_state>`;
+    })
+    .join("");
+  return (
+    `<cib admin_epoch="0" epoch="1" num_updates="0" validate-with="pacemaker-3.9" have-quorum="1" dc-uuid="1"><configuration>` +
+    `<crm_config><cluster_property_set id="cib-bootstrap-options">${nv("o", options)}</cluster_property_set></crm_config>` +
+    `<nodes>${nodes}</nodes><resources>${spec.resources}</resources><constraints>${spec.constraints ?? ""}</constraints>` +
+    `</configuration><status>${states}</status></cib>`
+  );
+}
+
+export const dummy = (id: string, meta: Record<string, string> = {}) =>
+  `<primitive id="${id}" class="ocf" provider="pacemaker" type="Dummy">${Object.keys(meta).length ? `<meta_attributes id="${id}-meta">${nv(`${id}-meta`, meta)}</meta_attributes>` : ""}</primitive>`;

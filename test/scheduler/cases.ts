@@ -1,0 +1,128 @@
+// Scheduler test cases: small CIBs and the Transition Summary lines crm_simulate 2.1.5 printed for them
+// (recorded with `crm_simulate -x FILE -S`, whitespace folded).
+import { buildCib, dummy, type CibSpec } from "./build-cib";
+
+export interface Case {
+  name: string;
+  spec: CibSpec;
+  expected: string[];
+}
+
+const two = [{ name: "node1" }, { name: "node2" }];
+
+export const CASES: Case[] = [
+  {
+    name: "start where the location constraint prefers",
+    spec: { nodes: two, resources: dummy("A"), constraints: `<rsc_location id="l1" rsc="A" node="node2" score="100"/>` },
+    expected: ["* Start A ( node2 )"],
+  },
+  {
+    name: "move off a node in standby",
+    spec: {
+      nodes: [{ name: "node1", attrs: { standby: "on" } }, { name: "node2" }],
+      resources: dummy("A"),
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: ["* Move A ( node1 -> node2 )"],
+  },
+  {
+    name: "recover a failed monitor in place",
+    spec: {
+      nodes: two,
+      resources: dummy("A"),
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "A", node: "node1", op: "monitor", interval: 10000, rc: 1, call: 3 },
+      ],
+    },
+    expected: ["* Recover A ( node1 )"],
+  },
+  {
+    name: "stop a disabled resource",
+    spec: { nodes: two, resources: dummy("A", { "target-role": "Stopped" }), ops: [{ rsc: "A", node: "node2", op: "start", call: 2 }] },
+    expected: ["* Stop A ( node2 ) due to node availability"],
+  },
+  {
+    // Without a fencing device nothing can be done about the lost node.
+    name: "no fencing device: a lost node's resource stays",
+    spec: {
+      nodes: [{ name: "node1", state: "lost" }, { name: "node2" }],
+      options: { "stonith-enabled": "true" },
+      resources: dummy("A"),
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: [],
+  },
+  {
+    name: "fence a lost node and move its resource",
+    spec: {
+      nodes: [{ name: "node1", state: "lost" }, { name: "node2" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="F" class="stonith" type="fence_dummy"/>` + dummy("A"),
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: ["* Fence (reboot) node1 'peer is no longer part of the cluster'", "* Start F ( node2 )", "* Move A ( node1 -> node2 )"],
+  },
+  {
+    name: "group members start together",
+    spec: { nodes: two, resources: `<group id="G">${dummy("A")}${dummy("B")}</group>`, constraints: `<rsc_location id="l1" rsc="G" node="node2" score="50"/>` },
+    expected: ["* Start A ( node2 )", "* Start B ( node2 )"],
+  },
+  {
+    name: "restart the member after a recovered one",
+    spec: {
+      nodes: two,
+      resources: `<group id="G">${dummy("A")}${dummy("B")}</group>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node1", op: "start", call: 3 },
+        { rsc: "A", node: "node1", op: "monitor", interval: 10000, rc: 7, call: 4 },
+      ],
+    },
+    expected: ["* Recover A ( node1 )", "* Restart B ( node1 ) due to required A start"],
+  },
+  {
+    name: "migration-threshold moves a failed resource",
+    spec: {
+      nodes: [{ name: "node1", transient: { "fail-count-A": "3" } }, { name: "node2" }],
+      resources: dummy("A", { "migration-threshold": "3" }),
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: ["* Move A ( node1 -> node2 )"],
+  },
+  {
+    name: "stickiness keeps a resource where it runs",
+    spec: {
+      nodes: two,
+      resources: dummy("A", { "resource-stickiness": "200" }),
+      constraints: `<rsc_location id="l1" rsc="A" node="node2" score="100"/>`,
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: [],
+  },
+  {
+    name: "anonymous clone on every node",
+    spec: { nodes: [...two, { name: "node3" }], resources: `<clone id="C">${dummy("D")}</clone>`, ops: [{ rsc: "D", node: "node2", op: "start", call: 2 }] },
+    expected: ["* Start D:1 ( node1 )", "* Start D:2 ( node3 )"],
+  },
+  {
+    name: "colocation follows the primary",
+    spec: {
+      nodes: two,
+      resources: dummy("A") + dummy("B"),
+      constraints: `<rsc_location id="l1" rsc="A" node="node2" score="100"/><rsc_colocation id="c1" rsc="B" with-rsc="A" score="INFINITY"/>`,
+    },
+    expected: ["* Start A ( node2 )", "* Start B ( node2 )"],
+  },
+  {
+    name: "ordering blocks a start",
+    spec: {
+      nodes: two,
+      resources: dummy("A", { "target-role": "Stopped" }) + dummy("B"),
+      constraints: `<rsc_order id="o1" first="A" then="B"/>`,
+    },
+    expected: ["* Start B ( node1 ) due to unrunnable A start (blocked)"],
+  },
+];
+
+export const cibOf = (c: Case): string => buildCib(c.spec);
