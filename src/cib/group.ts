@@ -156,7 +156,7 @@ export function resolveGroupTarget(cib: XmlElement, groupId: string, adjacentId:
   if (adjacentId) {
     adjacent = findConfigElement(cib, adjacentId);
     if (!adjacent) {
-      reports.add(error("RESOURCE_ID_NOT_FOUND", { id: adjacentId, expectedTypes: [] }));
+      reports.add(error("ID_NOT_FOUND", { id: adjacentId, expectedTypes: [] }));
       reports.throwIfErrors();
     }
   }
@@ -194,7 +194,7 @@ export function groupAdd(cib: XmlElement, options: GroupAddOptions, reports: Rep
   for (const id of resourceIds) {
     const element = findConfigElement(cib, id);
     if (element) resources.push(element);
-    else reports.add(error("RESOURCE_ID_NOT_FOUND", { id, expectedTypes: [] }));
+    else reports.add(error("ID_NOT_FOUND", { id, expectedTypes: [] }));
   }
   if (resources.some(isStonith)) {
     reports.add(deprecation("RESOURCE_STONITH_COMMANDS_MISMATCH", { notAcceptedType: "stonith resource" }));

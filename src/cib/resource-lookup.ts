@@ -27,7 +27,7 @@ export function searchElement(cib: XmlElement, types: readonly string[], id: str
   if (other) {
     return { report: error("ID_BELONGS_TO_UNEXPECTED_TYPE", { id, expectedTypes: [...types], currentType: other.name }) };
   }
-  return { report: error("RESOURCE_ID_NOT_FOUND", { id, expectedTypes: [...types].sort() }) };
+  return { report: error("ID_NOT_FOUND", { id, expectedTypes: [...types].sort() }) };
 }
 
 /** Resources by ids (each must exist), in the given order. */

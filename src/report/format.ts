@@ -7,3 +7,29 @@ export function quoteList(items: readonly string[], conjunction?: "and" | "or", 
 
 export const plural = (count: number, singular: string, pluralForm = singular + "s"): string =>
   count === 1 ? singular : pluralForm;
+
+// pcs names element types for users: "primitive" is a resource, "master" a clone.
+const TYPE_NAMES: Record<string, string> = {
+  acl_group: "ACL group",
+  acl_permission: "ACL permission",
+  acl_role: "ACL role",
+  acl_target: "ACL user",
+  master: "clone",
+  primitive: "resource",
+};
+const AN_TYPES = new Set(["ACL group", "ACL user", "ACL role", "ACL permission", "options set"]);
+
+/** pcs's name of an element type ("primitive" -> "resource"), optionally with its article. */
+export function typeName(type: string, article = false): string {
+  if (!type) return "";
+  const name = TYPE_NAMES[type] ?? type;
+  return article ? `${AN_TYPES.has(name) ? "an" : "a"} ${name}` : name;
+}
+
+/** pcs's "clone/group/resource": unique translated names, sorted, joined by "/". */
+export function typeList(types: readonly string[], article = false): string {
+  if (!types.length) return "";
+  const names = [...new Set(types.map((t) => TYPE_NAMES[t] ?? t))].sort();
+  const joined = names.join("/");
+  return article ? `${AN_TYPES.has(names[0]) ? "an" : "a"} ${joined}` : joined;
+}

@@ -19,7 +19,7 @@ export interface NvsetArgs {
 function findInAlerts(cib: XmlElement, id: string, type: "alert" | "recipient", reports: Reports): XmlElement | undefined {
   const alerts = findSection(cib, "alerts");
   const found = alerts && findFirst(alerts, (e) => e.attrs.id === id && e !== alerts);
-  if (!found) reports.add(error("ALERT_ID_NOT_FOUND", { id, type }));
+  if (!found) reports.add(error("ID_NOT_FOUND", { id, expectedTypes: [type] }));
   else if (found.name !== type) reports.add(error("ALERT_ID_WRONG_TYPE", { id, type }));
   else return found;
   return undefined;

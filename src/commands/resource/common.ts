@@ -3,7 +3,7 @@
 import { section } from "../../cib/document.js";
 import { isStonith } from "../../cib/resources.js";
 import { descendants, type XmlElement } from "../../cib/xml.js";
-import { deprecation, error, fail, type Reports } from "../../report/index.js";
+import { deprecation, fail, type Reports } from "../../report/index.js";
 
 import { UsageError } from "./usage-error.js";
 
@@ -109,15 +109,4 @@ export function metaValue(resource: XmlElement, name: string): string | undefine
   return undefined;
 }
 
-/** --wait needs a live cluster: pcs's legacy commands refuse it with -f. */
-export function refuseWaitWithFile(ctx: { has(o: string): boolean }): void {
-  if (ctx.has("--wait") && ctx.has("-f")) failText("Cannot use '-f' together with '--wait'");
-}
-
-/** --wait needs a live cluster: pcs's library commands refuse it on a CIB file. */
-export function refuseWaitWithMockedCib(ctx: { has(o: string): boolean; reports: Reports }): void {
-  if (ctx.has("--wait") && ctx.has("-f")) {
-    ctx.reports.add(error("GENERIC", { text: "Cannot use 'mocked CIB' together with 'wait'" }));
-    ctx.reports.throwIfErrors();
-  }
-}
+export { refuseWaitWithFile, refuseWaitWithMockedCib } from "./wait.js";

@@ -53,6 +53,7 @@ export const agents = {
   USE_COMMAND_NODE_REMOVE_GUEST: () => "this command is not sufficient for removing a guest node",
   CIB_UPGRADE_SUCCESSFUL: () => "CIB has been upgraded to the latest schema version.",
   WAIT_FOR_IDLE_NOT_LIVE_CLUSTER: () => "Cannot use '-f' together with '--wait'",
+  WAIT_NOT_POSSIBLE_WITH_MOCKED_CIB: () => "Cannot use 'mocked CIB' together with 'wait'",
   CIB_UPGRADED_LEGACY: () => "Cluster CIB has been upgraded to latest version",
   MUTUALLY_EXCLUSIVE_OPTIONS_TYPED: (p: { options: string[]; optionType?: string }) =>
     `Only one of ${optional(p.optionType)}options ${quoteList(p.options, "and")} can be used`,

@@ -1,6 +1,5 @@
 // Messages of the alert area (code -> text from payload). Texts follow pcs 0.11.5's wording.
 export const alert = {
-  ALERT_ID_NOT_FOUND: (p: { id: string; type: "alert" | "recipient" }) => `${p.type} '${p.id}' does not exist`,
   ALERT_ID_WRONG_TYPE: (p: { id: string; type: "alert" | "recipient" }) => `'${p.id}' is not a ${p.type}`,
   CIB_ALERT_RECIPIENT_ALREADY_EXISTS: (p: { alert: string; value: string }) =>
     `Recipient '${p.value}' in alert '${p.alert}' already exists`,

@@ -1,5 +1,5 @@
 // Messages shared by every area. Texts follow pcs 0.11.5's wording.
-import { quoteList } from "../format.js";
+import { quoteList, typeList } from "../format.js";
 
 export const common = {
   CIB_LOAD_ERROR: (p: { file: string; reason: string }) => `Unable to parse CIB file '${p.file}': ${p.reason}`,
@@ -8,10 +8,12 @@ export const common = {
   CIB_FILE_LOCKED: (p: { file: string }) => `CIB file '${p.file}' is locked by another pcs process`,
   CIB_SECTION_MISSING: (p: { section: string }) => `Unable to get '${p.section}' section of cib`,
   ID_ALREADY_EXISTS: (p: { id: string }) => `'${p.id}' already exists`,
-  ID_NOT_FOUND: (p: { id: string; expectedTypes?: string[]; context?: string }) =>
-    p.expectedTypes && p.expectedTypes.length
-      ? `${p.expectedTypes.length > 1 ? "There is no " + p.expectedTypes.join(" or ") : "There is no " + p.expectedTypes[0]} '${p.id}'`
-      : `'${p.id}' does not exist`,
+  ID_NOT_FOUND: (p: { id: string; expectedTypes?: string[]; contextType?: string; contextId?: string }) => {
+    const types = p.expectedTypes?.length ? typeList(p.expectedTypes) + " " : "";
+    return p.contextType && p.contextId
+      ? `there is no ${types}'${p.id}' in the ${p.contextType} '${p.contextId}'`
+      : `${types}'${p.id}' does not exist`;
+  },
   INVALID_ID_IS_EMPTY: (p: { description: string }) => `${p.description} cannot be empty`,
   INVALID_ID_BAD_CHAR: (p: { id: string; description: string; char: string; isFirst: boolean }) =>
     `invalid ${p.description} '${p.id}', '${p.char}' is not a valid ${p.isFirst ? "first " : ""}character for a ${p.description}`,

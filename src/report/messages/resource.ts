@@ -1,30 +1,5 @@
 // Messages of the resource area (code -> text from payload). Texts follow pcs 0.11.5's wording.
-import { quoteList } from "../format.js";
-
-const TYPE_NAMES: Record<string, string> = {
-  acl_group: "ACL group",
-  acl_permission: "ACL permission",
-  acl_role: "ACL role",
-  acl_target: "ACL user",
-  master: "clone",
-  primitive: "resource",
-};
-const AN_TYPES = new Set(["ACL group", "ACL user", "ACL role", "ACL permission", "options set"]);
-
-/** pcs's name of an element type ("primitive" -> "resource"), optionally with its article. */
-export function typeName(type: string, article = false): string {
-  if (!type) return "";
-  const name = TYPE_NAMES[type] ?? type;
-  return article ? `${AN_TYPES.has(name) ? "an" : "a"} ${name}` : name;
-}
-
-/** pcs's "clone/group/resource": unique translated names, sorted, joined by "/". */
-export function typeList(types: readonly string[], article = false): string {
-  if (!types.length) return "";
-  const names = [...new Set(types.map((t) => TYPE_NAMES[t] ?? t))].sort();
-  const joined = names.join("/");
-  return article ? `${AN_TYPES.has(names[0]) ? "an" : "a"} ${joined}` : joined;
-}
+import { quoteList, typeList, typeName } from "../format.js";
 
 const plural = (items: readonly unknown[] | number, singular: string, pluralForm = singular + "s") =>
   (typeof items === "number" ? items : items.length) === 1 ? singular : pluralForm;
@@ -39,10 +14,6 @@ interface AddRemove {
 
 export const resource = {
   // ---- lookups -----------------------------------------------------------------------
-  RESOURCE_ID_NOT_FOUND: (p: { id: string; expectedTypes: string[] }) =>
-    `${p.expectedTypes.length ? typeList(p.expectedTypes) + " " : ""}'${p.id}' does not exist`,
-  ID_NOT_FOUND_IN_CONTEXT: (p: { id: string; expectedTypes: string[]; contextType: string; contextId: string }) =>
-    `there is no ${p.expectedTypes.length ? typeList(p.expectedTypes) + " " : ""}'${p.id}' in the ${p.contextType} '${p.contextId}'`,
   ID_BELONGS_TO_UNEXPECTED_TYPE: (p: { id: string; expectedTypes: string[]; currentType: string }) =>
     `'${p.id}' is not ${typeList(p.expectedTypes, true)}`,
 
