@@ -20,6 +20,10 @@ export interface PrimitivePlan {
   stopHeld?: boolean;
   /** Stopped by an ordering inside a clone: crm_simulate gives no reason. */
   plainStop?: boolean;
+  /** Restarted because its parameters changed. */
+  definitionChange?: boolean;
+  /** Reloaded in place because only reloadable parameters changed. */
+  reload?: boolean;
 }
 
 export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
@@ -40,6 +44,13 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
         plan.stop = false;
         plan.start = false;
         plan.startBlocked = true;
+      }
+      if (from && to === from && !plan.stop && !plan.startBlocked && rsc.running.length === 1) {
+        if (rsc.definitionChanged) {
+          plan.stop = true;
+          plan.start = true;
+          plan.definitionChange = true;
+        } else if (rsc.reload) plan.reload = true;
       }
     }
     plans.set(rsc, plan);
@@ -187,7 +198,8 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
         const tp = plans.get(t);
         if (!tp || !isManaged(t, cluster)) continue;
         const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
-        if (fs.starts && (!e.optional || restarts(e.first, plans)) && e.first.variant !== "clone" && !inClone && tp.from && tp.to === tp.from && !tp.start) {
+        const sameGroup = t.parent?.variant === "group" && e.first.parent === t.parent;
+        if (fs.starts && (!e.optional || restarts(e.first, plans)) && e.first.variant !== "clone" && (!inClone || sameGroup) && tp.from && tp.to === tp.from && !tp.start) {
           tp.stop = true;
           tp.start = true;
           tp.restartReason = fs.name;

@@ -56,6 +56,8 @@ export interface Resource {
   nextRole: Role;
   /** Operation digests changed since the resource started (restart needed). */
   definitionChanged: boolean;
+  /** Only reloadable parameters changed: the agent reloads it in place. */
+  reload?: boolean;
   /** A stop failed: resource is blocked where it runs. */
   blocked: boolean;
   /** Where the resource has a pending start/stop etc. */

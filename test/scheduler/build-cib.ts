@@ -76,5 +76,8 @@ export function buildCib(spec: CibSpec): string {
   );
 }
 
-export const dummy = (id: string, meta: Record<string, string> = {}) =>
-  `<primitive id="${id}" class="ocf" provider="pacemaker" type="Dummy">${Object.keys(meta).length ? `<meta_attributes id="${id}-meta">${nv(`${id}-meta`, meta)}</meta_attributes>` : ""}</primitive>`;
+export const dummy = (id: string, meta: Record<string, string> = {}, params: Record<string, string> = {}) =>
+  `<primitive id="${id}" class="ocf" provider="pacemaker" type="Dummy">` +
+  (Object.keys(params).length ? `<instance_attributes id="${id}-params">${nv(`${id}-params`, params)}</instance_attributes>` : "") +
+  (Object.keys(meta).length ? `<meta_attributes id="${id}-meta">${nv(`${id}-meta`, meta)}</meta_attributes>` : "") +
+  `</primitive>`;

@@ -123,6 +123,17 @@ export const CASES: Case[] = [
     },
     expected: ["* Start B ( node1 ) due to unrunnable A start (blocked)"],
   },
+  {
+    // The recorded start digest is the one of no parameters; a parameter was added since.
+    name: "restart after a parameter change",
+    spec: { nodes: two, resources: dummy("A", {}, { fake: "x" }), ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }] },
+    expected: ["* Restart A ( node1 ) due to resource definition change"],
+  },
+  {
+    name: "no restart while the parameters are unchanged",
+    spec: { nodes: two, resources: dummy("A"), ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }] },
+    expected: [],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
