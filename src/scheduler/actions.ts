@@ -46,7 +46,10 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
         plan.startBlocked = true;
       }
       if (from && to === from && !plan.stop && !plan.startBlocked && rsc.running.length === 1) {
-        if (rsc.definitionChanged) {
+        if (rsc.agentChanged) {
+          plan.stop = true;
+          plan.start = true;
+        } else if (rsc.definitionChanged) {
           plan.stop = true;
           plan.start = true;
           plan.definitionChange = true;

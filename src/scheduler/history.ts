@@ -246,7 +246,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           continue;
         }
         if (!rsc) continue;
-        checkDefinition(rsc, res, defs, paramsOf);
+        checkDefinition(rsc, res, lr, { defs, paramsOf });
         applyResult(rsc, node, res, stopFailures);
         if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
       } else {
@@ -261,7 +261,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         }
         if (rsc.variant !== "primitive") continue;
         const res = evaluateHistory(rsc, ops, cluster, defs);
-        checkDefinition(rsc, res, defs, paramsOf);
+        checkDefinition(rsc, res, lr, { defs, paramsOf });
         applyResult(rsc, node, res, stopFailures);
       }
     }
@@ -280,8 +280,15 @@ function instanceParams(e: XmlElement): Map<string, string> {
 }
 
 /** An active resource whose parameters changed since it started restarts (or reloads). */
-function checkDefinition(rsc: Resource, res: OpResult, defs: Map<string, XmlElement[]>, paramsOf: Map<string, Map<string, string>>): void {
+function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: { defs: Map<string, XmlElement[]>; paramsOf: Map<string, Map<string, string>> }): void {
   if (res.role === "Stopped" || res.failed || res.pending) return;
+  const { defs, paramsOf } = config;
+  // A resource whose agent changed restarts (crm_simulate gives no reason).
+  const agent = [lr.attrs.class, lr.attrs.provider, lr.attrs.type].filter(Boolean).join(":");
+  if (lr.attrs.type && agent !== rsc.agent) {
+    rsc.agentChanged = true;
+    return;
+  }
   const params = paramsOf.get(rsc.baseId);
   if (!params) return;
   for (const op of res.sinceStart) {

@@ -5,6 +5,8 @@ import { parseIsoTime } from "./time.js";
 
 export interface RuleContext {
   now: number;
+  /** The resource a location rule is evaluated for (value-source="param" / "meta"). */
+  rsc?: { params: Map<string, string>; meta: Map<string, string>; paramsOn?: (node: SchedNode) => Map<string, string> };
 }
 
 function compareValues(left: string | undefined, right: string | undefined, op: string, type: string): boolean {
@@ -106,8 +108,11 @@ export function ruleMatches(rule: XmlElement, node: SchedNode | undefined, ctx: 
       const attr = e.attrs.attribute;
       const left = node?.attrs.get(attr);
       const op = e.attrs.operation ?? "eq";
-      const type = e.attrs.type ?? (/^-?\d+(\.\d+)?$/.test(e.attrs.value ?? "") && ["lt", "gt", "lte", "gte"].includes(op) ? "number" : "string");
-      ok = compareValues(left, e.attrs.value, op, type);
+      const source = e.attrs["value-source"];
+      const params = node && ctx.rsc?.paramsOn ? ctx.rsc.paramsOn(node) : ctx.rsc?.params;
+      const right = source === "param" ? params?.get(e.attrs.value ?? "") : source === "meta" ? ctx.rsc?.meta.get(e.attrs.value ?? "") : e.attrs.value;
+      const type = e.attrs.type ?? (/^-?\d+(\.\d+)?$/.test(right ?? "") && ["lt", "gt", "lte", "gte"].includes(op) ? "number" : "string");
+      ok = compareValues(left, right, op, type);
     } else if (e.name === "date_expression") ok = dateMatches(e, ctx.now);
     else if (e.name === "rule") ok = ruleMatches(e, node, ctx);
     else continue;

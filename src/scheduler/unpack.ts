@@ -8,7 +8,9 @@ import { INFINITY, type Cluster, type ClusterOptions, type Resource, type Role, 
 const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
 /** Name-value pairs of a parent's sets: sets whose rule does not match are skipped, higher scores first. */
-function nvpairs(parent: XmlElement | undefined, setName: string, now?: number): Map<string, string> {
+function nvpairs(parent: XmlElement | undefined, setName: string, at?: number | { now: number; node: SchedNode }): Map<string, string> {
+  const now = typeof at === "object" ? at.now : at;
+  const node = typeof at === "object" ? at.node : undefined;
   const out = new Map<string, string>();
   if (!parent) return out;
   const sets = childElements(parent, setName)
@@ -17,7 +19,7 @@ function nvpairs(parent: XmlElement | undefined, setName: string, now?: number):
     .map((x) => x.set);
   for (const set of sets) {
     const rule = firstChild(set, "rule");
-    if (rule && (now === undefined || !ruleMatches(rule, undefined, { now }))) continue;
+    if (rule && (now === undefined || !ruleMatches(rule, node, { now }))) continue;
     for (const nv of childElements(set, "nvpair")) if (!out.has(nv.attrs.name)) out.set(nv.attrs.name, nv.attrs.value ?? "");
   }
   return out;
@@ -157,6 +159,7 @@ interface BuildCtx {
   primitives: Resource[];
   nodeCount: number;
   order: number;
+  now: number;
 }
 
 function newResource(id: string, variant: Resource["variant"], meta: Map<string, string>, parent: Resource | undefined, ctx: BuildCtx): Resource {
@@ -182,6 +185,7 @@ function newResource(id: string, variant: Resource["variant"], meta: Map<string,
     scores: new Map(),
     nextRole: "Stopped",
     definitionChanged: false,
+    params: new Map(),
     blocked: false,
     order: ctx.order++,
     knownOn: new Set(),
@@ -197,7 +201,7 @@ function markOrphan(r: Resource): void {
 
 /** A resource found in the status section but not configured: it can only be stopped. */
 export function orphanPrimitive(cluster: Cluster, id: string, agent: string): Resource {
-  const ctx: BuildCtx = { defaults: new Map(), byId: cluster.byId, primitives: cluster.primitives, nodeCount: 0, order: cluster.primitives.length + 100000 };
+  const ctx: BuildCtx = { defaults: new Map(), byId: cluster.byId, primitives: cluster.primitives, nodeCount: 0, order: cluster.primitives.length + 100000, now: cluster.now };
   const rsc = newResource(id, "primitive", new Map(), undefined, ctx);
   rsc.agent = agent;
   rsc.orphan = true;
@@ -220,6 +224,10 @@ function buildResource(e: XmlElement, parent: Resource | undefined, inherited: M
     rsc.baseId = e.attrs.id;
     rsc.agent = [e.attrs.class, e.attrs.provider, e.attrs.type].filter(Boolean).join(":");
     rsc.isStonith = e.attrs.class === "stonith";
+    rsc.params = nvpairs(e, "instance_attributes");
+    if (childElements(e, "instance_attributes").some((set) => firstChild(set, "rule"))) {
+      rsc.paramsOn = (node) => nvpairs(e, "instance_attributes", { now: ctx.now, node });
+    }
     ctx.primitives.push(rsc);
     ctx.byId.set(rsc.id, rsc);
     return rsc;
@@ -279,7 +287,7 @@ export function unpack(cib: XmlElement, now: number): Cluster {
   const options = unpackOptions(cib, config);
   const nodes = unpackNodes(config, status, options, now, cib.attrs["dc-uuid"]);
   const rscDefaults = nvpairs(config && firstChild(config, "rsc_defaults"), "meta_attributes", now);
-  const ctx: BuildCtx = { defaults: rscDefaults, byId: new Map(), primitives: [], nodeCount: nodes.length, order: 0 };
+  const ctx: BuildCtx = { defaults: rscDefaults, byId: new Map(), primitives: [], nodeCount: nodes.length, order: 0, now };
   const resources: Resource[] = [];
   const resEl = config && firstChild(config, "resources");
   for (const e of resEl ? resEl.children : []) {

@@ -134,6 +134,15 @@ export const CASES: Case[] = [
     spec: { nodes: two, resources: dummy("A"), ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }] },
     expected: [],
   },
+  {
+    name: "location rule comparing a node attribute with a resource parameter",
+    spec: {
+      nodes: [{ name: "node1", attrs: { fake: "1" } }, { name: "node2", attrs: { fake: "2" } }],
+      resources: dummy("A", {}, { fake: "2" }),
+      constraints: `<rsc_location id="l1" rsc="A"><rule id="r1" score="INFINITY"><expression id="e1" attribute="fake" operation="eq" value="fake" value-source="param"/></rule></rsc_location>`,
+    },
+    expected: ["* Start A ( node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
