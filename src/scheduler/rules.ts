@@ -9,6 +9,15 @@ export interface RuleContext {
   rsc?: { params: Map<string, string>; meta: Map<string, string>; paramsOn?: (node: SchedNode) => Map<string, string> };
 }
 
+const stringCompare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The number a value starts with (as strtoll / strtod read it), if any. */
+function leadingNumber(v: string, type: string): number | undefined {
+  const m = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?/.exec(v);
+  if (!m) return undefined;
+  return type === "integer" ? Math.trunc(parseFloat(m[0])) : parseFloat(m[0]);
+}
+
 function compareValues(left: string | undefined, right: string | undefined, op: string, type: string): boolean {
   if (op === "defined") return left !== undefined;
   if (op === "not_defined") return left === undefined;
@@ -20,8 +29,13 @@ function compareValues(left: string | undefined, right: string | undefined, op: 
       const b = right.split(".").map(Number);
       cmp = 0;
       for (let i = 0; i < Math.max(a.length, b.length) && cmp === 0; i++) cmp = Math.sign((a[i] ?? 0) - (b[i] ?? 0));
-    } else cmp = Math.sign(Number(left) - Number(right));
-  } else cmp = left < right ? -1 : left > right ? 1 : 0;
+    } else {
+      const a = leadingNumber(left, type);
+      const b = leadingNumber(right, type);
+      // Values that do not parse as numbers are compared as strings.
+      cmp = a === undefined || b === undefined ? stringCompare(left, right) : Math.sign(a - b);
+    }
+  } else cmp = stringCompare(left, right);
   switch (op) {
     case "eq":
       return cmp === 0;

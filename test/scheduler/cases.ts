@@ -143,6 +143,17 @@ export const CASES: Case[] = [
     },
     expected: ["* Start A ( node2 )"],
   },
+  {
+    // "as2" > "as10" as strings: integers that do not parse are compared as strings.
+    name: "integer rule values that do not parse compare as strings",
+    spec: {
+      nodes: [{ name: "node1", attrs: { v: "as2" } }, { name: "node2", attrs: { v: "as0" } }],
+      resources: dummy("A"),
+      constraints: `<rsc_location id="l1" rsc="A"><rule id="r1" score="-INFINITY"><expression id="e1" attribute="v" operation="gt" type="integer" value="as10"/></rule></rsc_location>`,
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: ["* Move A ( node1 -> node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
