@@ -176,6 +176,18 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
   let rounds = 0;
   while (changed && rounds++ < 50) {
     changed = applyColocationBlocks(cluster, plans);
+    for (const o of cluster.orderings) {
+      // A stop ordered after the stop of a blocked resource waits for ever.
+      if (o.kind !== "Mandatory" || o.firstAction !== "stop" || o.thenAction !== "stop") continue;
+      if (!primitivesOf(o.first).some((p) => p.blocked && p.running.length)) continue;
+      for (const t of primitivesOf(o.then)) {
+        const tp = plans.get(t);
+        if (tp && tp.stop && !tp.stopHeld) {
+          tp.stopHeld = true;
+          changed = true;
+        }
+      }
+    }
     for (const e of list) {
       const fs = firstState(e.first, plans);
       if (e.symmetrical && !e.optional && e.first.variant === "primitive" && e.then.variant === "primitive") {

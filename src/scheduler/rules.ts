@@ -6,6 +6,8 @@ import { parseIsoTime } from "./time.js";
 export interface RuleContext {
   now: number;
   /** The resource a location rule is evaluated for (value-source="param" / "meta"). */
+  /** The agent of the resource whose defaults are evaluated (rsc_expression). */
+  agent?: { class?: string; provider?: string; type?: string };
   rsc?: { params: Map<string, string>; meta: Map<string, string>; paramsOn?: (node: SchedNode) => Map<string, string> };
 }
 
@@ -128,6 +130,10 @@ export function ruleMatches(rule: XmlElement, node: SchedNode | undefined, ctx: 
       const type = e.attrs.type ?? (/^-?\d+(\.\d+)?$/.test(right ?? "") && ["lt", "gt", "lte", "gte"].includes(op) ? "number" : "string");
       ok = compareValues(left, right, op, type);
     } else if (e.name === "date_expression") ok = dateMatches(e, ctx.now);
+    else if (e.name === "rsc_expression") {
+      const agent = ctx.agent;
+      ok = !!agent && (["class", "provider", "type"] as const).every((k) => e.attrs[k] === undefined || e.attrs[k] === agent[k]);
+    }
     else if (e.name === "rule") ok = ruleMatches(e, node, ctx);
     else continue;
     any = true;

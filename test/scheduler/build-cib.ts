@@ -21,6 +21,8 @@ export interface CibSpec {
   options?: Record<string, string>;
   resources: string;
   constraints?: string;
+  /** Children of rsc_defaults. */
+  rscDefaults?: string;
   ops?: OpSpec[];
 }
 
@@ -72,6 +74,7 @@ export function buildCib(spec: CibSpec): string {
     `<cib admin_epoch="0" epoch="1" num_updates="0" validate-with="pacemaker-3.9" have-quorum="1" dc-uuid="1"><configuration>` +
     `<crm_config><cluster_property_set id="cib-bootstrap-options">${nv("o", options)}</cluster_property_set></crm_config>` +
     `<nodes>${nodes}</nodes><resources>${spec.resources}</resources><constraints>${spec.constraints ?? ""}</constraints>` +
+    (spec.rscDefaults ? `<rsc_defaults>${spec.rscDefaults}</rsc_defaults>` : "") +
     `</configuration><status>${states}</status></cib>`
   );
 }

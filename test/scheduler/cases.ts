@@ -154,6 +154,30 @@ export const CASES: Case[] = [
     },
     expected: ["* Move A ( node1 -> node2 )"],
   },
+  {
+    name: "resource defaults for one agent only",
+    spec: {
+      nodes: two,
+      resources: dummy("A") + `<primitive id="S" class="stonith" type="fence_xvm"/>`,
+      options: { "stonith-enabled": "true" },
+      rscDefaults: `<meta_attributes id="d1"><rule id="d1-r" score="INFINITY"><rsc_expression id="d1-e" class="ocf" provider="pacemaker"/></rule><nvpair id="d1-n" name="target-role" value="Stopped"/></meta_attributes>`,
+    },
+    expected: ["* Start S ( node1 )"],
+  },
+  {
+    name: "a stop ordered after a blocked stop is blocked",
+    spec: {
+      nodes: two,
+      resources: dummy("A", { "target-role": "Stopped" }) + dummy("B"),
+      constraints: `<rsc_order id="o1" first="B" first-action="stop" then="A" then-action="stop"/>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node1", op: "start", call: 3 },
+        { rsc: "B", node: "node1", op: "stop", rc: 1, call: 4 },
+      ],
+    },
+    expected: ["* Stop A ( node1 ) due to node availability (blocked)"],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
