@@ -178,6 +178,19 @@ export const CASES: Case[] = [
     },
     expected: ["* Stop A ( node1 ) due to node availability (blocked)"],
   },
+  {
+    // A monitor expecting "not running" found it running on node2: active twice, after a failure.
+    name: "recover a resource found active on two nodes after an unexpected result",
+    spec: {
+      nodes: two,
+      resources: dummy("A"),
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "A", node: "node2", op: "monitor", interval: 20000, expected: 7, rc: 0, call: 3 },
+      ],
+    },
+    expected: ["* Recover A ( node1 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
