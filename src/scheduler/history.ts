@@ -111,7 +111,8 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     const changed = Number(o.attrs["last-rc-change"] ?? o.attrs["last-run"] ?? "0");
     if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000) continue;
     const onFail = onFailOf(rsc, o, cluster, defs);
-    if (onFail === "ignore") {
+    // A missing agent (execution status "not installed") cannot be ignored.
+    if (onFail === "ignore" && opStatus !== 7) {
       if (task === "start") r.role = "Started";
       continue;
     }

@@ -13,6 +13,8 @@ export interface OpSpec {
   rc?: number;
   expected?: number;
   interval?: number;
+  /** Execution status (op-status), 0 unless given. */
+  status?: number;
   call: number;
 }
 
@@ -58,7 +60,7 @@ export function buildCib(spec: CibSpec): string {
                 const key = `${o.call}:1:${expected}:test`;
                 return (
                   `<lrm_rsc_op id="${rsc}_${o.op}_${o.interval ?? 0}_${o.call}" operation="${o.op}" call-id="${o.call}" rc-code="${o.rc ?? 0}" ` +
-                  `op-status="0" interval="${o.interval ?? 0}" transition-key="${key}" transition-magic="0:${o.rc ?? 0};${key}" ` +
+                  `op-status="${o.status ?? 0}" interval="${o.interval ?? 0}" transition-key="${key}" transition-magic="0:${o.rc ?? 0};${key}" ` +
                   `crm_feature_set="3.0.7" op-digest="f2317cad3d54cec5d7d7aa7d0bf35cf8"/>`
                 );
               })

@@ -191,6 +191,19 @@ export const CASES: Case[] = [
     },
     expected: ["* Recover A ( node1 )"],
   },
+  {
+    // Execution status 7: the agent is not installed on node1, which on-fail=ignore cannot ignore.
+    name: "a missing agent is not ignored",
+    spec: {
+      nodes: two,
+      resources: `<primitive id="A" class="ocf" provider="pacemaker" type="Dummy"><operations><op id="A-mon" name="monitor" interval="10s" on-fail="ignore"/></operations></primitive>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "A", node: "node1", op: "monitor", interval: 10000, rc: 5, status: 7, call: 3 },
+      ],
+    },
+    expected: ["* Recover A ( node1 -> node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
