@@ -134,6 +134,7 @@ export interface Ordering {
 }
 
 export interface ClusterOptions {
+  stopOrphanResources: boolean;
   stonithEnabled: boolean;
   symmetric: boolean;
   noQuorumPolicy: string;

@@ -41,6 +41,7 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
     haveQuorum: isTrue(cib.attrs["have-quorum"]),
     nodeHealthStrategy: get("node-health-strategy") ?? "none",
     startupFencing: get("startup-fencing") === undefined ? true : isTrue(get("startup-fencing")),
+    stopOrphanResources: get("stop-orphan-resources") === undefined ? true : isTrue(get("stop-orphan-resources")),
     stonithAction: get("stonith-action") === "poweroff" ? "off" : (get("stonith-action") ?? "reboot"),
   };
 }
@@ -208,6 +209,8 @@ export function orphanPrimitive(cluster: Cluster, id: string, agent: string): Re
   const rsc = newResource(id, "primitive", new Map(), undefined, ctx);
   rsc.agent = agent;
   rsc.orphan = true;
+  // With stop-orphan-resources=false, orphans are left alone (unmanaged).
+  if (!cluster.options.stopOrphanResources) rsc.managed = false;
   cluster.primitives.push(rsc);
   cluster.byId.set(id, rsc);
   cluster.resources.push(rsc);

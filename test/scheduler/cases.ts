@@ -204,6 +204,19 @@ export const CASES: Case[] = [
     },
     expected: ["* Recover A ( node1 -> node2 )"],
   },
+  {
+    name: "orphans stay with stop-orphan-resources=false",
+    spec: {
+      nodes: two,
+      options: { "stop-orphan-resources": "false" },
+      resources: dummy("A"),
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node2", op: "start", call: 3 },
+      ],
+    },
+    expected: [],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
