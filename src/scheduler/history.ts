@@ -216,7 +216,8 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
     const node = byId.get(ns.attrs.id);
     if (!node) continue;
     applyFailCounts(ns, node, cluster, cloneOf);
-    if (!node.online && !node.unclean && !node.pending) continue;
+    // With fencing enabled, an offline node in maintenance keeps what it ran (left alone, unmanaged).
+    if (!node.online && !node.unclean && !node.pending && !(node.maintenance && cluster.options.stonithEnabled)) continue;
     const lrm = firstChild(ns, "lrm");
     const lrmRes = lrm && firstChild(lrm, "lrm_resources");
     for (const lr of lrmRes ? childElements(lrmRes, "lrm_resource") : []) {
@@ -305,6 +306,8 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
   if (res.banAll || res.forceStop) rsc.forceStop = true;
   if (res.role !== "Stopped") {
     rsc.running.push(node);
+    // Resources active on a node in maintenance are not managed.
+    if (node.maintenance) rsc.managed = false;
     if (rsc.role === "Stopped" || res.role === "Promoted") rsc.role = res.role;
     if (res.failed) rsc.failed = true;
     if (res.blocked) rsc.blocked = true;

@@ -217,6 +217,25 @@ export const CASES: Case[] = [
     },
     expected: [],
   },
+  {
+    name: "an offline node in maintenance keeps its resources (with fencing)",
+    spec: {
+      nodes: [{ name: "node1", state: "offline", attrs: { maintenance: "on" } }, { name: "node2" }],
+      options: { "stonith-enabled": "true" },
+      resources: dummy("A") + `<primitive id="S" class="stonith" type="fence_xvm"/>`,
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: ["* Start S ( node2 )"],
+  },
+  {
+    name: "an offline node in maintenance without fencing runs nothing",
+    spec: {
+      nodes: [{ name: "node1", state: "offline", attrs: { maintenance: "on" } }, { name: "node2" }],
+      resources: dummy("A"),
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: ["* Start A ( node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
