@@ -20,6 +20,10 @@ export interface PrimitivePlan {
   stopHeld?: boolean;
   /** Stopped by an ordering inside a clone: crm_simulate gives no reason. */
   plainStop?: boolean;
+  /** Restarted because its parameters changed. */
+  definitionChange?: boolean;
+  /** Reloaded in place because only reloadable parameters changed. */
+  reload?: boolean;
 }
 
 export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
@@ -40,6 +44,16 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
         plan.stop = false;
         plan.start = false;
         plan.startBlocked = true;
+      }
+      if (from && to === from && !plan.stop && !plan.startBlocked && rsc.running.length === 1) {
+        if (rsc.agentChanged) {
+          plan.stop = true;
+          plan.start = true;
+        } else if (rsc.definitionChanged) {
+          plan.stop = true;
+          plan.start = true;
+          plan.definitionChange = true;
+        } else if (rsc.reload) plan.reload = true;
       }
     }
     plans.set(rsc, plan);
@@ -162,6 +176,18 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
   let rounds = 0;
   while (changed && rounds++ < 50) {
     changed = applyColocationBlocks(cluster, plans);
+    for (const o of cluster.orderings) {
+      // A stop ordered after the stop of a blocked resource waits for ever.
+      if (o.kind !== "Mandatory" || o.firstAction !== "stop" || o.thenAction !== "stop") continue;
+      if (!primitivesOf(o.first).some((p) => p.blocked && p.running.length)) continue;
+      for (const t of primitivesOf(o.then)) {
+        const tp = plans.get(t);
+        if (tp && tp.stop && !tp.stopHeld) {
+          tp.stopHeld = true;
+          changed = true;
+        }
+      }
+    }
     for (const e of list) {
       const fs = firstState(e.first, plans);
       if (e.symmetrical && !e.optional && e.first.variant === "primitive" && e.then.variant === "primitive") {
@@ -187,7 +213,8 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
         const tp = plans.get(t);
         if (!tp || !isManaged(t, cluster)) continue;
         const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
-        if (fs.starts && (!e.optional || restarts(e.first, plans)) && e.first.variant !== "clone" && !inClone && tp.from && tp.to === tp.from && !tp.start) {
+        const sameGroup = t.parent?.variant === "group" && e.first.parent === t.parent;
+        if (fs.starts && (!e.optional || restarts(e.first, plans)) && e.first.variant !== "clone" && (!inClone || sameGroup) && tp.from && tp.to === tp.from && !tp.start) {
           tp.stop = true;
           tp.start = true;
           tp.restartReason = fs.name;

@@ -131,22 +131,44 @@ export function baseScores(unit: Resource, cluster: Cluster, index: Index): Map<
   return scores;
 }
 
-function bestNode(scores: Map<string, number>, cluster: Cluster, prefer?: SchedNode): SchedNode | undefined {
+/** The node a resource is assigned to, as Pacemaker's assign_best_node chooses it: the preferred node when
+ * it scores at least as well as the best one; otherwise the best one, or the current node among equally
+ * scored ones when that score is positive (not for unique clone instances). */
+export function chooseNode(
+  scores: Map<string, number>,
+  cluster: Cluster,
+  opts: { current?: SchedNode; prefer?: SchedNode; unique?: boolean; allowed?: (n: SchedNode) => boolean } = {},
+): SchedNode | undefined {
+  const { current, prefer, unique, allowed } = opts;
+  const score = (n: SchedNode): number => (canHost(n) && (!allowed || allowed(n)) ? (scores.get(n.uname) ?? -INFINITY) : -INFINITY);
   let best: SchedNode | undefined;
-  let bestScore = -Infinity;
   for (const node of cluster.nodes) {
-    const s = scores.get(node.uname) ?? -INFINITY;
-    if (s < 0 || !canHost(node)) continue;
-    if (
-      !best ||
-      s > bestScore ||
-      (s === bestScore && (node.assigned < best.assigned || (node.assigned === best.assigned && node === prefer && best !== prefer)))
-    ) {
-      best = node;
-      bestScore = s;
-    }
+    if (score(node) < 0) continue;
+    if (!best || compareNodesBy(node, best, score, current) < 0) best = node;
   }
+  if (!best) return undefined;
+  const top = score(best);
+  if (prefer && score(prefer) >= top && score(prefer) >= 0) return prefer;
+  if (!unique && top > 0 && current && current !== best && score(current) === top) return current;
   return best;
+}
+
+/** Pacemaker's node order for assignment: score, then fewer resources already assigned, then the
+ * resource's current node, then node name (plain byte order). */
+function compareNodesBy(a: SchedNode, b: SchedNode, score: (n: SchedNode) => number, current?: SchedNode): number {
+  const sa = score(a);
+  const sb = score(b);
+  if (sa !== sb) return sb - sa;
+  if (a.assigned !== b.assigned) return a.assigned - b.assigned;
+  if (current && a !== b) {
+    if (a === current) return -1;
+    if (b === current) return 1;
+  }
+  return a.uname < b.uname ? -1 : a.uname > b.uname ? 1 : 0;
+}
+
+function bestNode(scores: Map<string, number>, cluster: Cluster, prefer?: SchedNode): SchedNode | undefined {
+  return chooseNode(scores, cluster, { current: prefer });
 }
 
 export interface AssignState {

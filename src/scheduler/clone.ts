@@ -1,7 +1,7 @@
 // Clone instances: keep running instances where they are when allowed, place the rest on the best
 // nodes within clone-node-max, then choose promoted instances of promotable clones.
 import { addScores, parseScore } from "./score.js";
-import { canHost, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState } from "./assign.js";
+import { canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState } from "./assign.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
 function instanceScore(inst: Resource, node: SchedNode, base: number, cluster: Cluster): number {
@@ -57,22 +57,10 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
   }
   for (const inst of pending) {
     const members = primitivesOf(inst);
-    let best: SchedNode | undefined;
-    let bestScore = -Infinity;
-    {
-      for (const node of cluster.nodes) {
-        if (!canHost(node)) continue;
-        const c = count.get(node.uname) ?? 0;
-        if (c >= info.nodeMax) continue;
-        const s = instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster);
-        if (s < 0) continue;
-        const bc = best ? (count.get(best.uname) ?? 0) : 0;
-        if (!best || s > bestScore || (s === bestScore && (c < bc || (c === bc && node.assigned < best.assigned)))) {
-          best = node;
-          bestScore = s;
-        }
-      }
-    }
+    const own = new Map<string, number>();
+    for (const node of cluster.nodes) own.set(node.uname, instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster));
+    const current = members.find((m) => m.running.length)?.running[0];
+    const best = chooseNode(own, cluster, { current, unique: info.globallyUnique, allowed: (n) => (count.get(n.uname) ?? 0) < info.nodeMax });
     if (best) {
       count.set(best.uname, (count.get(best.uname) ?? 0) + 1);
       placed.push(best);

@@ -30,13 +30,16 @@ function unpackLocation(cluster: Cluster, c: XmlElement, tags: Map<string, strin
     const ids = tags.get(rscId) ?? [rscId];
     targets = ids.map((i) => resolve(cluster, i)).filter((r): r is Resource => !!r);
   } else if (c.attrs["rsc-pattern"]) {
+    // A leading "!" inverts the pattern.
+    const pattern = c.attrs["rsc-pattern"];
+    const invert = pattern.startsWith("!");
     let re: RegExp;
     try {
-      re = new RegExp(c.attrs["rsc-pattern"]);
+      re = new RegExp(invert ? pattern.slice(1) : pattern);
     } catch {
       return;
     }
-    targets = allNamed(cluster).filter((r) => re.test(r.id));
+    targets = allNamed(cluster).filter((r) => re.test(r.id) !== invert);
   } else {
     for (const set of childElements(c, "resource_set")) {
       for (const ref of childElements(set, "resource_ref")) {
@@ -47,21 +50,14 @@ function unpackLocation(cluster: Cluster, c: XmlElement, tags: Map<string, strin
   }
   const role = parseRole(c.attrs.role ?? c.attrs["rsc-role"]);
   const discovery = c.attrs["resource-discovery"];
-  const rules: { role: typeof role; rule: RuleScore }[] = [];
-  for (const rule of childElements(c, "rule")) {
-    const ctx = { now: cluster.now };
-    rules.push({
-      role: parseRole(rule.attrs.role) ?? role,
-      rule: {
-        score: parseScore(rule.attrs.score, 0),
-        scoreAttribute: rule.attrs["score-attribute"],
-        matches: (node) => ruleMatches(rule, node, ctx),
-      },
-    });
-  }
+  const ruleEls = childElements(c, "rule");
   for (const rsc of targets) {
-    for (const r of rules) cluster.locations.push({ rsc, score: 0, role: r.role, rules: [r.rule], discovery });
-    if (!rules.length && c.attrs.node) cluster.locations.push({ rsc, node: c.attrs.node, score: parseScore(c.attrs.score, 0), role, discovery });
+    const ctx = { now: cluster.now, rsc };
+    for (const rule of ruleEls) {
+      const score: RuleScore = { score: parseScore(rule.attrs.score, 0), scoreAttribute: rule.attrs["score-attribute"], matches: (node) => ruleMatches(rule, node, ctx) };
+      cluster.locations.push({ rsc, score: 0, role: parseRole(rule.attrs.role) ?? role, rules: [score], discovery });
+    }
+    if (!ruleEls.length && c.attrs.node) cluster.locations.push({ rsc, node: c.attrs.node, score: parseScore(c.attrs.score, 0), role, discovery });
   }
 }
 

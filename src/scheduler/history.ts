@@ -4,6 +4,7 @@ import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { INFINITY, type Cluster, type Resource, type Role, type SchedNode } from "./types.js";
 import { parseScore } from "./score.js";
 import { orphanPrimitive } from "./unpack.js";
+import { compareDigest } from "./digest.js";
 
 interface OpResult {
   role: Role;
@@ -15,6 +16,8 @@ interface OpResult {
   blocked: boolean;
   banAll?: boolean;
   forceStop?: boolean;
+  /** Successful non-recurring operations since the last start (their digests are checked). */
+  sinceStart: XmlElement[];
 }
 
 const expectedRc = (op: XmlElement): number | undefined => {
@@ -50,7 +53,7 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
       const pb = b.call < 0 ? Infinity : b.call;
       return pa - pb || a.lf - b.lf;
     });
-  const r: OpResult = { role: "Stopped", failed: false, stopFailed: false, ban: false, blocked: false };
+  const r: OpResult = { role: "Stopped", failed: false, stopFailed: false, ban: false, blocked: false, sinceStart: [] };
   for (const { o, call } of sorted) {
     const task = o.attrs.operation;
     const interval = Number(o.attrs.interval ?? "0");
@@ -74,21 +77,25 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
         case "migrate_from":
           r.role = "Started";
           r.failed = false;
+          r.sinceStart = [o];
           break;
         case "stop":
         case "migrate_to":
           r.role = "Stopped";
           r.failed = false;
+          r.sinceStart = [];
           break;
         case "promote":
           r.role = "Promoted";
           r.failed = false;
+          r.sinceStart.push(o);
           break;
         case "demote":
           r.role = "Unpromoted";
           r.failed = false;
           break;
         case "monitor":
+          if (interval === 0 && rc !== 7) r.sinceStart = [o];
           if (rc === 7) {
             r.role = "Stopped";
             if (interval === 0) r.failed = false;
@@ -104,7 +111,8 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     const changed = Number(o.attrs["last-rc-change"] ?? o.attrs["last-run"] ?? "0");
     if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000) continue;
     const onFail = onFailOf(rsc, o, cluster, defs);
-    if (onFail === "ignore") {
+    // A missing agent (execution status "not installed") cannot be ignored.
+    if (onFail === "ignore" && opStatus !== 7) {
       if (task === "start") r.role = "Started";
       continue;
     }
@@ -179,11 +187,13 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   const status = firstChild(cib, "status");
   const config = firstChild(cib, "configuration");
   const defs = new Map<string, XmlElement[]>();
+  const paramsOf = new Map<string, Map<string, string>>();
   const resEl = config && firstChild(config, "resources");
   const walk = (e: XmlElement) => {
     if (e.name === "primitive") {
       const ops = firstChild(e, "operations");
       defs.set(e.attrs.id, ops ? childElements(ops, "op") : []);
+      paramsOf.set(e.attrs.id, instanceParams(e));
     }
     for (const c of e.children) walk(c);
   };
@@ -206,7 +216,8 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
     const node = byId.get(ns.attrs.id);
     if (!node) continue;
     applyFailCounts(ns, node, cluster, cloneOf);
-    if (!node.online && !node.unclean && !node.pending) continue;
+    // With fencing enabled, an offline node in maintenance keeps what it ran (left alone, unmanaged).
+    if (!node.online && !node.unclean && !node.pending && !(node.maintenance && cluster.options.stonithEnabled)) continue;
     const lrm = firstChild(ns, "lrm");
     const lrmRes = lrm && firstChild(lrm, "lrm_resources");
     for (const lr of lrmRes ? childElements(lrmRes, "lrm_resource") : []) {
@@ -237,6 +248,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           continue;
         }
         if (!rsc) continue;
+        checkDefinition(rsc, res, lr, { defs, paramsOf });
         applyResult(rsc, node, res, stopFailures);
         if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
       } else {
@@ -250,11 +262,42 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           continue;
         }
         if (rsc.variant !== "primitive") continue;
-        applyResult(rsc, node, evaluateHistory(rsc, ops, cluster, defs), stopFailures);
+        const res = evaluateHistory(rsc, ops, cluster, defs);
+        checkDefinition(rsc, res, lr, { defs, paramsOf });
+        applyResult(rsc, node, res, stopFailures);
       }
     }
   }
   return stopFailures;
+}
+
+/** Configured instance attributes (sets without rules; the first value of a name wins). */
+function instanceParams(e: XmlElement): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const set of childElements(e, "instance_attributes")) {
+    if (firstChild(set, "rule")) continue;
+    for (const nv of childElements(set, "nvpair")) if (!out.has(nv.attrs.name)) out.set(nv.attrs.name, nv.attrs.value ?? "");
+  }
+  return out;
+}
+
+/** An active resource whose parameters changed since it started restarts (or reloads). */
+function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: { defs: Map<string, XmlElement[]>; paramsOf: Map<string, Map<string, string>> }): void {
+  if (res.role === "Stopped" || res.failed || res.pending) return;
+  const { defs, paramsOf } = config;
+  // A resource whose agent changed restarts (crm_simulate gives no reason).
+  const agent = [lr.attrs.class, lr.attrs.provider, lr.attrs.type].filter(Boolean).join(":");
+  if (lr.attrs.type && agent !== rsc.agent) {
+    rsc.agentChanged = true;
+    return;
+  }
+  const params = paramsOf.get(rsc.baseId);
+  if (!params) return;
+  for (const op of res.sinceStart) {
+    const change = compareDigest(op, params, defs.get(rsc.baseId) ?? []);
+    if (change === "restart") rsc.definitionChanged = true;
+    else if (change === "reload") rsc.reload = true;
+  }
 }
 
 function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures: Map<string, { node: SchedNode; rsc: Resource }[]>): void {
@@ -263,6 +306,8 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
   if (res.banAll || res.forceStop) rsc.forceStop = true;
   if (res.role !== "Stopped") {
     rsc.running.push(node);
+    // Resources active on a node in maintenance are not managed.
+    if (node.maintenance) rsc.managed = false;
     if (rsc.role === "Stopped" || res.role === "Promoted") rsc.role = res.role;
     if (res.failed) rsc.failed = true;
     if (res.blocked) rsc.blocked = true;

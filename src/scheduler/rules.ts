@@ -5,6 +5,19 @@ import { parseIsoTime } from "./time.js";
 
 export interface RuleContext {
   now: number;
+  /** The resource a location rule is evaluated for (value-source="param" / "meta"). */
+  /** The agent of the resource whose defaults are evaluated (rsc_expression). */
+  agent?: { class?: string; provider?: string; type?: string };
+  rsc?: { params: Map<string, string>; meta: Map<string, string>; paramsOn?: (node: SchedNode) => Map<string, string> };
+}
+
+const stringCompare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The number a value starts with (as strtoll / strtod read it), if any. */
+function leadingNumber(v: string, type: string): number | undefined {
+  const m = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?/.exec(v);
+  if (!m) return undefined;
+  return type === "integer" ? Math.trunc(parseFloat(m[0])) : parseFloat(m[0]);
 }
 
 function compareValues(left: string | undefined, right: string | undefined, op: string, type: string): boolean {
@@ -18,8 +31,13 @@ function compareValues(left: string | undefined, right: string | undefined, op: 
       const b = right.split(".").map(Number);
       cmp = 0;
       for (let i = 0; i < Math.max(a.length, b.length) && cmp === 0; i++) cmp = Math.sign((a[i] ?? 0) - (b[i] ?? 0));
-    } else cmp = Math.sign(Number(left) - Number(right));
-  } else cmp = left < right ? -1 : left > right ? 1 : 0;
+    } else {
+      const a = leadingNumber(left, type);
+      const b = leadingNumber(right, type);
+      // Values that do not parse as numbers are compared as strings.
+      cmp = a === undefined || b === undefined ? stringCompare(left, right) : Math.sign(a - b);
+    }
+  } else cmp = stringCompare(left, right);
   switch (op) {
     case "eq":
       return cmp === 0;
@@ -106,9 +124,16 @@ export function ruleMatches(rule: XmlElement, node: SchedNode | undefined, ctx: 
       const attr = e.attrs.attribute;
       const left = node?.attrs.get(attr);
       const op = e.attrs.operation ?? "eq";
-      const type = e.attrs.type ?? (/^-?\d+(\.\d+)?$/.test(e.attrs.value ?? "") && ["lt", "gt", "lte", "gte"].includes(op) ? "number" : "string");
-      ok = compareValues(left, e.attrs.value, op, type);
+      const source = e.attrs["value-source"];
+      const params = node && ctx.rsc?.paramsOn ? ctx.rsc.paramsOn(node) : ctx.rsc?.params;
+      const right = source === "param" ? params?.get(e.attrs.value ?? "") : source === "meta" ? ctx.rsc?.meta.get(e.attrs.value ?? "") : e.attrs.value;
+      const type = e.attrs.type ?? (/^-?\d+(\.\d+)?$/.test(right ?? "") && ["lt", "gt", "lte", "gte"].includes(op) ? "number" : "string");
+      ok = compareValues(left, right, op, type);
     } else if (e.name === "date_expression") ok = dateMatches(e, ctx.now);
+    else if (e.name === "rsc_expression") {
+      const agent = ctx.agent;
+      ok = !!agent && (["class", "provider", "type"] as const).every((k) => e.attrs[k] === undefined || e.attrs[k] === agent[k]);
+    }
     else if (e.name === "rule") ok = ruleMatches(e, node, ctx);
     else continue;
     any = true;

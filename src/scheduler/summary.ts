@@ -20,7 +20,7 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: "blocked" };
   if (rsc.running.length > 1 && plan.stop) {
     if (!to) return undefined; // one Stop line per node, added by summarize()
-    if (to === from) return { action: "Restart", rsc: id, detail: `${roleLabel(rsc, next)}${to.uname}` };
+    if (to === from) return { action: rsc.failed ? "Recover" : "Restart", rsc: id, detail: `${roleLabel(rsc, next)}${to.uname}` };
     return { action: "Move", rsc: id, detail: `${from?.uname} -> ${to.uname}` };
   }
   if (!from) {
@@ -45,12 +45,14 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   if (plan.stop && plan.start) {
     const roles = cur !== next ? `${cur} -> ${next} ${to.uname}` : `${roleLabel(rsc, next)}${to.uname}`;
     if (rsc.failed) return { action: "Recover", rsc: id, detail: roles };
-    return { action: "Restart", rsc: id, detail: roles, reason: plan.restartReason ? `due to required ${plan.restartReason}` : undefined };
+    const reason = plan.definitionChange ? "due to resource definition change" : plan.restartReason ? `due to required ${plan.restartReason}` : undefined;
+    return { action: "Restart", rsc: id, detail: roles, reason };
   }
   if (cur !== next) {
     if (next === "Promoted") return { action: "Promote", rsc: id, detail: `${cur} -> Promoted ${to.uname}` };
     if (cur === "Promoted") return { action: "Demote", rsc: id, detail: `Promoted -> ${next} ${to.uname}` };
   }
+  if (plan.reload) return { action: "Reload", rsc: id, detail: `${roleLabel(rsc, next)}${to.uname}` };
   return undefined;
 }
 

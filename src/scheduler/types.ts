@@ -56,6 +56,14 @@ export interface Resource {
   nextRole: Role;
   /** Operation digests changed since the resource started (restart needed). */
   definitionChanged: boolean;
+  /** Configured instance attributes (primitives). */
+  params: Map<string, string>;
+  /** Instance attributes on a node, when some of their sets have rules. */
+  paramsOn?: (node: SchedNode) => Map<string, string>;
+  /** The history was recorded with another agent (class, provider or type): restart. */
+  agentChanged?: boolean;
+  /** Only reloadable parameters changed: the agent reloads it in place. */
+  reload?: boolean;
   /** A stop failed: resource is blocked where it runs. */
   blocked: boolean;
   /** Where the resource has a pending start/stop etc. */
@@ -126,6 +134,7 @@ export interface Ordering {
 }
 
 export interface ClusterOptions {
+  stopOrphanResources: boolean;
   stonithEnabled: boolean;
   symmetric: boolean;
   noQuorumPolicy: string;

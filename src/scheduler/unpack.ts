@@ -1,14 +1,17 @@
 // Phase 1, unpacking: cluster options, nodes and their state, the resource tree (clone instances
 // expanded), and the constraints. The operation history is read by ./history.ts.
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
-import { ruleMatches } from "./rules.js";
+import { ruleMatches, type RuleContext } from "./rules.js";
 import { parseScore, parseSeconds } from "./score.js";
 import { INFINITY, type Cluster, type ClusterOptions, type Resource, type Role, type SchedNode } from "./types.js";
 
 const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
 /** Name-value pairs of a parent's sets: sets whose rule does not match are skipped, higher scores first. */
-function nvpairs(parent: XmlElement | undefined, setName: string, now?: number): Map<string, string> {
+function nvpairs(parent: XmlElement | undefined, setName: string, at?: number | { now: number; node?: SchedNode; agent?: RuleContext["agent"] }): Map<string, string> {
+  const now = typeof at === "object" ? at.now : at;
+  const node = typeof at === "object" ? at.node : undefined;
+  const agent = typeof at === "object" ? at.agent : undefined;
   const out = new Map<string, string>();
   if (!parent) return out;
   const sets = childElements(parent, setName)
@@ -17,7 +20,7 @@ function nvpairs(parent: XmlElement | undefined, setName: string, now?: number):
     .map((x) => x.set);
   for (const set of sets) {
     const rule = firstChild(set, "rule");
-    if (rule && (now === undefined || !ruleMatches(rule, undefined, { now }))) continue;
+    if (rule && (now === undefined || !ruleMatches(rule, node, { now, agent }))) continue;
     for (const nv of childElements(set, "nvpair")) if (!out.has(nv.attrs.name)) out.set(nv.attrs.name, nv.attrs.value ?? "");
   }
   return out;
@@ -38,6 +41,7 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
     haveQuorum: isTrue(cib.attrs["have-quorum"]),
     nodeHealthStrategy: get("node-health-strategy") ?? "none",
     startupFencing: get("startup-fencing") === undefined ? true : isTrue(get("startup-fencing")),
+    stopOrphanResources: get("stop-orphan-resources") === undefined ? true : isTrue(get("stop-orphan-resources")),
     stonithAction: get("stonith-action") === "poweroff" ? "off" : (get("stonith-action") ?? "reboot"),
   };
 }
@@ -153,10 +157,13 @@ export const parseRole = (v: string | undefined): Role | undefined => (v ? ROLE_
 
 interface BuildCtx {
   defaults: Map<string, string>;
+  /** rsc_defaults, evaluated again per primitive when their rules test the agent. */
+  defaultsEl?: XmlElement;
   byId: Map<string, Resource>;
   primitives: Resource[];
   nodeCount: number;
   order: number;
+  now: number;
 }
 
 function newResource(id: string, variant: Resource["variant"], meta: Map<string, string>, parent: Resource | undefined, ctx: BuildCtx): Resource {
@@ -182,6 +189,7 @@ function newResource(id: string, variant: Resource["variant"], meta: Map<string,
     scores: new Map(),
     nextRole: "Stopped",
     definitionChanged: false,
+    params: new Map(),
     blocked: false,
     order: ctx.order++,
     knownOn: new Set(),
@@ -197,14 +205,20 @@ function markOrphan(r: Resource): void {
 
 /** A resource found in the status section but not configured: it can only be stopped. */
 export function orphanPrimitive(cluster: Cluster, id: string, agent: string): Resource {
-  const ctx: BuildCtx = { defaults: new Map(), byId: cluster.byId, primitives: cluster.primitives, nodeCount: 0, order: cluster.primitives.length + 100000 };
+  const ctx: BuildCtx = { defaults: new Map(), byId: cluster.byId, primitives: cluster.primitives, nodeCount: 0, order: cluster.primitives.length + 100000, now: cluster.now };
   const rsc = newResource(id, "primitive", new Map(), undefined, ctx);
   rsc.agent = agent;
   rsc.orphan = true;
+  // With stop-orphan-resources=false, orphans are left alone (unmanaged).
+  if (!cluster.options.stopOrphanResources) rsc.managed = false;
   cluster.primitives.push(rsc);
   cluster.byId.set(id, rsc);
   cluster.resources.push(rsc);
   return rsc;
+}
+
+function descendantNamed(e: XmlElement, name: string): boolean {
+  return e.children.some((c) => c.name === name || descendantNamed(c, name));
 }
 
 function metaOf(e: XmlElement, inherited: Map<string, string>): Map<string, string> {
@@ -214,12 +228,23 @@ function metaOf(e: XmlElement, inherited: Map<string, string>): Map<string, stri
 }
 
 function buildResource(e: XmlElement, parent: Resource | undefined, inherited: Map<string, string>, ctx: BuildCtx, suffix = ""): Resource | undefined {
-  const meta = metaOf(e, inherited);
+  let meta = metaOf(e, inherited);
+  if (e.name === "primitive" && ctx.defaultsEl && descendantNamed(ctx.defaultsEl, "rsc_expression")) {
+    // Defaults for this agent, then what the parents and the resource itself set.
+    const forAgent = nvpairs(ctx.defaultsEl, "meta_attributes", { now: ctx.now, agent: { class: e.attrs.class, provider: e.attrs.provider, type: e.attrs.type } });
+    const own = new Map(forAgent);
+    for (const [k, v] of inherited) if (ctx.defaults.get(k) !== v) own.set(k, v);
+    meta = metaOf(e, own);
+  }
   if (e.name === "primitive") {
     const rsc = newResource(e.attrs.id + suffix, "primitive", meta, parent, ctx);
     rsc.baseId = e.attrs.id;
     rsc.agent = [e.attrs.class, e.attrs.provider, e.attrs.type].filter(Boolean).join(":");
     rsc.isStonith = e.attrs.class === "stonith";
+    rsc.params = nvpairs(e, "instance_attributes");
+    if (childElements(e, "instance_attributes").some((set) => firstChild(set, "rule"))) {
+      rsc.paramsOn = (node) => nvpairs(e, "instance_attributes", { now: ctx.now, node });
+    }
     ctx.primitives.push(rsc);
     ctx.byId.set(rsc.id, rsc);
     return rsc;
@@ -279,7 +304,7 @@ export function unpack(cib: XmlElement, now: number): Cluster {
   const options = unpackOptions(cib, config);
   const nodes = unpackNodes(config, status, options, now, cib.attrs["dc-uuid"]);
   const rscDefaults = nvpairs(config && firstChild(config, "rsc_defaults"), "meta_attributes", now);
-  const ctx: BuildCtx = { defaults: rscDefaults, byId: new Map(), primitives: [], nodeCount: nodes.length, order: 0 };
+  const ctx: BuildCtx = { defaults: rscDefaults, defaultsEl: config && firstChild(config, "rsc_defaults"), byId: new Map(), primitives: [], nodeCount: nodes.length, order: 0, now };
   const resources: Resource[] = [];
   const resEl = config && firstChild(config, "resources");
   for (const e of resEl ? resEl.children : []) {

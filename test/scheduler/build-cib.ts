@@ -13,6 +13,8 @@ export interface OpSpec {
   rc?: number;
   expected?: number;
   interval?: number;
+  /** Execution status (op-status), 0 unless given. */
+  status?: number;
   call: number;
 }
 
@@ -21,6 +23,8 @@ export interface CibSpec {
   options?: Record<string, string>;
   resources: string;
   constraints?: string;
+  /** Children of rsc_defaults. */
+  rscDefaults?: string;
   ops?: OpSpec[];
 }
 
@@ -56,7 +60,7 @@ export function buildCib(spec: CibSpec): string {
                 const key = `${o.call}:1:${expected}:test`;
                 return (
                   `<lrm_rsc_op id="${rsc}_${o.op}_${o.interval ?? 0}_${o.call}" operation="${o.op}" call-id="${o.call}" rc-code="${o.rc ?? 0}" ` +
-                  `op-status="0" interval="${o.interval ?? 0}" transition-key="${key}" transition-magic="0:${o.rc ?? 0};${key}" ` +
+                  `op-status="${o.status ?? 0}" interval="${o.interval ?? 0}" transition-key="${key}" transition-magic="0:${o.rc ?? 0};${key}" ` +
                   `crm_feature_set="3.0.7" op-digest="f2317cad3d54cec5d7d7aa7d0bf35cf8"/>`
                 );
               })
@@ -72,9 +76,13 @@ export function buildCib(spec: CibSpec): string {
     `<cib admin_epoch="0" epoch="1" num_updates="0" validate-with="pacemaker-3.9" have-quorum="1" dc-uuid="1"><configuration>` +
     `<crm_config><cluster_property_set id="cib-bootstrap-options">${nv("o", options)}</cluster_property_set></crm_config>` +
     `<nodes>${nodes}</nodes><resources>${spec.resources}</resources><constraints>${spec.constraints ?? ""}</constraints>` +
+    (spec.rscDefaults ? `<rsc_defaults>${spec.rscDefaults}</rsc_defaults>` : "") +
     `</configuration><status>${states}</status></cib>`
   );
 }
 
-export const dummy = (id: string, meta: Record<string, string> = {}) =>
-  `<primitive id="${id}" class="ocf" provider="pacemaker" type="Dummy">${Object.keys(meta).length ? `<meta_attributes id="${id}-meta">${nv(`${id}-meta`, meta)}</meta_attributes>` : ""}</primitive>`;
+export const dummy = (id: string, meta: Record<string, string> = {}, params: Record<string, string> = {}) =>
+  `<primitive id="${id}" class="ocf" provider="pacemaker" type="Dummy">` +
+  (Object.keys(params).length ? `<instance_attributes id="${id}-params">${nv(`${id}-params`, params)}</instance_attributes>` : "") +
+  (Object.keys(meta).length ? `<meta_attributes id="${id}-meta">${nv(`${id}-meta`, meta)}</meta_attributes>` : "") +
+  `</primitive>`;

@@ -123,6 +123,119 @@ export const CASES: Case[] = [
     },
     expected: ["* Start B ( node1 ) due to unrunnable A start (blocked)"],
   },
+  {
+    // The recorded start digest is the one of no parameters; a parameter was added since.
+    name: "restart after a parameter change",
+    spec: { nodes: two, resources: dummy("A", {}, { fake: "x" }), ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }] },
+    expected: ["* Restart A ( node1 ) due to resource definition change"],
+  },
+  {
+    name: "no restart while the parameters are unchanged",
+    spec: { nodes: two, resources: dummy("A"), ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }] },
+    expected: [],
+  },
+  {
+    name: "location rule comparing a node attribute with a resource parameter",
+    spec: {
+      nodes: [{ name: "node1", attrs: { fake: "1" } }, { name: "node2", attrs: { fake: "2" } }],
+      resources: dummy("A", {}, { fake: "2" }),
+      constraints: `<rsc_location id="l1" rsc="A"><rule id="r1" score="INFINITY"><expression id="e1" attribute="fake" operation="eq" value="fake" value-source="param"/></rule></rsc_location>`,
+    },
+    expected: ["* Start A ( node2 )"],
+  },
+  {
+    // "as2" > "as10" as strings: integers that do not parse are compared as strings.
+    name: "integer rule values that do not parse compare as strings",
+    spec: {
+      nodes: [{ name: "node1", attrs: { v: "as2" } }, { name: "node2", attrs: { v: "as0" } }],
+      resources: dummy("A"),
+      constraints: `<rsc_location id="l1" rsc="A"><rule id="r1" score="-INFINITY"><expression id="e1" attribute="v" operation="gt" type="integer" value="as10"/></rule></rsc_location>`,
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: ["* Move A ( node1 -> node2 )"],
+  },
+  {
+    name: "resource defaults for one agent only",
+    spec: {
+      nodes: two,
+      resources: dummy("A") + `<primitive id="S" class="stonith" type="fence_xvm"/>`,
+      options: { "stonith-enabled": "true" },
+      rscDefaults: `<meta_attributes id="d1"><rule id="d1-r" score="INFINITY"><rsc_expression id="d1-e" class="ocf" provider="pacemaker"/></rule><nvpair id="d1-n" name="target-role" value="Stopped"/></meta_attributes>`,
+    },
+    expected: ["* Start S ( node1 )"],
+  },
+  {
+    name: "a stop ordered after a blocked stop is blocked",
+    spec: {
+      nodes: two,
+      resources: dummy("A", { "target-role": "Stopped" }) + dummy("B"),
+      constraints: `<rsc_order id="o1" first="B" first-action="stop" then="A" then-action="stop"/>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node1", op: "start", call: 3 },
+        { rsc: "B", node: "node1", op: "stop", rc: 1, call: 4 },
+      ],
+    },
+    expected: ["* Stop A ( node1 ) due to node availability (blocked)"],
+  },
+  {
+    // A monitor expecting "not running" found it running on node2: active twice, after a failure.
+    name: "recover a resource found active on two nodes after an unexpected result",
+    spec: {
+      nodes: two,
+      resources: dummy("A"),
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "A", node: "node2", op: "monitor", interval: 20000, expected: 7, rc: 0, call: 3 },
+      ],
+    },
+    expected: ["* Recover A ( node1 )"],
+  },
+  {
+    // Execution status 7: the agent is not installed on node1, which on-fail=ignore cannot ignore.
+    name: "a missing agent is not ignored",
+    spec: {
+      nodes: two,
+      resources: `<primitive id="A" class="ocf" provider="pacemaker" type="Dummy"><operations><op id="A-mon" name="monitor" interval="10s" on-fail="ignore"/></operations></primitive>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "A", node: "node1", op: "monitor", interval: 10000, rc: 5, status: 7, call: 3 },
+      ],
+    },
+    expected: ["* Recover A ( node1 -> node2 )"],
+  },
+  {
+    name: "orphans stay with stop-orphan-resources=false",
+    spec: {
+      nodes: two,
+      options: { "stop-orphan-resources": "false" },
+      resources: dummy("A"),
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node2", op: "start", call: 3 },
+      ],
+    },
+    expected: [],
+  },
+  {
+    name: "an offline node in maintenance keeps its resources (with fencing)",
+    spec: {
+      nodes: [{ name: "node1", state: "offline", attrs: { maintenance: "on" } }, { name: "node2" }],
+      options: { "stonith-enabled": "true" },
+      resources: dummy("A") + `<primitive id="S" class="stonith" type="fence_xvm"/>`,
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: ["* Start S ( node2 )"],
+  },
+  {
+    name: "an offline node in maintenance without fencing runs nothing",
+    spec: {
+      nodes: [{ name: "node1", state: "offline", attrs: { maintenance: "on" } }, { name: "node2" }],
+      resources: dummy("A"),
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: ["* Start A ( node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
