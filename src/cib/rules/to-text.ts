@@ -52,6 +52,15 @@ function detailDateExpression(e: XmlElement, detail: boolean): string[] {
   return [`Expression: ${parts.join(" ")}`];
 }
 
+function detailRscOpExpression(e: XmlElement, detail: boolean): string[] {
+  const a = e.attrs;
+  const text =
+    e.name === "rsc_expression"
+      ? `resource ${a.class ?? ""}:${a.provider ?? ""}:${a.type ?? ""}`
+      : `op ${a.name ?? ""}${a.interval !== undefined ? ` interval=${a.interval}` : ""}`;
+  return [`Expression: ${text}${detail ? ` (id:${a.id ?? ""})` : ""}`];
+}
+
 /** The lines of `Rule: ...` with nested expressions, as `pcs constraint config` prints them. */
 export function ruleDetailLines(rule: XmlElement, options: { detail: boolean; expired?: boolean }): string[] {
   const { detail } = options;
@@ -59,6 +68,7 @@ export function ruleDetailLines(rule: XmlElement, options: { detail: boolean; ex
   for (const child of rule.children) {
     if (child.name === "expression") lines.push(...indentAll(detailExpression(child, detail)));
     else if (child.name === "date_expression") lines.push(...indentAll(detailDateExpression(child, detail)));
+    else if (child.name === "rsc_expression" || child.name === "op_expression") lines.push(...indentAll(detailRscOpExpression(child, detail)));
     else if (child.name === "rule") lines.push(...indentAll(ruleDetailLines(child, { detail })));
   }
   return lines;

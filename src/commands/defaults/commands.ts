@@ -10,10 +10,12 @@ import {
   type DefaultsSection,
 } from "../../cib/defaults.js";
 import { updateMultiNvset } from "../../cib/defaults-nvset.js";
+import { appendDefaultsRule, parseDefaultsRule, upgradeForDefaultsRule, validateDefaultsRule } from "../../cib/defaults-rule.js";
+import { ruleDetailLines } from "../../cib/rules/index.js";
 import { IdIndex } from "../../cib/ids.js";
 import { detach } from "../../cib/xml.js";
 import type { CommandContext } from "../../cli/route-types.js";
-import { deprecation, error, fail } from "../../report/index.js";
+import { deprecation, fail } from "../../report/index.js";
 import { groupByKeywords, prepareOptions, usageError } from "./args.js";
 
 /** Options the legacy `defaults name=value` form ignores but listing the defaults rejects. */
@@ -69,6 +71,7 @@ export async function defaultsConfigCommand(ctx: CommandContext): Promise<void> 
     lines.push(`Meta Attrs: ${set.id}${options.length ? " " + options.map(([k, v]) => `${k}=${v}`).join(" ") : ""}`);
     const pairs = set.pairs.map((p) => [p.name, p.value]).sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
     for (const [k, v] of pairs) lines.push(`  ${k}=${v}`);
+    if (set.rule) lines.push(...ruleDetailLines(set.rule, { detail: false }).map((l) => `  ${l}`));
   }
   ctx.print(lines.join("\n"));
 }
@@ -81,11 +84,15 @@ export async function defaultsSetCreateCommand(ctx: CommandContext): Promise<voi
   const name = sectionOf(ctx);
   const env = await ctx.env();
   await env.editCib((cib, reports) => {
+    const parsed = rule.length ? parseDefaultsRule(rule) : undefined;
+    if (parsed?.ok) reports.add(...upgradeForDefaultsRule(cib, parsed.node));
     const ids = new IdIndex(cib);
     reports.add(...validateSetOptions(options, ids));
-    if (rule.length) reports.add(error("DEFAULTS_RULE_UNSUPPORTED", {}));
+    if (parsed && !parsed.ok) reports.add(parsed.report);
+    if (parsed?.ok) reports.add(...validateDefaultsRule(parsed.node, name));
     reports.throwIfErrors();
-    createDefaultsSet(cib, name, pairs, options, ids);
+    const node = parsed?.ok ? parsed.node : undefined;
+    createDefaultsSet(cib, name, pairs, options, ids, node && ((set) => appendDefaultsRule(set, node, ids)));
     reports.add(warningDefaultsOverride());
     // the CIB schema rejects the attributes --force let through, as pushing it to pacemaker does
     if (schemaInvalidSetOptions(options).length) fail("CIB_SCHEMA_REJECTED", {});

@@ -1,0 +1,48 @@
+// Rules of resource / operation defaults sets: pcs's newer rule grammar (with `resource c:p:t` and
+// `op name [interval=..]`), the expressions each section allows, and the schema upgrade they need.
+import { error, info, type ReportItem } from "../report/index.js";
+import { upgradeCibSchema, schemaAtLeast } from "./constraints/common.js";
+import type { DefaultsSection } from "./defaults.js";
+import type { IdIndex } from "./ids.js";
+import { appendRule, parseRule, ruleLeaves, RuleSyntaxError, type RuleNode } from "./rules/index.js";
+import type { XmlElement } from "./xml.js";
+
+export type ParsedDefaultsRule = { ok: true; node: RuleNode } | { ok: false; report: ReportItem };
+
+export function parseDefaultsRule(words: readonly string[]): ParsedDefaultsRule {
+  try {
+    return { ok: true, node: parseRule(words, { rscOp: true }) };
+  } catch (e) {
+    if (!(e instanceof RuleSyntaxError)) throw e;
+    return { ok: false, report: error("DEFAULTS_RULE_INVALID", { rule: words.join(" "), detail: e.detail }) };
+  }
+}
+
+/**
+ * Upgrade the CIB as pcs does before validating: to the latest schema when the rule has resource or
+ * operation expressions (they need 3.4) or compares as integer (3.5). Returns the report to show.
+ */
+export function upgradeForDefaultsRule(cib: XmlElement, node: RuleNode): ReportItem[] {
+  const leaves = ruleLeaves(node);
+  const needs34 = leaves.some((l) => l.kind === "rsc" || l.kind === "op");
+  const needs35 = leaves.some((l) => l.kind === "compare" && l.type === "integer");
+  if ((needs34 && !schemaAtLeast(cib, 3, 4)) || (needs35 && !schemaAtLeast(cib, 3, 5))) {
+    if (upgradeCibSchema(cib)) return [info("CIB_UPGRADE_SUCCESSFUL", {} as never)];
+  }
+  return [];
+}
+
+/** Resource defaults take no operation or node attribute expressions; operation defaults take all. */
+export function validateDefaultsRule(node: RuleNode, name: DefaultsSection): ReportItem[] {
+  if (name === "op_defaults") return [];
+  const kinds: ("expression" | "op")[] = [];
+  for (const leaf of ruleLeaves(node)) {
+    const kind = leaf.kind === "op" ? "op" : leaf.kind === "compare" || leaf.kind === "defined" ? "expression" : undefined;
+    if (kind && !kinds.includes(kind)) kinds.push(kind);
+  }
+  return kinds.map((kind) => error("RULE_EXPRESSION_NOT_ALLOWED", { kind }));
+}
+
+export function appendDefaultsRule(set: XmlElement, node: RuleNode, ids: IdIndex): XmlElement {
+  return appendRule(set, node, { ids, topScore: "INFINITY", nestedScore: "0" });
+}
