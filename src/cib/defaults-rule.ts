@@ -5,6 +5,7 @@ import { upgradeCibSchema, schemaAtLeast } from "./constraints/common.js";
 import type { DefaultsSection } from "./defaults.js";
 import type { IdIndex } from "./ids.js";
 import { appendRule, parseRule, ruleLeaves, RuleSyntaxError, type RuleNode } from "./rules/index.js";
+import type { Runner } from "../env/index.js";
 import type { XmlElement } from "./xml.js";
 
 export type ParsedDefaultsRule = { ok: true; node: RuleNode } | { ok: false; report: ReportItem };
@@ -45,4 +46,12 @@ export function validateDefaultsRule(node: RuleNode, name: DefaultsSection): Rep
 
 export function appendDefaultsRule(set: XmlElement, node: RuleNode, ids: IdIndex): XmlElement {
   return appendRule(set, node, { ids, topScore: "INFINITY", nestedScore: "0" });
+}
+
+/** What `crm_rule --check` says of a rule: its exit code mapped as pcs maps it. */
+export type RuleStatus = "in effect" | "expired" | "not yet in effect" | "unknown";
+
+export async function ruleInEffectStatus(runner: Runner, cibXml: string, ruleId: string): Promise<RuleStatus> {
+  const result = await runner("crm_rule", ["--check", "--rule", ruleId, "--xml-text", "-"], { stdin: cibXml });
+  return result.code === 0 ? "in effect" : result.code === 110 ? "expired" : result.code === 111 ? "not yet in effect" : "unknown";
 }

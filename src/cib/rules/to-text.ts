@@ -62,9 +62,10 @@ function detailRscOpExpression(e: XmlElement, detail: boolean): string[] {
 }
 
 /** The lines of `Rule: ...` with nested expressions, as `pcs constraint config` prints them. */
-export function ruleDetailLines(rule: XmlElement, options: { detail: boolean; expired?: boolean }): string[] {
+export function ruleDetailLines(rule: XmlElement, options: { detail: boolean; expired?: boolean; label?: string }): string[] {
   const { detail } = options;
-  const lines = [`Rule${options.expired ? " (expired)" : ""}: ${attributeList(rule, detail).join(" ")}`];
+  const label = options.label ?? (options.expired ? "expired" : undefined);
+  const lines = [`Rule${label ? ` (${label})` : ""}: ${attributeList(rule, detail).join(" ")}`];
   for (const child of rule.children) {
     if (child.name === "expression") lines.push(...indentAll(detailExpression(child, detail)));
     else if (child.name === "date_expression") lines.push(...indentAll(detailDateExpression(child, detail)));

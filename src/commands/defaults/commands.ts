@@ -10,10 +10,10 @@ import {
   type DefaultsSection,
 } from "../../cib/defaults.js";
 import { updateMultiNvset } from "../../cib/defaults-nvset.js";
-import { appendDefaultsRule, parseDefaultsRule, upgradeForDefaultsRule, validateDefaultsRule } from "../../cib/defaults-rule.js";
+import { appendDefaultsRule, parseDefaultsRule, ruleInEffectStatus, upgradeForDefaultsRule, validateDefaultsRule } from "../../cib/defaults-rule.js";
 import { ruleDetailLines } from "../../cib/rules/index.js";
 import { IdIndex } from "../../cib/ids.js";
-import { detach } from "../../cib/xml.js";
+import { detach, serializeXml } from "../../cib/xml.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { deprecation, fail } from "../../report/index.js";
 import { groupByKeywords, prepareOptions, usageError } from "./args.js";
@@ -59,19 +59,26 @@ export async function defaultsUpdateCommand(ctx: CommandContext): Promise<void> 
 
 export async function defaultsConfigCommand(ctx: CommandContext): Promise<void> {
   if (ctx.args.length) usageError();
-  const cib = await (await ctx.env()).readCib();
+  const env = await ctx.env();
+  const cib = await env.readCib();
   const sets = listDefaultsSets(cib, sectionOf(ctx));
   if (!sets.length) {
     ctx.print("No defaults set");
     return;
   }
+  const detail = ctx.has("--full");
+  const check = !ctx.has("--no-expire-check") && sets.some((s) => s.rule);
+  const cibXml = check ? serializeXml(cib) : "";
   const lines: string[] = [];
   for (const set of sets) {
+    const status = check && set.rule ? await ruleInEffectStatus(env.runner, cibXml, set.rule.attrs.id ?? "") : "unknown";
+    if (status === "expired" && !ctx.has("--all")) continue;
+    const label = status === "expired" || status === "not yet in effect" ? ` (${status})` : "";
     const options = Object.entries(set.options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    lines.push(`Meta Attrs: ${set.id}${options.length ? " " + options.map(([k, v]) => `${k}=${v}`).join(" ") : ""}`);
+    lines.push(`Meta Attrs${label}: ${set.id}${options.length ? " " + options.map(([k, v]) => `${k}=${v}`).join(" ") : ""}`);
     const pairs = set.pairs.map((p) => [p.name, p.value]).sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
     for (const [k, v] of pairs) lines.push(`  ${k}=${v}`);
-    if (set.rule) lines.push(...ruleDetailLines(set.rule, { detail: false }).map((l) => `  ${l}`));
+    if (set.rule) lines.push(...ruleDetailLines(set.rule, { detail, label: label ? status : undefined }).map((l) => `  ${l}`));
   }
   ctx.print(lines.join("\n"));
 }
