@@ -12,7 +12,9 @@ export type ParsedDefaultsRule = { ok: true; node: RuleNode } | { ok: false; rep
 
 export function parseDefaultsRule(words: readonly string[]): ParsedDefaultsRule {
   try {
-    return { ok: true, node: parseRule(words, { rscOp: true }) };
+    // pcs joins the words into one text and splits it at whitespace again: no quoting
+    const tokens = words.join(" ").split(/\s+/).filter(Boolean);
+    return { ok: true, node: parseRule(tokens, { rscOp: true }) };
   } catch (e) {
     if (!(e instanceof RuleSyntaxError)) throw e;
     return { ok: false, report: error("DEFAULTS_RULE_INVALID", { rule: words.join(" "), detail: e.detail }) };
