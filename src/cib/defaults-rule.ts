@@ -13,12 +13,31 @@ export type ParsedDefaultsRule = { ok: true; node: RuleNode } | { ok: false; rep
 export function parseDefaultsRule(words: readonly string[]): ParsedDefaultsRule {
   try {
     // pcs joins the words into one text and splits it at whitespace again: no quoting
-    const tokens = words.join(" ").split(/\s+/).filter(Boolean);
-    return { ok: true, node: parseRule(tokens, { rscOp: true }) };
+    const tokens = words.join(" ").replace(/[()]/g, " $& ").split(/\s+/).filter(Boolean);
+    return { ok: true, node: parseRule(caselessKeywords(tokens), { rscOp: true }) };
   } catch (e) {
     if (!(e instanceof RuleSyntaxError)) throw e;
     return { ok: false, report: error("DEFAULTS_RULE_INVALID", { rule: words.join(" "), detail: e.detail }) };
   }
+}
+
+const KEYWORDS = new Set(["and", "or", "eq", "ne", "lt", "gt", "lte", "gte", "in_range", "to", "defined", "not_defined", "date-spec", "duration", "resource", "op", "string", "integer", "number", "version"]);
+const VALUE_AFTER = new Set(["eq", "ne", "lt", "gt", "lte", "gte", "string", "integer", "number", "version", "resource", "op", "defined", "not_defined"]);
+
+/** The keywords of pcs's newer grammar are case-insensitive; names and values keep their case. */
+function caselessKeywords(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  tokens.forEach((token, i) => {
+    const low = token.toLowerCase();
+    const previous = out[i - 1];
+    const next = tokens[i + 1]?.toLowerCase();
+    const valuePosition = previous !== undefined && VALUE_AFTER.has(previous) && !(["string", "integer", "number", "version"].includes(low) && ["eq", "ne", "lt", "gt", "lte", "gte"].includes(previous));
+    if (!valuePosition && KEYWORDS.has(low)) out.push(low);
+    else if (!valuePosition && low === "date" && ["gt", "lt", "in_range"].includes(next ?? "")) out.push(low);
+    else if (/^interval=/i.test(token) && out[i - 2] === "op") out.push(`interval=${token.slice(9)}`);
+    else out.push(token);
+  });
+  return out;
 }
 
 /**
