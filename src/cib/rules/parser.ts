@@ -17,7 +17,7 @@ export type RuleNode =
   | { kind: "defined"; op: "defined" | "not_defined"; attribute: string }
   | { kind: "compare"; op: Comparison; attribute: string; type?: SimpleType; value: string }
   | { kind: "date"; op: "gt" | "lt"; date: string }
-  | { kind: "in_range"; start: string; end?: string; duration?: DateParts }
+  | { kind: "in_range"; start?: string; end?: string; duration?: DateParts }
   | { kind: "date_spec"; parts: DateParts }
   | { kind: "rsc"; standard?: string; provider?: string; type?: string }
   | { kind: "op"; name: string; interval?: string };
@@ -285,7 +285,8 @@ class PrattParser {
     if (id === "in_range") {
       s.children.push(left);
       if (left.id !== LITERAL || left.value !== "date") fail(`unexpected '${label(left)}' before 'in_range'`);
-      const start = this.expression(BINDING[id]);
+      // the newer grammar (defaults sets) takes `date in_range to <end>` without a start
+      const start: Sym = this.grammar.rscOp && this.current.id === "to" ? { id: LITERAL, children: [] } : this.expression(BINDING[id]);
       s.children.push(start);
       check(start, [LITERAL], `unexpected '${label(start)}' after 'in_range'`);
       this.advance("to");
@@ -293,7 +294,7 @@ class PrattParser {
       s.children.push(end);
       check(end, [LITERAL, DURATION], `unexpected '${label(end)}' after 'in_range ... to'`);
       for (const child of [start, end]) {
-        if (child.id === LITERAL && !isIso8601Date(String(child.value))) {
+        if (child.id === LITERAL && child.value !== undefined && !isIso8601Date(String(child.value))) {
           fail(`invalid date '${child.value}' in 'in_range ... to'`);
         }
       }
@@ -310,11 +311,12 @@ function toAst(s: Sym): RuleNode {
   }
   const [first, second, third] = s.children;
   if ((id === "gt" || id === "lt" || id === "in_range") && first.value === "date" && second.id === LITERAL) {
-    if (!isIso8601Date(String(second.value))) fail(`'${second.value}' is not an ISO 8601 date`);
-    if (id !== "in_range") return { kind: "date", op: id, date: String(second.value) };
-    if (third.id === DURATION) return { kind: "in_range", start: String(second.value), duration: third.children[0].parts };
+    const start = second.value;
+    if (start !== undefined && !isIso8601Date(start)) fail(`'${start}' is not an ISO 8601 date`);
+    if (id !== "in_range") return { kind: "date", op: id, date: String(start) };
+    if (third.id === DURATION) return { kind: "in_range", start, duration: third.children[0].parts };
     if (!isIso8601Date(String(third.value))) fail(`'${third.value}' is not an ISO 8601 date`);
-    return { kind: "in_range", start: String(second.value), end: String(third.value) };
+    return { kind: "in_range", start, end: String(third.value) };
   }
   if (id === DATE_SPEC) return { kind: "date_spec", parts: first.parts ?? [] };
   if (id === RSC) return { kind: "rsc", ...s.rsc };

@@ -48,7 +48,7 @@ function buildInto(rule: XmlElement, node: RuleNode, ids: IdIndex): void {
     case "in_range": {
       const expr = add(rule, "date_expression", `${rid}-expr`, ids);
       expr.attrs.operation = "in_range";
-      expr.attrs.start = node.start;
+      if (node.start !== undefined) expr.attrs.start = node.start;
       if (node.duration) setParts(add(expr, "duration", `${expr.attrs.id}-duration`, ids), node.duration);
       else if (node.end !== undefined) expr.attrs.end = node.end;
       return;

@@ -37,6 +37,7 @@ function detailDateExpression(e: XmlElement, detail: boolean): string[] {
   if (a.operation === "in_range") {
     const parts = ["date", "in_range"];
     if (a.start !== undefined) parts.push(a.start, "to");
+    else parts.push("to");
     if (a.end !== undefined) parts.push(a.end);
     const duration = e.children.find((c) => c.name === "duration");
     if (duration) parts.push("duration");
