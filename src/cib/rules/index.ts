@@ -4,6 +4,8 @@ export {
   preprocessRuleWords,
   ruleErrorMessage,
   usesIntegerType,
+  ruleLeaves,
+  type RuleGrammar,
   RuleSyntaxError,
   COMPARISONS,
   SIMPLE_TYPES,

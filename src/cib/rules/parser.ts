@@ -17,8 +17,15 @@ export type RuleNode =
   | { kind: "defined"; op: "defined" | "not_defined"; attribute: string }
   | { kind: "compare"; op: Comparison; attribute: string; type?: SimpleType; value: string }
   | { kind: "date"; op: "gt" | "lt"; date: string }
-  | { kind: "in_range"; start: string; end?: string; duration?: DateParts }
-  | { kind: "date_spec"; parts: DateParts };
+  | { kind: "in_range"; start?: string; end?: string; duration?: DateParts }
+  | { kind: "date_spec"; parts: DateParts }
+  | { kind: "rsc"; standard?: string; provider?: string; type?: string }
+  | { kind: "op"; name: string; interval?: string };
+
+/** Grammar extensions of the newer rule commands (defaults sets): `resource c:p:t`, `op name [interval=..]`. */
+export interface RuleGrammar {
+  rscOp?: boolean;
+}
 
 /** A rule that does not parse; `detail` is what pcs adds after "is not a valid rule expression". */
 export class RuleSyntaxError extends Error {
@@ -83,6 +90,8 @@ const END = "{end}";
 interface Sym {
   id: string;
   value?: string;
+  rsc?: { standard?: string; provider?: string; type?: string };
+  op?: { name: string; interval?: string };
   parts?: DateParts;
   children: Sym[];
 }
@@ -99,7 +108,12 @@ const BINDING: Record<string, number> = {
   ...Object.fromEntries(BOOLEANS.map((b) => [b, 40])),
 };
 const SYMBOLS = new Set([...Object.keys(BINDING), "to", "(", ")", LITERAL, END]);
-const ALL_OPERATORS = [...COMPARISONS, "in_range", ...PREFIXES, DATE_SPEC, ...BOOLEANS];
+const RSC = "resource";
+const OP = "op";
+const LEGACY_OPERATORS = [...COMPARISONS, "in_range", ...PREFIXES, DATE_SPEC, ...BOOLEANS];
+const ALL_OPERATORS = [...LEGACY_OPERATORS, RSC, OP];
+const RSC_RE = /^([^\s:()]+)?:([^\s:()]+)?:([^\s:()]+)?$/;
+const INTERVAL_RE = /^interval=(\d+[a-zA-Z]*)$/;
 
 const VALUE_RE: Record<string, RegExp> = {
   integer: /^[-+]?\d+$/,
@@ -156,11 +170,42 @@ class PrattParser {
   private current!: Sym;
   private program: Sym[] = [];
 
+  constructor(private readonly grammar: RuleGrammar = {}) {}
+
+  /** `resource c:p:t` / `op name [interval=x]` starting at tokens[i]; returns the tokens used. */
+  private rscOpSym(tokens: readonly string[], i: number): number {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (token === RSC) {
+      const m = next === undefined ? null : RSC_RE.exec(next);
+      if (!m) fail(next === undefined ? "missing resource name after 'resource'" : `unexpected '${next}' after 'resource'`);
+      const [, standard, provider, type] = m!;
+      this.program.push({ id: RSC, rsc: { standard, provider, type }, children: [] });
+      return 2;
+    }
+    if (next === undefined || next === "(" || next === ")") fail("missing operation name after 'op'");
+    const interval = tokens[i + 2] !== undefined && tokens[i + 2].startsWith("interval") ? tokens[i + 2] : undefined;
+    if (interval !== undefined) {
+      const m = INTERVAL_RE.exec(interval);
+      if (!m) fail(`invalid interval '${interval}' after 'op ${next}'`);
+      this.program.push({ id: OP, op: { name: next, interval: m![1] }, children: [] });
+      return 3;
+    }
+    if (tokens[i + 2] !== undefined && /=/.test(tokens[i + 2])) fail(`unexpected '${tokens[i + 2]}' after 'op ${next}'`);
+    this.program.push({ id: OP, op: { name: next }, children: [] });
+    return 2;
+  }
+
   parse(tokens: readonly string[]): Sym {
     this.program = [];
-    for (const token of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
       const previous = this.program[this.program.length - 1];
       const afterType = previous !== undefined && TYPES.includes(previous.id);
+      if (this.grammar.rscOp && !afterType && (token === RSC || token === OP)) {
+        i += this.rscOpSym(tokens, i) - 1;
+        continue;
+      }
       if (SYMBOLS.has(token) && !afterType) this.program.push({ id: token, children: [] });
       else this.program.push({ id: LITERAL, value: token, children: [] });
     }
@@ -195,7 +240,7 @@ class PrattParser {
 
   private nud(s: Sym): Sym {
     const id = s.id;
-    if (id === LITERAL || id === END) return s;
+    if (id === LITERAL || id === END || id === RSC || id === OP) return s;
     if (id === "(") {
       const inner = this.expression();
       this.advance(")");
@@ -240,7 +285,8 @@ class PrattParser {
     if (id === "in_range") {
       s.children.push(left);
       if (left.id !== LITERAL || left.value !== "date") fail(`unexpected '${label(left)}' before 'in_range'`);
-      const start = this.expression(BINDING[id]);
+      // the newer grammar (defaults sets) takes `date in_range to <end>` without a start
+      const start: Sym = this.grammar.rscOp && this.current.id === "to" ? { id: LITERAL, children: [] } : this.expression(BINDING[id]);
       s.children.push(start);
       check(start, [LITERAL], `unexpected '${label(start)}' after 'in_range'`);
       this.advance("to");
@@ -248,7 +294,7 @@ class PrattParser {
       s.children.push(end);
       check(end, [LITERAL, DURATION], `unexpected '${label(end)}' after 'in_range ... to'`);
       for (const child of [start, end]) {
-        if (child.id === LITERAL && !isIso8601Date(String(child.value))) {
+        if (child.id === LITERAL && child.value !== undefined && !isIso8601Date(String(child.value))) {
           fail(`invalid date '${child.value}' in 'in_range ... to'`);
         }
       }
@@ -265,13 +311,16 @@ function toAst(s: Sym): RuleNode {
   }
   const [first, second, third] = s.children;
   if ((id === "gt" || id === "lt" || id === "in_range") && first.value === "date" && second.id === LITERAL) {
-    if (!isIso8601Date(String(second.value))) fail(`'${second.value}' is not an ISO 8601 date`);
-    if (id !== "in_range") return { kind: "date", op: id, date: String(second.value) };
-    if (third.id === DURATION) return { kind: "in_range", start: String(second.value), duration: third.children[0].parts };
+    const start = second.value;
+    if (start !== undefined && !isIso8601Date(start)) fail(`'${start}' is not an ISO 8601 date`);
+    if (id !== "in_range") return { kind: "date", op: id, date: String(start) };
+    if (third.id === DURATION) return { kind: "in_range", start, duration: third.children[0].parts };
     if (!isIso8601Date(String(third.value))) fail(`'${third.value}' is not an ISO 8601 date`);
-    return { kind: "in_range", start: String(second.value), end: String(third.value) };
+    return { kind: "in_range", start, end: String(third.value) };
   }
   if (id === DATE_SPEC) return { kind: "date_spec", parts: first.parts ?? [] };
+  if (id === RSC) return { kind: "rsc", ...s.rsc };
+  if (id === OP) return { kind: "op", ...s.op! };
   if (PREFIXES.includes(id)) return { kind: "defined", op: id as "defined" | "not_defined", attribute: String(first.value) };
   if ((COMPARISONS as readonly string[]).includes(id)) {
     if (second.id === LITERAL) return { kind: "compare", op: id as Comparison, attribute: String(first.value), value: String(second.value) };
@@ -290,10 +339,10 @@ function toAst(s: Sym): RuleNode {
  * Parse the words of a rule (as given on the command line, e.g. ["#uname", "eq", "node1", "and",
  * "date-spec", "hours=9-16"]). Throws RuleSyntaxError with pcs's detail text.
  */
-export function parseRule(words: readonly string[]): RuleNode {
-  const tree = new PrattParser().parse(preprocessRuleWords(words));
+export function parseRule(words: readonly string[], grammar: RuleGrammar = {}): RuleNode {
+  const tree = new PrattParser(grammar).parse(preprocessRuleWords(words));
   if (tree.id === LITERAL || tree.id === END || (TYPES.includes(tree.id) && tree.id !== DATE_SPEC)) {
-    fail(`missing one of '${ALL_OPERATORS.filter((o) => !BOOLEANS.includes(o)).join("', '")}'`);
+    fail(`missing one of '${LEGACY_OPERATORS.filter((o) => !BOOLEANS.includes(o)).join("', '")}'`);
   }
   return toAst(tree);
 }
@@ -301,6 +350,11 @@ export function parseRule(words: readonly string[]): RuleNode {
 /** The message pcs prints for a rule that does not parse. */
 export function ruleErrorMessage(words: readonly string[], e: RuleSyntaxError): string {
   return `'${words.join(" ")}' is not a valid rule expression${e.detail ? ": " + e.detail : ""}`;
+}
+
+/** Every leaf expression of the rule, left to right. */
+export function ruleLeaves(node: RuleNode): RuleNode[] {
+  return node.kind === "boolean" ? node.children.flatMap(ruleLeaves) : [node];
 }
 
 /** Whether the rule compares a node attribute as an integer (needs CIB schema 3.5+). */

@@ -9,6 +9,8 @@ export interface BuildRuleOptions {
   ruleId?: string;
   /** The score set on nested rules (pcs sets "0": the schema needs one, Pacemaker ignores it). */
   nestedScore?: string;
+  /** The newer rule commands (defaults sets): boolean-op and this score always on the top rule. */
+  topScore?: string;
 }
 
 function add(parent: XmlElement, name: string, proposedId: string, ids: IdIndex): XmlElement {
@@ -46,7 +48,7 @@ function buildInto(rule: XmlElement, node: RuleNode, ids: IdIndex): void {
     case "in_range": {
       const expr = add(rule, "date_expression", `${rid}-expr`, ids);
       expr.attrs.operation = "in_range";
-      expr.attrs.start = node.start;
+      if (node.start !== undefined) expr.attrs.start = node.start;
       if (node.duration) setParts(add(expr, "duration", `${expr.attrs.id}-duration`, ids), node.duration);
       else if (node.end !== undefined) expr.attrs.end = node.end;
       return;
@@ -55,6 +57,20 @@ function buildInto(rule: XmlElement, node: RuleNode, ids: IdIndex): void {
       const expr = add(rule, "expression", `${rid}-expr`, ids);
       expr.attrs.operation = node.op;
       expr.attrs.attribute = node.attribute;
+      return;
+    }
+    case "rsc": {
+      const parts = [node.standard, node.provider, node.type].filter((p): p is string => !!p);
+      const expr = add(rule, "rsc_expression", `${rid}-rsc-${parts.join("-")}`, ids);
+      if (node.standard) expr.attrs.class = node.standard;
+      if (node.provider) expr.attrs.provider = node.provider;
+      if (node.type) expr.attrs.type = node.type;
+      return;
+    }
+    case "op": {
+      const expr = add(rule, "op_expression", `${rid}-op-${node.name}`, ids);
+      expr.attrs.name = node.name;
+      if (node.interval) expr.attrs.interval = node.interval;
       return;
     }
     case "compare": {
@@ -72,6 +88,10 @@ function buildInto(rule: XmlElement, node: RuleNode, ids: IdIndex): void {
 export function appendRule(parent: XmlElement, node: RuleNode, options: BuildRuleOptions): XmlElement {
   const { ids } = options;
   const rule = createElement("rule", { id: options.ruleId ? ids.allocate(options.ruleId) : ids.allocate(`${parent.attrs.id}-rule`) }, parent);
+  if (options.topScore !== undefined) {
+    rule.attrs["boolean-op"] = node.kind === "boolean" ? node.op : "and";
+    rule.attrs.score = options.topScore;
+  }
   buildInto(rule, node, ids);
   if (options.nestedScore !== undefined) {
     const nested: XmlElement[] = [];

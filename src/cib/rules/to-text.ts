@@ -37,6 +37,7 @@ function detailDateExpression(e: XmlElement, detail: boolean): string[] {
   if (a.operation === "in_range") {
     const parts = ["date", "in_range"];
     if (a.start !== undefined) parts.push(a.start, "to");
+    else parts.push("to");
     if (a.end !== undefined) parts.push(a.end);
     const duration = e.children.find((c) => c.name === "duration");
     if (duration) parts.push("duration");
@@ -52,13 +53,24 @@ function detailDateExpression(e: XmlElement, detail: boolean): string[] {
   return [`Expression: ${parts.join(" ")}`];
 }
 
+function detailRscOpExpression(e: XmlElement, detail: boolean): string[] {
+  const a = e.attrs;
+  const text =
+    e.name === "rsc_expression"
+      ? `resource ${a.class ?? ""}:${a.provider ?? ""}:${a.type ?? ""}`
+      : `op ${a.name ?? ""}${a.interval !== undefined ? ` interval=${a.interval}` : ""}`;
+  return [`Expression: ${text}${detail ? ` (id:${a.id ?? ""})` : ""}`];
+}
+
 /** The lines of `Rule: ...` with nested expressions, as `pcs constraint config` prints them. */
-export function ruleDetailLines(rule: XmlElement, options: { detail: boolean; expired?: boolean }): string[] {
+export function ruleDetailLines(rule: XmlElement, options: { detail: boolean; expired?: boolean; label?: string }): string[] {
   const { detail } = options;
-  const lines = [`Rule${options.expired ? " (expired)" : ""}: ${attributeList(rule, detail).join(" ")}`];
+  const label = options.label ?? (options.expired ? "expired" : undefined);
+  const lines = [`Rule${label ? ` (${label})` : ""}: ${attributeList(rule, detail).join(" ")}`];
   for (const child of rule.children) {
     if (child.name === "expression") lines.push(...indentAll(detailExpression(child, detail)));
     else if (child.name === "date_expression") lines.push(...indentAll(detailDateExpression(child, detail)));
+    else if (child.name === "rsc_expression" || child.name === "op_expression") lines.push(...indentAll(detailRscOpExpression(child, detail)));
     else if (child.name === "rule") lines.push(...indentAll(ruleDetailLines(child, { detail })));
   }
   return lines;

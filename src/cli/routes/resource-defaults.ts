@@ -28,7 +28,13 @@ function defaultsRoutes(prefix: readonly string[], what: string): Route[] {
     {
       path: [...prefix, "set", "create"],
       synopsis: `${words} set create [<set options>] [meta [<name>=<value>]...] [rule [<expression>]]`,
-      help: `Create a new set of default values for ${what}, optionally applying only where the rule matches. Set options are: id, score. ${NOTE}`,
+      help:
+        `Create a new set of default values for ${what}, optionally applying only where the rule matches. Set options are: id, score. ` +
+        `A rule combines, with 'and', 'or' and parentheses: 'resource [<standard>]:[<provider>]:[<type>]', ` +
+        (what.includes("operation")
+          ? `'op <name> [interval=<interval>]', 'defined|not_defined <node attribute>', '<node attribute> eq|ne|lt|gt|lte|gte [string|integer|number|version] <value>', `
+          : "") +
+        `'date gt|lt <date>', 'date in_range [<date>] to <date>|duration <duration options>' and 'date-spec <date-spec options>'. ${NOTE}`,
       options: ["--force"],
       run: withUsage(lazy(load, (m) => m.defaultsSetCreateCommand)),
     },

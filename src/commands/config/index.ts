@@ -1,5 +1,7 @@
 // pcs config [show]: the whole configuration as pcs 0.11 prints it, composed section by section.
+import { listDefaultsSets } from "../../cib/defaults.js";
 import { findSection } from "../../cib/document.js";
+import { ruleDetailLines } from "../../cib/rules/index.js";
 import { childElements, descendants, type XmlElement } from "../../cib/xml.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { usageError } from "../alert/args.js";
@@ -13,14 +15,18 @@ import { resourcesText } from "./resources-text.js";
 const indent = (lines: string[], step = 2) => lines.map((l) => " ".repeat(step) + l);
 
 function defaultsLines(cib: XmlElement, section: "rsc_defaults" | "op_defaults"): string[] {
-  const element = findSection(cib, section);
-  const sets = element ? childElements(element, "meta_attributes") : [];
+  const sets = listDefaultsSets(cib, section);
   if (!sets.length) return ["  No defaults set"];
+  const byName = ([a, x]: string[], [b, y]: string[]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0);
   return indent(
-    sets.flatMap((set) => [
-      `Meta Attrs: ${set.attrs.id ?? ""}`,
-      ...indent(childElements(set, "nvpair").map((p) => `${p.attrs.name}=${p.attrs.value ?? ""}`)),
-    ]),
+    sets.flatMap((set) => {
+      const options = Object.entries(set.options).sort(byName);
+      return [
+        `Meta Attrs: ${set.id}${options.map(([k, v]) => ` ${k}=${v}`).join("")}`,
+        ...indent(set.pairs.map((p) => [p.name, p.value]).sort(byName).map(([k, v]) => `${k}=${v}`)),
+        ...indent(set.rule ? ruleDetailLines(set.rule, { detail: true }) : []),
+      ];
+    }),
   );
 }
 

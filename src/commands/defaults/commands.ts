@@ -10,10 +10,12 @@ import {
   type DefaultsSection,
 } from "../../cib/defaults.js";
 import { updateMultiNvset } from "../../cib/defaults-nvset.js";
+import { appendDefaultsRule, parseDefaultsRule, ruleInEffectStatus, upgradeForDefaultsRule, validateDefaultsRule } from "../../cib/defaults-rule.js";
+import { ruleDetailLines } from "../../cib/rules/index.js";
 import { IdIndex } from "../../cib/ids.js";
-import { detach } from "../../cib/xml.js";
+import { detach, serializeXml } from "../../cib/xml.js";
 import type { CommandContext } from "../../cli/route-types.js";
-import { deprecation, error, fail } from "../../report/index.js";
+import { deprecation, fail } from "../../report/index.js";
 import { groupByKeywords, prepareOptions, usageError } from "./args.js";
 
 /** Options the legacy `defaults name=value` form ignores but listing the defaults rejects. */
@@ -57,18 +59,26 @@ export async function defaultsUpdateCommand(ctx: CommandContext): Promise<void> 
 
 export async function defaultsConfigCommand(ctx: CommandContext): Promise<void> {
   if (ctx.args.length) usageError();
-  const cib = await (await ctx.env()).readCib();
+  const env = await ctx.env();
+  const cib = await env.readCib();
   const sets = listDefaultsSets(cib, sectionOf(ctx));
   if (!sets.length) {
     ctx.print("No defaults set");
     return;
   }
+  const detail = ctx.has("--full");
+  const check = !ctx.has("--no-expire-check") && sets.some((s) => s.rule);
+  const cibXml = check ? serializeXml(cib) : "";
   const lines: string[] = [];
   for (const set of sets) {
+    const status = check && set.rule ? await ruleInEffectStatus(env.runner, cibXml, set.rule.attrs.id ?? "") : "unknown";
+    if (status === "expired" && !ctx.has("--all")) continue;
+    const label = status === "expired" || status === "not yet in effect" ? ` (${status})` : "";
     const options = Object.entries(set.options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    lines.push(`Meta Attrs: ${set.id}${options.length ? " " + options.map(([k, v]) => `${k}=${v}`).join(" ") : ""}`);
+    lines.push(`Meta Attrs${label}: ${set.id}${options.length ? " " + options.map(([k, v]) => `${k}=${v}`).join(" ") : ""}`);
     const pairs = set.pairs.map((p) => [p.name, p.value]).sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0));
     for (const [k, v] of pairs) lines.push(`  ${k}=${v}`);
+    if (set.rule) lines.push(...ruleDetailLines(set.rule, { detail, label: label ? status : undefined }).map((l) => `  ${l}`));
   }
   ctx.print(lines.join("\n"));
 }
@@ -81,11 +91,15 @@ export async function defaultsSetCreateCommand(ctx: CommandContext): Promise<voi
   const name = sectionOf(ctx);
   const env = await ctx.env();
   await env.editCib((cib, reports) => {
+    const parsed = rule.length ? parseDefaultsRule(rule) : undefined;
+    if (parsed?.ok) reports.add(...upgradeForDefaultsRule(cib, parsed.node));
     const ids = new IdIndex(cib);
     reports.add(...validateSetOptions(options, ids));
-    if (rule.length) reports.add(error("DEFAULTS_RULE_UNSUPPORTED", {}));
+    if (parsed && !parsed.ok) reports.add(parsed.report);
+    if (parsed?.ok) reports.add(...validateDefaultsRule(parsed.node, name));
     reports.throwIfErrors();
-    createDefaultsSet(cib, name, pairs, options, ids);
+    const node = parsed?.ok ? parsed.node : undefined;
+    createDefaultsSet(cib, name, pairs, options, ids, node && ((set) => appendDefaultsRule(set, node, ids)));
     reports.add(warningDefaultsOverride());
     // the CIB schema rejects the attributes --force let through, as pushing it to pacemaker does
     if (schemaInvalidSetOptions(options).length) fail("CIB_SCHEMA_REJECTED", {});

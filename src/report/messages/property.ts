@@ -23,7 +23,15 @@ export const defaultsMessages = {
   DEFAULTS_SET_AMBIGUOUS: (p: { command: string }) =>
     `Several options sets exist, please use the '${p.command}' command and specify an option set ID`,
   CIB_SCHEMA_REJECTED: () => "Unable to update cib",
-  DEFAULTS_RULE_UNSUPPORTED: () => "rules in defaults sets are not supported yet",
+  DEFAULTS_RULE_INVALID: (p: { rule: string; detail?: string }) => `'${p.rule}' is not a valid rule expression${p.detail ? ": " + p.detail : ""}`,
+  RULE_EXPRESSION_NOT_ALLOWED: (p: { kind: "expression" | "op" | "rsc" }) =>
+    `${
+      p.kind === "expression"
+        ? "Keywords 'defined', 'not_defined', 'eq', 'ne', 'gte', 'gt', 'lte' and 'lt'"
+        : p.kind === "op"
+          ? "Keyword 'op'"
+          : "Keyword 'resource'"
+    } cannot be used in a rule in this command`,
 };
 
 export const property = {
