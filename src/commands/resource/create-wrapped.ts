@@ -1,7 +1,5 @@
 // resource create ... clone | promotable | --group: the new primitive wrapped at once, using the
 // resource area's clone and group operations (src/cib/clone.ts, group.ts).
-import { agentForResource } from "../../agents/resolve.js";
-import { agentSources } from "../../agents/sources.js";
 import { appendNewClone, validateCloneId } from "../../cib/clone.js";
 import { section } from "../../cib/document.js";
 import { placeIntoGroup, resolveGroupTarget } from "../../cib/group.js";
@@ -9,7 +7,7 @@ import { IdIndex } from "../../cib/ids.js";
 import { disableResource } from "../../cib/primitive.js";
 import { isTrue } from "../../cib/resources.js";
 import type { XmlElement } from "../../cib/xml.js";
-import { refuseWaitWithFile } from "./wait.js";
+import { primitiveSpec } from "./create.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { error, fail, forceableError, type Reports } from "../../report/index.js";
 import { fullName } from "../../agents/name.js";
@@ -79,19 +77,7 @@ export async function createWrapped(ctx: CommandContext, request: WrappedRequest
   if (parts.bundle) fail("GENERIC", { text: "creating a resource inside a bundle is not supported by pcs-lite" });
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
-    const sources = agentSources(env.runner);
-    const agent = await agentForResource(sources, agentText, reports, ctx.force);
-    refuseWaitWithFile(ctx);
-    const spec: NewPrimitive = {
-      id,
-      agent,
-      operations: parts.op,
-      meta: parts.meta,
-      attrs: parts.options,
-      useDefaultOperations: !ctx.has("--no-default-ops"),
-      disabled: ctx.has("--disabled"),
-      agentValidation: ctx.has("--agent-validation") ? { sources } : undefined,
-    };
+    const spec = await primitiveSpec(ctx, env.runner, reports, { id, agentText, parts });
     if (parts.clone) await createInClone(cib, reports, spec, parts.clone, parts.cloneId);
     else if (parts.promotable) await createInClone(cib, reports, spec, { ...parts.promotable, promotable: "true" }, parts.cloneId);
     else await placeInGroup(cib, reports, spec, { group: ctx.value("--group")!, before: ctx.value("--before"), after: ctx.value("--after") });

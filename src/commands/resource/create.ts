@@ -4,9 +4,10 @@ import { agentSources } from "../../agents/sources.js";
 import { IdIndex } from "../../cib/ids.js";
 import { refuseWaitWithFile } from "./wait.js";
 import type { CommandContext } from "../../cli/route-types.js";
-import { fail } from "../../report/index.js";
+import type { Runner } from "../../env/index.js";
+import { fail, type Reports } from "../../report/index.js";
 import { parseCreateArgs, UsageError, type CreateParts } from "./create-args.js";
-import { createPrimitive } from "./create-primitive.js";
+import { createPrimitive, type NewPrimitive } from "./create-primitive.js";
 import { usageError } from "./cli-usage.js";
 
 function parse(ctx: CommandContext): CreateParts {
@@ -36,6 +37,28 @@ function checkCombinations(ctx: CommandContext, parts: CreateParts): void {
   }
 }
 
+/** The new primitive as the command line describes it; its agent is resolved (and --wait refused) here. */
+export async function primitiveSpec(
+  ctx: CommandContext,
+  runner: Runner,
+  reports: Reports,
+  { id, agentText, parts }: { id: string; agentText: string; parts: CreateParts },
+): Promise<NewPrimitive> {
+  const sources = agentSources(runner);
+  const agent = await agentForResource(sources, agentText, reports, ctx.force);
+  refuseWaitWithFile(ctx);
+  return {
+    id,
+    agent,
+    operations: parts.op,
+    meta: parts.meta,
+    attrs: parts.options,
+    useDefaultOperations: !ctx.has("--no-default-ops"),
+    disabled: ctx.has("--disabled"),
+    agentValidation: ctx.has("--agent-validation") ? { sources } : undefined,
+  };
+}
+
 export async function resourceCreate(ctx: CommandContext): Promise<void> {
   if (ctx.args.length < 2) usageError(ctx);
   const [id, agentText] = ctx.args;
@@ -48,18 +71,6 @@ export async function resourceCreate(ctx: CommandContext): Promise<void> {
   const env = await ctx.env();
   // the agent is looked at once the CIB is loaded (pcs creates a missing -f file first)
   await env.editCib(async (cib, reports) => {
-    const sources = agentSources(env.runner);
-    const agent = await agentForResource(sources, agentText, reports, ctx.force);
-    refuseWaitWithFile(ctx);
-    await createPrimitive(cib, new IdIndex(cib), reports, {
-      id,
-      agent,
-      operations: parts.op,
-      meta: parts.meta,
-      attrs: parts.options,
-      useDefaultOperations: !ctx.has("--no-default-ops"),
-      disabled: ctx.has("--disabled"),
-      agentValidation: ctx.has("--agent-validation") ? { sources } : undefined,
-    });
+    await createPrimitive(cib, new IdIndex(cib), reports, await primitiveSpec(ctx, env.runner, reports, { id, agentText, parts }));
   }, ctx.reports);
 }
