@@ -27,7 +27,7 @@ export function findDefaultsSet(cib: XmlElement, name: DefaultsSection, id: stri
 export function validateSetOptions(options: Pairs, ids: IdIndex): ReportItem[] {
   const reports: ReportItem[] = [];
   const unknown = [...options.keys()].filter((n) => n !== "id" && n !== "score");
-  if (unknown.length) reports.push(forceableError("DEFAULTS_INVALID_SET_OPTIONS", { names: unknown, allowed: ["id", "score"] }));
+  if (unknown.length) reports.push(forceableError("INVALID_OPTIONS", { names: unknown, allowed: ["id", "score"] }));
   const id = options.get("id");
   if (id !== undefined) {
     const invalid = validateId(id, "id");

@@ -71,7 +71,7 @@ export function timeoutToSeconds(value: string): number | undefined {
 
 function valueReport(definition: PropertyDefinition, value: string, forceable: boolean): ReportItem | undefined {
   const bad = (allowed: string | string[]) =>
-    errorOrForceable(forceable, "PROPERTY_INVALID_OPTION_VALUE", { name: definition.name, value, allowed });
+    errorOrForceable(forceable, "INVALID_OPTION_VALUE", { name: definition.name, value, allowed });
   switch (definition.type) {
     case "boolean":
       return isPcmkBoolean(value) ? undefined : bad(`a pacemaker boolean value: ${BOOLEAN_VALUES.map((b) => `'${b}'`).join(", ")}`);
@@ -114,9 +114,9 @@ export function validateSetProperties(input: SetPropertiesInput): ReportItem[] {
   const invalid = checked.filter((n) => !known.has(n) && !banned.includes(n));
   const allowed = [...known.keys()].sort();
   if (invalid.length) {
-    reports.push(forceableError("PROPERTY_INVALID_OPTIONS", { names: invalid, allowed, optionType: "cluster property" }));
+    reports.push(forceableError("INVALID_OPTIONS", { names: invalid, allowed, optionType: "cluster property" }));
   }
-  if (banned.length) reports.push(error("PROPERTY_INVALID_OPTIONS", { names: banned, allowed, optionType: "cluster property" }));
+  if (banned.length) reports.push(error("INVALID_OPTIONS", { names: banned, allowed, optionType: "cluster property" }));
   for (const [name, value] of properties) {
     const definition = known.get(name);
     if (value === "" || !definition) continue;

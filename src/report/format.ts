@@ -5,8 +5,9 @@ export function quoteList(items: readonly string[], conjunction?: "and" | "or", 
   return `${list.slice(0, -1).join(", ")} ${conjunction} ${list[list.length - 1]}`;
 }
 
-export const plural = (count: number, singular: string, pluralForm = singular + "s"): string =>
-  count === 1 ? singular : pluralForm;
+/** `singular` for one item (a count, or a list's length), else `pluralForm`. */
+export const plural = (items: number | readonly unknown[], singular: string, pluralForm = singular + "s"): string =>
+  (typeof items === "number" ? items : items.length) === 1 ? singular : pluralForm;
 
 // pcs names element types for users: "primitive" is a resource, "master" a clone.
 const TYPE_NAMES: Record<string, string> = {

@@ -26,8 +26,8 @@ export const common = {
     if (!p.allowed.length) return `${head} allowed are options matching patterns: ${patterns}`;
     return `${head} ${allowed} and options matching patterns: ${patterns}`;
   },
-  INVALID_OPTION_VALUE: (p: { name: string; value: string; allowed: string | string[] }) =>
-    `'${p.value}' is not a valid ${p.name} value, use ${Array.isArray(p.allowed) ? quoteList(p.allowed) : p.allowed}`,
+  INVALID_OPTION_VALUE: (p: { name: string; value: string; allowed?: string | string[] }) =>
+    `'${p.value}' is not a valid ${p.name} value${p.allowed?.length ? `, use ${Array.isArray(p.allowed) ? quoteList(p.allowed) : p.allowed}` : ""}`,
   REQUIRED_OPTIONS_ARE_MISSING: (p: { names: string[]; optionType?: string }) =>
     `required ${p.optionType ? p.optionType + " " : ""}option${p.names.length > 1 ? "s" : ""} ${quoteList(p.names)} ${p.names.length > 1 ? "are" : "is"} missing`,
   OPTION_NOT_SUPPORTED: (p: { options: string[] }) =>

@@ -1,24 +1,12 @@
 // Messages of the property area (code -> text from payload). Texts follow pcs 0.11.5's wording.
 import { quoteList } from "../format.js";
 
-const hint = (allowed: string | string[]) => (Array.isArray(allowed) ? quoteList(allowed) : allowed);
-
-/** pcs's INVALID_OPTIONS text ("invalid option 'x', allowed options are: ..."). */
-export const invalidOptionsText = (p: { names: string[]; allowed: string[]; optionType?: string }) =>
-  `invalid ${p.optionType ? p.optionType + " " : ""}option${p.names.length > 1 ? "s:" : ""} ${quoteList(p.names)},` +
-  (p.allowed.length ? ` allowed option${p.allowed.length > 1 ? "s are:" : " is"} ${quoteList(p.allowed)}` : " there are no options allowed");
-
-/** pcs's INVALID_OPTION_VALUE text (a list of allowed values is sorted and quoted, no "or"). */
-export const invalidValueText = (p: { name: string; value: string; allowed?: string | string[] }) =>
-  `'${p.value}' is not a valid ${p.name} value${p.allowed && p.allowed.length ? `, use ${hint(p.allowed)}` : ""}`;
-
 // resource / operation defaults
 export const defaultsMessages = {
   DEFAULTS_CAN_BE_OVERRIDDEN: () => "Defaults do not apply to resources which override them with their own defined values",
   DEFAULTS_SET_NOT_FOUND: (p: { id: string }) => `options set '${p.id}' does not exist`,
   DEFAULTS_NOT_A_SET: (p: { id: string }) => `'${p.id}' is not an options set`,
   DEFAULTS_SET_OTHER_CONTEXT: (p: { tag: string; id: string; context: string }) => `${p.tag} '${p.id}' exists but does not belong to '${p.context}'`,
-  DEFAULTS_INVALID_SET_OPTIONS: (p: { names: string[]; allowed: string[] }) => invalidOptionsText(p),
   DEFAULTS_INVALID_SCORE: (p: { score: string }) => `invalid score '${p.score}', use integer or INFINITY or -INFINITY`,
   DEFAULTS_SET_AMBIGUOUS: (p: { command: string }) =>
     `Several options sets exist, please use the '${p.command}' command and specify an option set ID`,
@@ -36,8 +24,6 @@ export const defaultsMessages = {
 
 export const property = {
   ...defaultsMessages,
-  PROPERTY_INVALID_OPTIONS: invalidOptionsText,
-  PROPERTY_INVALID_OPTION_VALUE: invalidValueText,
   PROPERTY_CANNOT_REMOVE_NOT_PRESENT: (p: { names: string[]; setId: string }) =>
     `Cannot remove ${p.names.length > 1 ? "properties" : "property"} ${quoteList(p.names)}, ${p.names.length > 1 ? "they are" : "it is"} not present in property set '${p.setId}'`,
   CANNOT_CREATE_DEFAULT_CLUSTER_PROPERTY_SET: (p: { id: string }) =>

@@ -1,8 +1,6 @@
 // Messages of the resource area (code -> text from payload). Texts follow pcs 0.11.5's wording.
-import { quoteList, typeList, typeName } from "../format.js";
+import { plural, quoteList, typeList, typeName } from "../format.js";
 
-const plural = (items: readonly unknown[] | number, singular: string, pluralForm = singular + "s") =>
-  (typeof items === "number" ? items : items.length) === 1 ? singular : pluralForm;
 const isAre = (items: readonly unknown[]) => plural(items, "is", "are");
 const itThey = (items: readonly unknown[]) => plural(items, "it", "they");
 
