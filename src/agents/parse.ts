@@ -1,5 +1,6 @@
 // Parse an agent's metadata XML (OCF 1.0 or 1.1) into the unified format.
-import { childElements, firstChild, parseXml, XmlSyntaxError, type XmlElement } from "../cib/xml.js";
+import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
+import { parseXml, XmlSyntaxError } from "../cib/xml-parse.js";
 import type { AgentName } from "./name.js";
 import { fullName } from "./name.js";
 import { AgentError, type AgentAction, type AgentMetadata, type AgentParameter } from "./types.js";

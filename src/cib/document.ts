@@ -1,6 +1,7 @@
 // The CIB document: the empty CIB pcs creates, sections, versions, and lookup by id.
 import { fail } from "../report/index.js";
 import { createElement, ensureChild, firstChild, walk, type XmlElement } from "./xml.js";
+import { untouchedText } from "./xml-lazy.js";
 
 /** The CIB pcs writes when `-f FILE` does not exist yet (pcs 0.11.5: schema pacemaker-3.1). */
 export function emptyCib(): XmlElement {
@@ -10,6 +11,13 @@ export function emptyCib(): XmlElement {
   createElement("status", {}, cib);
   return cib;
 }
+
+/**
+ * How a CIB file is read (see xml-lazy.ts): the status section and each configuration section stay
+ * text until a command reads them; the ids in the configuration are recorded meanwhile.
+ */
+export const cibSectionsAsText = (e: XmlElement, depth: number): { ids: boolean } | false =>
+  depth === 2 ? e.name === "status" && { ids: false } : depth === 3 && e.parent?.name === "configuration" && { ids: true };
 
 export const SECTIONS = ["crm_config", "nodes", "resources", "constraints", "op_defaults", "rsc_defaults", "alerts", "acls", "fencing-topology", "tags"] as const;
 export type SectionName = (typeof SECTIONS)[number];
@@ -67,6 +75,9 @@ export function findById(cib: XmlElement, id: string): XmlElement | undefined {
     walk(part, (e) => {
       if (found) return false;
       if (e.attrs.id === id && e.name !== "resource_ref" && e.name !== "obj_ref" && e.name !== "role" && e.name !== "acl_target") found = e;
+      // a section still kept as text is only parsed when its recorded ids hold this one
+      const kept = untouchedText(e);
+      if (kept?.ids && !kept.appended.length && !kept.ids.ids.includes(id)) return false;
     });
     if (found) break;
   }

@@ -2,6 +2,7 @@
 import { error, type ReportItem } from "../report/index.js";
 import type { XmlElement } from "./xml.js";
 import { walk } from "./xml.js";
+import { idElementName, untouchedText, type TextIds } from "./xml-lazy.js";
 
 const FIRST_CHAR_INVALID = /[^a-zA-Z_]/;
 const REST_CHAR_INVALID = /[^a-zA-Z0-9_.-]/;
@@ -36,22 +37,31 @@ const REFERENCE_ELEMENTS = new Set(["acl_target", "role", "obj_ref", "resource_r
 export class IdIndex {
   private readonly ids = new Set<string>();
   private readonly booked = new Set<string>();
+  /** Ids recorded in sections kept as text: searched when asked, not copied into the set. */
+  private readonly keptIds: TextIds[] = [];
 
   constructor(cib: XmlElement) {
-    for (const section of cib.children) {
-      if (section.name === "status") continue;
-      walk(section, (e) => {
-        const id = e.attrs.id;
-        if (id !== undefined && !REFERENCE_ELEMENTS.has(e.name)) this.ids.add(id);
-        if (e.name === "nvpair" && e.attrs.name === "remote-node" && e.parent?.name === "meta_attributes" && e.parent.parent?.name === "primitive") {
-          this.ids.add(e.attrs.value);
-        }
-      });
-    }
+    const visit = (e: XmlElement): boolean => {
+      const id = e.attrs.id;
+      if (id !== undefined && !REFERENCE_ELEMENTS.has(e.name)) this.ids.add(id);
+      if (e.name === "nvpair" && e.attrs.name === "remote-node" && e.parent?.name === "meta_attributes" && e.parent.parent?.name === "primitive") {
+        this.ids.add(e.attrs.value);
+      }
+      const kept = untouchedText(e);
+      // a remote-node meta attribute needs the elements around it, so such text is parsed
+      if (!kept?.ids || kept.raw.includes("remote-node")) return true;
+      this.keptIds.push(kept.ids);
+      for (const child of kept.appended) walk(child, visit);
+      return false;
+    };
+    for (const section of cib.children) if (section.name !== "status") walk(section, visit);
   }
 
   has(id: string): boolean {
-    return this.ids.has(id) || this.booked.has(id);
+    return this.ids.has(id) || this.booked.has(id) || this.keptIds.some((kept) => {
+      for (let i = kept.ids.indexOf(id); i >= 0; i = kept.ids.indexOf(id, i + 1)) if (!REFERENCE_ELEMENTS.has(idElementName(kept, i))) return true;
+      return false;
+    });
   }
 
   /** Record an id as used (after adding an element with it). */

@@ -4,7 +4,8 @@ import { error, errorOrForceable, forceableError, type ReportItem } from "../rep
 import { appendMultiNvset, findNvsets } from "./defaults-nvset.js";
 import { section } from "./document.js";
 import type { IdIndex } from "./ids.js";
-import { childElements, firstChild, parseXml, type XmlElement } from "./xml.js";
+import { childElements, firstChild, type XmlElement } from "./xml.js";
+import { parseXml } from "./xml-parse.js";
 
 export const READONLY_PROPERTIES = ["cluster-infrastructure", "cluster-name", "dc-version", "have-watchdog", "last-lrm-refresh"];
 export const DEFAULT_PROPERTY_SET_ID = "cib-bootstrap-options";

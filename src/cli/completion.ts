@@ -2,7 +2,8 @@
 // `PCS_LITE_COMPLETE=1 pcs <words typed so far> <current word>` and offers the printed lines.
 // A first line "@files" asks the shell to complete file names instead.
 import { readFileSync } from "node:fs";
-import { parseXml, type XmlElement } from "../cib/xml.js";
+import { type XmlElement } from "../cib/xml.js";
+import { parseXml } from "../cib/xml-parse.js";
 import { GLOBAL_OPTIONS, parseArgv } from "./argv.js";
 import type { CompletionKind, Route } from "./route-types.js";
 import { AREAS, findArea } from "./routes/index.js";

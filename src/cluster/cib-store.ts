@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { cibVersion, compareVersions, type CibVersion } from "../cib/document.js";
-import { parseXml, serializeXml, type XmlElement } from "../cib/xml.js";
+import { serializeXml, type XmlElement } from "../cib/xml.js";
+import { parseXml } from "../cib/xml-parse.js";
 import { writeFileAtomic } from "../env/atomic.js";
 
 export interface CibStore {

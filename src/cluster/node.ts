@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cibVersion, compareVersions, type CibVersion } from "../cib/document.js";
 import { applyVersionedPatch, PatchError } from "../cib/patch.js";
-import { cloneElement, parseXml, serializeXml } from "../cib/xml.js";
+import { cloneElement, serializeXml } from "../cib/xml.js";
+import { parseXml } from "../cib/xml-parse.js";
 import { RpcError } from "../transport/protocol.js";
 import { corosyncFacts } from "../transport/corosync-conf.js";
 import { openCibStore, type CibStore } from "./cib-store.js";

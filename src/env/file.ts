@@ -1,13 +1,21 @@
 // File mode (-f FILE): the CIB is read from and written to one file, locked against other pcs
 // processes for the whole read-modify-write, written only when the configuration changed.
+import { isAscii } from "node:buffer";
 import { existsSync, readFileSync } from "node:fs";
 import lockfile from "proper-lockfile";
-import { bumpEpoch, emptyCib } from "../cib/document.js";
-import { openTagText, parseDocument, serializeXml, XmlSyntaxError, type ParsedDocument, type XmlElement } from "../cib/xml.js";
+import { bumpEpoch, cibSectionsAsText, emptyCib } from "../cib/document.js";
+import { openTagText, serializeAfterStartTag, serializeXml, type XmlElement } from "../cib/xml.js";
+import { parseDocument, XmlSyntaxError, type ParsedDocument } from "../cib/xml-parse.js";
 import { fail, type Reports } from "../report/index.js";
 import { writeFileAtomic } from "./atomic.js";
 import type { Env } from "./types.js";
 import { processRunner, type Runner } from "./runner.js";
+
+/** The file's text; an all-ASCII file (the usual CIB) is decoded as Latin-1, which is the same and faster. */
+function readText(file: string): string {
+  const bytes = readFileSync(file);
+  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+}
 
 export function parseCibText(text: string, file: string): XmlElement {
   return parseCibDocument(text, file).root;
@@ -15,7 +23,9 @@ export function parseCibText(text: string, file: string): XmlElement {
 
 function parseCibDocument(text: string, file: string): ParsedDocument {
   try {
-    const parsed = parseDocument(text, { lazyStatus: true });
+    // sections kept as text are written back as read: only right when the file is in pcs's layout
+    const kept = parseDocument(text, { keepAsText: cibSectionsAsText });
+    const parsed = kept.canonical ? kept : parseDocument(text);
     const cib = parsed.root;
     if (cib.name !== "cib") fail("CIB_LOAD_ERROR", { file, reason: `the root element is '${cib.name}', expected 'cib'` });
     return parsed;
@@ -43,7 +53,7 @@ export class FileEnv implements Env {
     }
     let text: string;
     try {
-      text = readFileSync(this.file, "utf8");
+      text = readText(this.file);
     } catch (e) {
       fail("CIB_FILE_READ_ERROR", { file: this.file, reason: (e as NodeJS.ErrnoException).message });
     }
@@ -70,12 +80,11 @@ export class FileEnv implements Env {
       const before = canonical ? text : serializeXml(cib);
       const result = await edit(cib, reports);
       reports.throwIfErrors();
-      const head = openTagText(cib);
-      const after = serializeXml(cib);
-      if (after !== before) {
+      // only the root's version attributes change after the comparison: its start tag is apart
+      const rest = serializeAfterStartTag(cib);
+      if (openTagText(cib) + rest !== before) {
         bumpEpoch(cib);
-        // only the root's version attributes changed: patch its start tag instead of serializing again
-        this.write(after.startsWith(head) ? openTagText(cib) + after.slice(head.length) : serializeXml(cib));
+        this.write(openTagText(cib) + rest);
       }
       return result;
     });

@@ -3,7 +3,8 @@
 // on a version conflict the CIB is reloaded and the edit re-run, a bounded number of times.
 import { bumpEpoch } from "../cib/document.js";
 import { createPatch } from "../cib/diff.js";
-import { cloneElement, parseXml, serializeXml, type XmlElement } from "../cib/xml.js";
+import { cloneElement, serializeXml, type XmlElement } from "../cib/xml.js";
+import { parseXml } from "../cib/xml-parse.js";
 import { error, fail, ReportedError, type ReportItem, type Reports } from "../report/index.js";
 import { TransportError, type Link } from "../transport/client.js";
 import { readKnownHosts, readLocalCluster } from "../transport/config-dir.js";

@@ -2,7 +2,7 @@
 // killed and caught up, refused logins and an impostor host key.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseXml } from "../../src/cib/xml";
+import { parseXml } from "../../src/cib/xml-parse";
 import { connect, TransportError } from "../../src/transport/client";
 import { generateKeyPair } from "../../src/transport/keys";
 import { pcsAsync, setPassword, startAgent, stopAgent, tempRoot, waitFor, type AgentProcess } from "./harness";

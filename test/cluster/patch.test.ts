@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createPatch, patchIsEmpty } from "../../src/cib/diff";
 import { applyPatch, applyVersionedPatch } from "../../src/cib/patch";
-import { parseXml, serializeXml, type XmlElement } from "../../src/cib/xml";
+import { serializeXml, type XmlElement } from "../../src/cib/xml";
+import { parseXml } from "../../src/cib/xml-parse";
 import { haveTool, tempDir } from "../helpers/cli";
 
 const BEFORE = `<cib crm_feature_set="3.16.1" admin_epoch="0" epoch="4" num_updates="2" validate-with="pacemaker-3.1">

@@ -1,7 +1,8 @@
 // `resource config --output-format=cmd` must print commands that rebuild the same resources:
 // replay them on an empty CIB and compare the resources sections.
 import { section } from "../../src/cib/document";
-import { parseXml, type XmlElement } from "../../src/cib/xml";
+import { type XmlElement } from "../../src/cib/xml";
+import { parseXml } from "../../src/cib/xml-parse";
 import { cibSession } from "../helpers/cli";
 
 /** POSIX shell word splitting for the quoting pcs emits (single quotes, double quotes, backslashes). */

@@ -1,4 +1,5 @@
-import { parseXml, serializeXml, createElement } from "../../src/cib/xml";
+import { serializeXml, createElement } from "../../src/cib/xml";
+import { parseXml } from "../../src/cib/xml-parse";
 import { IdIndex } from "../../src/cib/ids";
 import { emptyCib } from "../../src/cib/document";
 import { appendRule, parseRule, ruleDetailLines, ruleErrorMessage, ruleExpressionText, RuleSyntaxError } from "../../src/cib/rules";

@@ -1,5 +1,5 @@
 // The scheduler's Transition Summary on small CIBs, against what crm_simulate 2.1.5 printed for them.
-import { parseXml } from "../../src/cib/xml";
+import { parseXml } from "../../src/cib/xml-parse";
 import { schedule, transitionSummary } from "../../src/scheduler/index";
 import { parseIsoTime } from "../../src/scheduler/time";
 import { CASES, cibOf } from "./cases";

@@ -1,5 +1,5 @@
 import { IdIndex, sanitizeId, validateId } from "../../src/cib/ids";
-import { parseXml } from "../../src/cib/xml";
+import { parseXml } from "../../src/cib/xml-parse";
 
 describe("ids", () => {
   test("validates with pcs's rules and messages", () => {

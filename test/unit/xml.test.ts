@@ -1,4 +1,6 @@
-import { parseDocument, parseXml, serializeXml, XmlSyntaxError, createElement, insertBefore, findAll } from "../../src/cib/xml";
+import { serializeXml, createElement, insertBefore, findAll } from "../../src/cib/xml";
+import { parseDocument, parseXml, XmlSyntaxError } from "../../src/cib/xml-parse";
+import { cibSectionsAsText } from "../../src/cib/document";
 
 describe("xml", () => {
   test("round-trips element and attribute order, self-closes empty elements", () => {
@@ -43,11 +45,20 @@ describe("parseDocument", () => {
       canonicalText.trimEnd(),
       '<?xml version="1.0"?>\n' + canonicalText,
       canonicalText.replace("<x ", "<x  "),
+      canonicalText.replace("<lrm/>", "<lrm />"),
+      canonicalText.replace("\n      <lrm/>", "\n     <lrm/>"),
+      canonicalText.replace("\n      <lrm/>", "\n\t<lrm/>"),
+      canonicalText.replace('<node_state id="1">', "<node_state id='1'>"),
+      canonicalText.replace("<configuration>\n", "<configuration>\n\n"),
+      canonicalText.replace('y="&quot;&amp;"', 'y="&#34;&amp;"'),
+      canonicalText.replace("<lrm/>", "<lrm><!-- c --></lrm>"),
     ]) {
       const doc = parseDocument(variant);
       expect(doc.canonical).toBe(false);
       expect(serializeXml(doc.root)).toBe(canonicalText);
+      expect([variant, parseDocument(variant, { keepAsText: cibSectionsAsText }).canonical]).toEqual([variant, false]);
     }
+    expect(parseDocument(canonicalText, { keepAsText: cibSectionsAsText }).canonical).toBe(true);
   });
 
   test("a lazy status section is written back as read and parsed when looked into", () => {

@@ -6,7 +6,8 @@ import { SECTIONS } from "../../cib/document.js";
 import { cibVersion, compareVersions } from "../../cib/document.js";
 import { createPatch, patchIsEmpty } from "../../cib/diff.js";
 import { applyPatch, PatchError } from "../../cib/patch.js";
-import { appendChild, cloneElement, descendants, parseXml, type XmlElement } from "../../cib/xml.js";
+import { appendChild, cloneElement, descendants, type XmlElement } from "../../cib/xml.js";
+import { parseXml } from "../../cib/xml-parse.js";
 import { fail } from "../../report/index.js";
 import { printUsage } from "./usage.js";
 
