@@ -2,7 +2,7 @@
 // invalid names, missing agents (an error, or a warning and a placeholder with --force).
 import { deprecation, error, errorOrForceable, info, warning, type ReportItem, type Reports } from "../report/index.js";
 import { findAgentByType } from "./list.js";
-import { loadAgent, voidAgent, type LoadedAgent } from "./load.js";
+import { loadAgent, loadMetadata, voidAgent, type LoadedAgent } from "./load.js";
 import { fullName, parseAgentName, type AgentName } from "./name.js";
 import { SUPPORTED_OCF_VERSIONS } from "./parse.js";
 import type { AgentSources } from "./sources.js";
@@ -37,6 +37,12 @@ export function resolveAgentName(sources: AgentSources, text: string, reports: R
   const name = findAgentByType(sources, text);
   reports.add(info("AGENT_NAME_GUESSED", { entered: text, guessed: fullName(name) }));
   return name;
+}
+
+/** Start reading a fully named agent's metadata now, to overlap with loading the CIB; problems surface when it is asked for. */
+export function prefetchAgent(sources: AgentSources, text: string): void {
+  const name = text.includes(":") ? parseAgentName(text) : undefined;
+  if (name) loadMetadata(sources, name).catch(() => undefined);
 }
 
 /**

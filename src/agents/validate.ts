@@ -91,13 +91,15 @@ export function validateUnique(m: AgentMetadata, attrs: Attrs, resources: XmlEle
   const groups = uniqueGroups(m);
   if (!groups.size) return [];
   const { standard, provider, type } = m.name;
-  const sameAgent = descendants(resources, "primitive").filter(
-    (p) => p.attrs.class === standard && p.attrs.type === type && (!provider || p.attrs.provider === provider),
-  );
+  // only looked up when a unique parameter is set: on a big CIB that means reading every resource
+  let sameAgent: XmlElement[] | undefined;
   const reports: ReportItem[] = [];
   for (const [group, names] of groups) {
     const wanted = names.map((n) => [n, attrs[n] ?? ""] as [string, string]);
     if (!wanted.some(([, v]) => v)) continue;
+    sameAgent ??= descendants(resources, "primitive").filter(
+      (p) => p.attrs.class === standard && p.attrs.type === type && (!provider || p.attrs.provider === provider),
+    );
     const conflicting = sameAgent
       .filter((p) => p.attrs.id !== resourceId)
       .filter((p) => wanted.every(([n, v]) => (nvValue(p, "instance_attributes", n) ?? "") === v))

@@ -1,5 +1,5 @@
 // pcs resource create <id> <agent> [attrs] [op ...] [meta ...] [clone|promotable|--group] [--disabled] ...
-import { agentForResource } from "../../agents/resolve.js";
+import { agentForResource, prefetchAgent } from "../../agents/resolve.js";
 import { agentSources } from "../../agents/sources.js";
 import { IdIndex } from "../../cib/ids.js";
 import { refuseWaitWithFile } from "./wait.js";
@@ -69,7 +69,9 @@ export async function resourceCreate(ctx: CommandContext): Promise<void> {
     return createWrapped(ctx, { id, agentText, parts });
   }
   const env = await ctx.env();
-  // the agent is looked at once the CIB is loaded (pcs creates a missing -f file first)
+  // the agent is looked at once the CIB is loaded (pcs creates a missing -f file first); its
+  // metadata is read meanwhile
+  prefetchAgent(agentSources(env.runner), agentText);
   await env.editCib(async (cib, reports) => {
     await createPrimitive(cib, new IdIndex(cib), reports, await primitiveSpec(ctx, env.runner, reports, { id, agentText, parts }));
   }, ctx.reports);
