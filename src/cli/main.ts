@@ -21,6 +21,10 @@ function flushReports(reports: Reports): void {
 
 export async function main(argv: readonly string[]): Promise<number> {
   if (process.env.PCS_LITE_COMPLETE) return (await import("./completion.js")).complete(argv, out);
+  if (process.env.PCS_LITE_MUX_SERVE) {
+    await (await import("../transport/mux.js")).serveMux(process.env.PCS_LITE_MUX_SERVE);
+    return 0;
+  }
   let parsed;
   try {
     parsed = parseArgv(argv);

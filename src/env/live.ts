@@ -99,7 +99,7 @@ class LiveEnv implements Env {
     private readonly debug = false,
   ) {
     this.early = connectAny(nodes, timeoutMs);
-    this.early.then((c) => this.trace(`connected to ${c.node}`), () => undefined);
+    this.early.then((c) => this.trace(`connected to ${c.node}${c.link.multiplexed ? " (multiplexed)" : ""}`), () => undefined);
   }
 
   /** --debug: what went over the wire and when, relative to the env's creation. */

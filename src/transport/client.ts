@@ -1,22 +1,11 @@
 // The SSH client side: connect with the client key (or a password for `host auth`), check the
 // host key against the pinned fingerprint, and call methods with per-call timeouts.
-import Client from "ssh2/lib/client.js";
 import type { Client as SshClient, ClientChannel } from "ssh2";
-import { fingerprintOfBlob } from "./keys.js";
-import { encode, LineDecoder, PROTOCOL_VERSION, RpcError, SUBSYSTEM, type RpcResponse } from "./protocol.js";
+import { fingerprintOfBlob } from "./fingerprint.js";
+import { makeLink, TransportError, type Link } from "./link.js";
+import { SUBSYSTEM } from "./protocol.js";
 
-export type TransportFailure = "unreachable" | "timeout" | "auth" | "host-key-changed" | "protocol";
-
-export class TransportError extends Error {
-  constructor(
-    readonly kind: TransportFailure,
-    message: string,
-    /** For host-key-changed: the key the server offered. */
-    readonly fingerprint?: string,
-  ) {
-    super(message);
-  }
-}
+export { TransportError, type Link, type TransportFailure } from "./link.js";
 
 export interface ConnectOptions {
   host: string;
@@ -33,20 +22,33 @@ export interface ConnectOptions {
   unref?: boolean;
 }
 
-export interface Link {
-  /** The fingerprint of the server's host key. */
-  fingerprint: string;
-  call<T = unknown>(method: string, params?: unknown, timeoutMs?: number): Promise<T>;
-  close(): void;
-  readonly closed: boolean;
-}
-
 /** Tear the TCP connection down now (a hung peer never completes a polite close). */
-function hardClose(client: SshClient): void {
+export function hardClose(client: SshClient): void {
   (client as unknown as { _sock?: { destroy(): void } })._sock?.destroy();
 }
 
+/** A link to the agent: the SSH handshake, then one channel on the agent's subsystem. */
 export function connect(options: ConnectOptions): Promise<Link> {
+  return handshake(options, async (client, fingerprint) => sshLink(client, await openSubsystem(client), fingerprint, options.timeoutMs));
+}
+
+/** The agent's subsystem on an open SSH connection (one channel per link). */
+export function openSubsystem(client: SshClient): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    client.subsys(SUBSYSTEM, (err, channel) => {
+      if (err) reject(new TransportError("protocol", `The node does not offer the ${SUBSYSTEM} service: ${err.message}`));
+      else resolve(channel);
+    });
+  });
+}
+
+/**
+ * Connect and authenticate (the host key checked against the pinned fingerprint), then run
+ * `ready`; the timeout and the abort signal cover both.
+ */
+export async function handshake<T>(options: ConnectOptions, ready: (client: SshClient, fingerprint: string) => Promise<T>): Promise<T> {
+  // loaded here, not at start-up: a command served by the connection multiplexer never needs it
+  const { default: Client } = await import("ssh2/lib/client.js");
   return new Promise((resolve, reject) => {
     const client = new Client();
     let seen = "";
@@ -82,17 +84,16 @@ export function connect(options: ConnectOptions): Promise<Link> {
     });
     client.on("close", () => finish(new TransportError("unreachable", "Connection closed")));
     client.on("ready", () => {
-      client.subsys(SUBSYSTEM, (err, channel) => {
-        if (err) {
-          finish(new TransportError("protocol", `The node does not offer the ${SUBSYSTEM} service: ${err.message}`));
-          return;
-        }
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        options.signal?.removeEventListener("abort", onAbort);
-        resolve(makeLink(client, channel, seen, options.timeoutMs));
-      });
+      ready(client, seen).then(
+        (value) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          options.signal?.removeEventListener("abort", onAbort);
+          resolve(value);
+        },
+        (e: unknown) => finish(e instanceof TransportError ? e : new TransportError("protocol", String(e))),
+      );
     });
     client.connect({
       host: options.host,
@@ -117,60 +118,17 @@ export function connect(options: ConnectOptions): Promise<Link> {
   });
 }
 
-function makeLink(client: SshClient, channel: ClientChannel, fingerprint: string, defaultTimeout: number): Link {
-  let nextId = 1;
-  let closed = false;
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; timer: NodeJS.Timeout }>();
-  const decoder = new LineDecoder();
-  const failAll = (e: Error) => {
-    closed = true;
-    for (const [id, p] of pending) {
-      clearTimeout(p.timer);
-      pending.delete(id);
-      p.reject(e);
-    }
-  };
-  channel.on("data", (chunk: Buffer) => {
-    for (const line of decoder.push(chunk)) {
-      let message: RpcResponse;
-      try {
-        message = JSON.parse(line) as RpcResponse;
-      } catch {
-        continue;
-      }
-      const p = pending.get(message.id);
-      if (!p) continue;
-      pending.delete(message.id);
-      clearTimeout(p.timer);
-      if (message.error) p.reject(new RpcError(message.error.code, message.error.message));
-      else p.resolve(message.result);
-    }
-  });
-  channel.on("close", () => failAll(new TransportError("unreachable", "Connection closed")));
-  client.on("close", () => failAll(new TransportError("unreachable", "Connection closed")));
-  client.on("error", (e: Error) => failAll(new TransportError("unreachable", e.message)));
-  return {
+function sshLink(client: SshClient, channel: ClientChannel, fingerprint: string, defaultTimeout: number): Link {
+  const link = makeLink(channel, {
     fingerprint,
-    get closed() {
-      return closed;
-    },
-    call<T>(method: string, params?: unknown, timeoutMs = defaultTimeout): Promise<T> {
-      if (closed) return Promise.reject(new TransportError("unreachable", "Connection closed"));
-      const id = nextId++;
-      return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          reject(new TransportError("timeout", `'${method}' timed out after ${timeoutMs} ms`));
-        }, timeoutMs);
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
-        channel.write(encode({ v: PROTOCOL_VERSION, id, method, params }));
-      });
-    },
+    defaultTimeout,
     close() {
-      closed = true;
       client.end();
       // do not let a peer that never answers the close keep this process alive
       setTimeout(() => hardClose(client), 1000).unref();
     },
-  };
+  });
+  client.on("close", () => link.fail(new TransportError("unreachable", "Connection closed")));
+  client.on("error", (e: Error) => link.fail(new TransportError("unreachable", e.message)));
+  return link;
 }

@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { writeFileAtomic } from "../env/atomic.js";
-import { loadOrCreateKeyPair, type KeyPair } from "./keys.js";
 
 export const DEFAULT_AGENT_PORT = 2224;
 
@@ -50,11 +49,6 @@ export const writeLocalCluster = (cluster: LocalCluster | undefined): void => {
   if (cluster) writeJson(clusterFile(), cluster);
   else writeJson(clusterFile(), null);
 };
-
-export function clientKey(): KeyPair {
-  mkdirSync(configDir(), { recursive: true, mode: 0o700 });
-  return loadOrCreateKeyPair(join(configDir(), "client_key"), "pcs-lite client");
-}
 
 /** `host[:port]`, `[v6addr]:port` or a bare IPv6 address. */
 export function parseAddress(text: string): { host: string; port: number } | undefined {

@@ -1,9 +1,11 @@
 // SSH keys: ed25519 pairs in OpenSSH format, SHA256 fingerprints as ssh-keygen -l prints them.
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import keygen from "ssh2/lib/keygen.js";
 import keyParser from "ssh2/lib/protocol/keyParser.js";
 import { writeFileAtomic } from "../env/atomic.js";
+import { configDir } from "./config-dir.js";
+import { fingerprintOfBlob } from "./fingerprint.js";
 
 export interface KeyPair {
   private: string;
@@ -13,11 +15,6 @@ export interface KeyPair {
 export function generateKeyPair(comment = "pcs-lite"): KeyPair {
   const pair = keygen.generateKeyPairSync("ed25519", { comment });
   return { private: pair.private, public: pair.public };
-}
-
-/** `SHA256:<base64 without padding>` of a public key blob (the wire form of the key). */
-export function fingerprintOfBlob(blob: Buffer): string {
-  return "SHA256:" + createHash("sha256").update(blob).digest("base64").replace(/=+$/, "");
 }
 
 /** The wire blob of an OpenSSH public (or private) key text. */
@@ -39,4 +36,10 @@ export function loadOrCreateKeyPair(file: string, comment?: string): KeyPair {
   writeFileAtomic(file, pair.private, 0o600);
   writeFileAtomic(file + ".pub", pair.public + "\n", 0o644);
   return pair;
+}
+
+/** The CLI's own key pair (created on first use), which nodes authorize at `host auth`. */
+export function clientKey(): KeyPair {
+  mkdirSync(configDir(), { recursive: true, mode: 0o700 });
+  return loadOrCreateKeyPair(join(configDir(), "client_key"), "pcs-lite client");
 }

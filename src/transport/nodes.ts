@@ -2,7 +2,8 @@
 // transport failures turned into pcs-style reports.
 import { error, type ReportItem } from "../report/index.js";
 import { connect, TransportError, type Link } from "./client.js";
-import { clientKey, readKnownHosts, type KnownHost } from "./config-dir.js";
+import { readKnownHosts, type KnownHost } from "./config-dir.js";
+import { connectMux, muxEnabled, muxSocketPath, startMux } from "./mux.js";
 import { RpcError } from "./protocol.js";
 
 export const DEFAULT_TIMEOUT_MS = 60000;
@@ -27,12 +28,18 @@ export function describeFailure(node: string, e: unknown, known?: KnownHost): Re
   return error("HOST_REMOTE_ERROR", { node, message: (e as Error)?.message ?? String(e) });
 }
 
-/** An open link to a known, authenticated node. */
+/** An open link to a known, authenticated node: through its multiplexer when one runs (mux.ts), else directly. */
 export async function openNode(node: string, timeoutMs: number, signal?: AbortSignal): Promise<Link> {
   const known = readKnownHosts()[node];
   if (!known) throw new NodeError(node, error("HOST_NOT_FOUND", { host: node }));
+  const muxPath = muxEnabled() ? muxSocketPath(node, known) : undefined;
   try {
-    return await connect({ host: known.host, port: known.port, privateKey: clientKey().private, fingerprint: known.fingerprint, timeoutMs, signal, unref: true });
+    const muxed = muxPath && (await connectMux(muxPath, known.fingerprint, timeoutMs, signal));
+    if (muxed) return muxed;
+    const { clientKey } = await import("./keys.js");
+    const link = await connect({ host: known.host, port: known.port, privateKey: clientKey().private, fingerprint: known.fingerprint, timeoutMs, signal, unref: true });
+    if (muxPath) startMux(node, muxPath);
+    return link;
   } catch (e) {
     throw new NodeError(node, describeFailure(node, e, known), e);
   }

@@ -1,6 +1,6 @@
 // A three-node cluster on 127.0.0.1: host auth, setup, replicated concurrent changes, a node
 // killed and caught up, refused logins and an impostor host key.
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseXml } from "../../src/cib/xml-parse";
 import { connect, TransportError } from "../../src/transport/client";
@@ -29,8 +29,13 @@ describe("a live three-node cluster", () => {
     }
   });
 
+  const muxDir = join(config, "mux");
+  const muxSockets = () => (existsSync(muxDir) ? readdirSync(muxDir).filter((f) => f.endsWith(".sock")) : []);
+
   afterAll(async () => {
     await Promise.all(agents.map((a) => stopAgent(a, "SIGKILL")));
+    // the connection multiplexers the commands left behind end with their connections
+    await waitFor(() => muxSockets().length === 0, 5000, "the multiplexers to exit").catch(() => undefined);
     root.cleanup();
   });
 
@@ -65,9 +70,23 @@ describe("a live three-node cluster", () => {
     expect(new Set(epochs).size).toBe(1);
   });
 
+  it("serves later commands through one multiplexed connection per node", async () => {
+    await waitFor(() => muxSockets().length > 0, 5000, "a multiplexer");
+    const r = await pcs("--debug", "resource", "create", "via-mux", "ocf:heartbeat:Dummy", "--disabled");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/connected to node\d \(multiplexed\)/);
+    expect(statSync(muxDir).mode & 0o777).toBe(0o700);
+    for (const socket of muxSockets()) expect(statSync(join(muxDir, socket)).mode & 0o777).toBe(0o600);
+    // cluster status asks every node: each gets its multiplexer
+    expect((await pcs("cluster", "status")).code).toBe(0);
+    await waitFor(() => muxSockets().length === 3, 5000, "a multiplexer per node");
+  });
+
   it("keeps working with a node killed, which catches up after restart", async () => {
     const victim = agents[2];
     await stopAgent(victim, "SIGKILL");
+    // its multiplexer goes with the connection
+    await waitFor(() => muxSockets().length === 2, 5000, "the dead node's multiplexer to exit");
     for (let i = 20; i < 25; i++) {
       const r = await pcs("alert", "create", "path=/bin/true", `id=a${i}`);
       expect(r).toMatchObject({ code: 0, stderr: "" });
