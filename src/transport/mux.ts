@@ -101,14 +101,21 @@ const releaseStart = (path: string) => {
   }
 };
 
-/** Leave a multiplexer for `node` behind at `path` (this process does not wait for it). */
+/**
+ * Leave a multiplexer for `node` behind at `path`, started as this command exits so that the two
+ * do not compete for the CPU (this process does not wait for it).
+ */
 export function startMux(node: string, path: string): void {
   if (!muxEnabled() || !process.argv[1] || !claimStart(path)) return;
   const env: NodeJS.ProcessEnv = { ...process.env, PCS_LITE_MUX_SERVE: node };
   delete env.NODE_EXTRA_CA_CERTS;
-  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]], { detached: true, stdio: "ignore", env });
-  child.on("error", () => undefined);
-  child.unref();
+  process.once("exit", () => {
+    try {
+      spawn(process.execPath, [...process.execArgv, process.argv[1]], { detached: true, stdio: "ignore", env }).unref();
+    } catch {
+      releaseStart(path);
+    }
+  });
 }
 
 /** Listen on `path`, replacing a stale socket; false when a live multiplexer already serves it. */
