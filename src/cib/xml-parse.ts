@@ -44,7 +44,10 @@ export interface ParseOptions {
 
 export interface ParsedDocument {
   root: XmlElement;
-  /** serializeXml(root) reproduces the text exactly (sections kept as text count as kept). */
+  /**
+   * The text is exactly serializeXml's layout (pcs's), sections kept as text included; serializing
+   * the untouched tree reproduces it byte for byte.
+   */
   canonical: boolean;
 }
 
