@@ -72,6 +72,13 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     const byRc = opStatus === 0 || opStatus === 4;
     const ok = byRc && rc === target;
     if (ok || (byRc && task === "monitor" && interval === 0 && (rc === 7 || rc === 0 || rc === 8))) {
+      // An expected "not running" means stopped, whatever the operation was.
+      if (rc === 7 && task !== "monitor") {
+        r.role = "Stopped";
+        r.failed = false;
+        r.sinceStart = [];
+        continue;
+      }
       switch (task) {
         case "start":
         case "migrate_from":

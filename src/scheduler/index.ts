@@ -9,6 +9,7 @@ import { scoreText } from "./score.js";
 import { formatSummary, summarize } from "./summary.js";
 import type { Cluster, Resource, ScheduleResult } from "./types.js";
 import { unpack } from "./unpack.js";
+import { planUnfencing } from "./unfence.js";
 
 export type { ScheduleResult, Cluster, Resource } from "./types.js";
 export { formatSummary } from "./summary.js";
@@ -55,8 +56,9 @@ export function schedule(cib: XmlElement, now: number = Date.now()): ScheduleOut
   applyStopFailures(cluster, stopFailures);
   assignAll(cluster);
   const plans = planActions(cluster);
+  const unfencing = planUnfencing(cib, cluster, plans);
   const summary = summarize(cluster, plans);
-  return { cluster, summary, fencing: fencing(cluster), scores: scoreLines(cluster), plans };
+  return { cluster, summary, fencing: [...fencing(cluster), ...unfencing], scores: scoreLines(cluster), plans };
 }
 
 export function transitionSummary(result: ScheduleResult): string[] {

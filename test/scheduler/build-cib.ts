@@ -33,6 +33,14 @@ const nv = (prefix: string, values: Record<string, string> = {}) =>
     .map(([k, v], i) => `<nvpair id="${prefix}-${i}" name="${k}" value="${v}"/>`)
     .join("");
 
+/** The history records the configured agent (a Dummy for resources not configured). */
+function agentOf(resources: string, rsc: string): string {
+  const base = rsc.replace(/:\d+$/, "");
+  const m = new RegExp(`<primitive id="${base}" class="([^"]+)"(?: provider="([^"]+)")? type="([^"]+)"`).exec(resources);
+  if (!m) return `class="ocf" provider="pacemaker" type="Dummy"`;
+  return m[2] ? `class="${m[1]}" provider="${m[2]}" type="${m[3]}"` : `class="${m[1]}" type="${m[3]}"`;
+}
+
 export function buildCib(spec: CibSpec): string {
   const options = { "stonith-enabled": "false", ...spec.options };
   const nodes = spec.nodes
@@ -53,7 +61,7 @@ export function buildCib(spec: CibSpec): string {
       const lrm = [...byRsc]
         .map(
           ([rsc, list]) =>
-            `<lrm_resource id="${rsc}" class="ocf" provider="pacemaker" type="Dummy">` +
+            `<lrm_resource id="${rsc}" ${agentOf(spec.resources, rsc)}>` +
             list
               .map((o) => {
                 const expected = o.expected ?? (o.op === "monitor" && !o.interval ? 7 : 0);

@@ -236,6 +236,39 @@ export const CASES: Case[] = [
     },
     expected: ["* Start A ( node2 )"],
   },
+  {
+    name: "a node never unfenced is unfenced for its first probe of what needs unfencing",
+    spec: {
+      nodes: [{ name: "node1", transient: { "#node-unfenced": "1234" } }, { name: "node2" }],
+      options: { "stonith-enabled": "true" },
+      resources:
+        `<primitive id="S" class="stonith" type="fence_xvm"><meta_attributes id="S-m"><nvpair id="S-m-p" name="provides" value="unfencing"/></meta_attributes></primitive>` +
+        dummy("A"),
+      ops: [
+        { rsc: "S", node: "node1", op: "start", call: 2 },
+        { rsc: "A", node: "node1", op: "start", call: 3 },
+        { rsc: "A", node: "node2", op: "monitor", rc: 7, call: 4 },
+      ],
+    },
+    expected: ["* Fence (on) node2 'required by S monitor'", "* Move A ( node1 -> node2 )"],
+  },
+  {
+    name: "a node running what needs unfencing but never unfenced restarts it after unfencing",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2", transient: { "#node-unfenced": "1234" } }],
+      options: { "stonith-enabled": "true" },
+      resources:
+        `<primitive id="S" class="stonith" type="fence_xvm"><meta_attributes id="S-m"><nvpair id="S-m-p" name="provides" value="unfencing"/></meta_attributes></primitive>` +
+        dummy("A"),
+      ops: [
+        { rsc: "S", node: "node2", op: "start", call: 2 },
+        { rsc: "S", node: "node1", op: "monitor", rc: 7, call: 3 },
+        { rsc: "A", node: "node1", op: "start", call: 4 },
+        { rsc: "A", node: "node2", op: "monitor", rc: 7, call: 5 },
+      ],
+    },
+    expected: ["* Fence (on) node1 'required by A start'", "* Restart A ( node1 ) due to required stonith"],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
