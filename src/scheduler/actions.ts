@@ -28,6 +28,14 @@ export interface PrimitivePlan {
 
 export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
   const plans = new Map<Resource, PrimitivePlan>();
+  // Fencing enabled without any fencing device: Pacemaker disables resource start-up and schedules nothing.
+  if (cluster.options.stonithEnabled && !haveFencingDevice(cluster)) {
+    for (const rsc of cluster.primitives) {
+      if (rsc.running.length) rsc.nextRole = rsc.role;
+      plans.set(rsc, { rsc, from: rsc.running[0], to: rsc.running[0], stop: false, start: false, startBlocked: false });
+    }
+    return plans;
+  }
   for (const rsc of cluster.primitives) {
     // Copies on nodes about to be fenced go away with the fencing.
     const live = rsc.running.filter((n) => !(n.unclean && canFence(cluster, n)));

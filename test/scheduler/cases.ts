@@ -269,6 +269,20 @@ export const CASES: Case[] = [
     },
     expected: ["* Fence (on) node1 'required by A start'", "* Restart A ( node1 ) due to required stonith"],
   },
+  {
+    name: "fencing enabled without a fencing device schedules nothing",
+    spec: {
+      nodes: [{ name: "node1", attrs: { standby: "on" } }, { name: "node2" }, { name: "node3", state: "lost" }],
+      options: { "stonith-enabled": "true" },
+      resources: dummy("A") + dummy("B") + dummy("C", { requires: "quorum" }),
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node2", op: "start", call: 3 },
+        { rsc: "B", node: "node2", op: "monitor", interval: 10000, rc: 1, call: 4 },
+      ],
+    },
+    expected: [],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
