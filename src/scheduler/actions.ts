@@ -77,7 +77,7 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
   const o = cluster.options;
   const from = plan.from;
   if (from && from.unclean && !canFence(cluster, from)) {
-    if (plan.stop && haveFencingDevice(cluster)) plan.stopBlocked = true;
+    if (plan.stop && haveFencingDevice(cluster) && !rsc.blocked) plan.stopBlocked = true;
     plan.stop = false;
     plan.start = false;
     return;

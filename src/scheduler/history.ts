@@ -224,7 +224,9 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
     if (!node) continue;
     applyFailCounts(ns, node, cluster, cloneOf);
     // With fencing enabled, an offline node in maintenance keeps what it ran (left alone, unmanaged).
-    if (!node.online && !node.unclean && !node.pending && !(node.maintenance && cluster.options.stonithEnabled)) continue;
+    // With fencing enabled, a cleanly offline node's history counts too: a managed resource still active
+    // there gets the node fenced.
+    if (!node.online && !node.unclean && !node.pending && !cluster.options.stonithEnabled) continue;
     const lrm = firstChild(ns, "lrm");
     const lrmRes = lrm && firstChild(lrm, "lrm_resources");
     for (const lr of lrmRes ? childElements(lrmRes, "lrm_resource") : []) {
@@ -256,7 +258,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         }
         if (!rsc) continue;
         checkDefinition(rsc, res, lr, { defs, paramsOf });
-        applyResult(rsc, node, res, stopFailures);
+        applyResult(rsc, node, res, stopFailures, cluster);
         if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
       } else {
         rsc = cluster.byId.get(id);
@@ -265,13 +267,13 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           const res = evaluateHistory(probe, ops, cluster, defs);
           if (res.role === "Stopped" && !res.failed) continue;
           rsc = orphanPrimitive(cluster, id, probe.agent);
-          applyResult(rsc, node, res, stopFailures);
+          applyResult(rsc, node, res, stopFailures, cluster);
           continue;
         }
         if (rsc.variant !== "primitive") continue;
         const res = evaluateHistory(rsc, ops, cluster, defs);
         checkDefinition(rsc, res, lr, { defs, paramsOf });
-        applyResult(rsc, node, res, stopFailures);
+        applyResult(rsc, node, res, stopFailures, cluster);
       }
     }
   }
@@ -307,8 +309,15 @@ function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: {
   }
 }
 
-function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures: Map<string, { node: SchedNode; rsc: Resource }[]>): void {
+function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures: Map<string, { node: SchedNode; rsc: Resource }[]>, cluster?: Cluster): void {
   rsc.knownOn.add(node.uname);
+  if (cluster && res.role !== "Stopped" && !node.online && !node.pending && !node.maintenance && cluster.options.stonithEnabled && isManagedHere(rsc, cluster)) {
+    if (!node.unclean) {
+      node.unclean = true;
+      node.fenceReason = `${rsc.id} is thought to be active there`;
+      node.uncleanByHistory = true;
+    }
+  }
   if (res.ban) rsc.banned.add(node.uname);
   if (res.banAll || res.forceStop) rsc.forceStop = true;
   if (res.role !== "Stopped") {
@@ -317,7 +326,8 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
     if (node.maintenance) rsc.managed = false;
     if (rsc.role === "Stopped" || res.role === "Promoted") rsc.role = res.role;
     if (res.failed) rsc.failed = true;
-    if (res.blocked) rsc.blocked = true;
+    // Failures on a node already known to be unclean are left to its fencing.
+    if (res.blocked && !(node.unclean && !node.uncleanByHistory)) rsc.blocked = true;
     if (res.pending) rsc.pendingOp = res.pending;
   }
   if (res.stopFailed && !res.blocked) {
@@ -359,4 +369,10 @@ function applyFailCounts(ns: XmlElement, node: SchedNode, cluster: Cluster, clon
       if (rsc.migrationThreshold > 0 && count >= rsc.migrationThreshold) rsc.banned.add(node.uname);
     }
   }
+}
+
+function isManagedHere(rsc: Resource, cluster: Cluster): boolean {
+  if (cluster.options.maintenanceMode) return false;
+  for (let r: Resource | undefined = rsc; r; r = r.parent) if (!r.managed) return false;
+  return true;
 }

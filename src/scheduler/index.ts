@@ -27,7 +27,7 @@ function applyStopFailures(cluster: Cluster, failures: ReturnType<typeof unpackH
           node.unclean = true;
           node.fenceReason = `${rsc.id} failed there`;
         }
-      } else rsc.blocked = true;
+      } else if (!node.unclean || node.uncleanByHistory) rsc.blocked = true;
     }
   }
 }

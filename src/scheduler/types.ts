@@ -14,6 +14,8 @@ export interface SchedNode {
   pending: boolean;
   shutdown: boolean;
   fenceReason?: string;
+  /** Unclean only because its history shows a resource active while it is offline. */
+  uncleanByHistory?: boolean;
   /** node-health-strategy says the node may not run resources. */
   unhealthy?: boolean;
   /** Node attributes (configuration + transient), for rules and promotion scores. */

@@ -283,6 +283,34 @@ export const CASES: Case[] = [
     },
     expected: [],
   },
+  {
+    name: "a resource still active on a cleanly offline node gets the node fenced",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3", state: "offline" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="S" class="stonith" type="fence_xvm"/>` + dummy("A"),
+      ops: [
+        { rsc: "S", node: "node1", op: "start", call: 1 },
+        { rsc: "A", node: "node3", op: "start", call: 2 },
+      ],
+    },
+    expected: ["* Fence (reboot) node3 'A is thought to be active there'", "* Move A ( node3 -> node2 )"],
+  },
+  {
+    name: "a clone instance whose stop failed goes with its fenced node; a fresh instance starts",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="S" class="stonith" type="fence_xvm"/><clone id="C-clone">${dummy("C")}</clone>`,
+      ops: [
+        { rsc: "S", node: "node1", op: "start", call: 1 },
+        { rsc: "C", node: "node1", op: "start", call: 2 },
+        { rsc: "C", node: "node2", op: "start", call: 3 },
+        { rsc: "C", node: "node2", op: "stop", rc: 1, call: 4 },
+      ],
+    },
+    expected: ["* Fence (reboot) node2 'C:1 failed there'", "* Stop C:1 ( node2 ) due to node availability", "* Start C:2 ( node3 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
