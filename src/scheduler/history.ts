@@ -272,6 +272,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         }
         if (rsc.variant !== "primitive") continue;
         const res = evaluateHistory(rsc, ops, cluster, defs);
+        unpackShutdownLock(rsc, lr, node, cluster);
         checkDefinition(rsc, res, lr, { defs, paramsOf });
         applyResult(rsc, node, res, stopFailures, cluster);
       }
@@ -375,4 +376,14 @@ function isManagedHere(rsc: Resource, cluster: Cluster): boolean {
   if (cluster.options.maintenanceMode) return false;
   for (let r: Resource | undefined = rsc; r; r = r.parent) if (!r.managed) return false;
   return true;
+}
+
+/** A resource stopped by a node's clean shutdown stays locked to that node until the lock expires. */
+function unpackShutdownLock(rsc: Resource, lr: XmlElement, node: SchedNode, cluster: Cluster): void {
+  if (!cluster.options.shutdownLock) return;
+  const lockTime = Number(lr.attrs["shutdown-lock"] ?? "0");
+  if (!Number.isFinite(lockTime) || lockTime <= 0) return;
+  const limit = cluster.options.shutdownLockLimit;
+  if (limit > 0 && cluster.now / 1000 > lockTime + limit) return;
+  rsc.lockNode = node;
 }

@@ -32,6 +32,23 @@ function applyStopFailures(cluster: Cluster, failures: ReturnType<typeof unpackH
   }
 }
 
+/** shutdown-lock: a primitive (alone or in a group) active only on a node shutting down cleanly, or
+ * locked there by its history, may run nowhere else. */
+function applyShutdownLocks(cluster: Cluster): void {
+  if (!cluster.options.shutdownLock) return;
+  const lock = (rsc: Resource) => {
+    if (rsc.variant === "group") return rsc.children.forEach(lock);
+    if (rsc.variant !== "primitive" || rsc.isStonith) return;
+    if (rsc.lockNode) {
+      // Already active again somewhere: the lock no longer applies.
+      if (rsc.running.length) rsc.lockNode = undefined;
+    } else if (rsc.running.length === 1 && rsc.running[0].shutdown && !rsc.running[0].unclean) rsc.lockNode = rsc.running[0];
+    const locked = rsc.lockNode;
+    if (locked) for (const n of cluster.nodes) if (n !== locked) rsc.banned.add(n.uname);
+  };
+  cluster.resources.forEach(lock);
+}
+
 function fencing(cluster: Cluster): ScheduleResult["fencing"] {
   return cluster.nodes.filter((n) => n.unclean && canFence(cluster, n)).map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
 }
@@ -54,6 +71,7 @@ export function schedule(cib: XmlElement, now: number = Date.now()): ScheduleOut
   unpackConstraints(cib, cluster);
   const stopFailures = unpackHistory(cib, cluster);
   applyStopFailures(cluster, stopFailures);
+  applyShutdownLocks(cluster);
   assignAll(cluster);
   const plans = planActions(cluster);
   const unfencing = planUnfencing(cib, cluster, plans);

@@ -81,6 +81,8 @@ export interface Resource {
   allocated: boolean;
   /** Not in the configuration any more (or beyond clone-max): only ever stopped. */
   orphan?: boolean;
+  /** The node a shutdown lock ties the resource to. */
+  lockNode?: SchedNode;
   /** A fatal error or on-fail=stop: the resource must stay stopped everywhere. */
   forceStop?: boolean;
 }
@@ -147,6 +149,10 @@ export interface ClusterOptions {
   stonithAction: string;
   startupFencing: boolean;
   nodeHealthStrategy: string;
+  /** shutdown-lock: resources stay with a node that shuts down cleanly. */
+  shutdownLock: boolean;
+  /** shutdown-lock-limit in seconds (0: locks never expire). */
+  shutdownLockLimit: number;
 }
 
 export interface Cluster {

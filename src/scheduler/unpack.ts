@@ -43,6 +43,8 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
     startupFencing: get("startup-fencing") === undefined ? true : isTrue(get("startup-fencing")),
     stopOrphanResources: get("stop-orphan-resources") === undefined ? true : isTrue(get("stop-orphan-resources")),
     stonithAction: get("stonith-action") === "poweroff" ? "off" : (get("stonith-action") ?? "reboot"),
+    shutdownLock: isTrue(get("shutdown-lock")),
+    shutdownLockLimit: parseSeconds(get("shutdown-lock-limit")),
   };
 }
 

@@ -311,6 +311,20 @@ export const CASES: Case[] = [
     },
     expected: ["* Fence (reboot) node2 'C:1 failed there'", "* Stop C:1 ( node2 ) due to node availability", "* Start C:2 ( node3 )"],
   },
+  {
+    name: "shutdown-lock keeps a resource with the node shutting down instead of moving it",
+    spec: {
+      nodes: [{ name: "node1", transient: { shutdown: "1578347951" } }, { name: "node2" }],
+      options: { "shutdown-lock": "true" },
+      resources: dummy("A") + `<group id="G">${dummy("B")}${dummy("C")}</group>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node1", op: "start", call: 3 },
+        { rsc: "C", node: "node2", op: "start", call: 4 },
+      ],
+    },
+    expected: ["* Stop A ( node1 ) due to node availability", "* Stop B ( node1 ) due to node availability", "* Stop C ( node2 ) due to node availability"],
+  },
 ];
 
 export const cibOf = (c: Case): string => buildCib(c.spec);
