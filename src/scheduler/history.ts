@@ -226,7 +226,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
     // With fencing enabled, an offline node in maintenance keeps what it ran (left alone, unmanaged).
     // With fencing enabled, a cleanly offline node's history counts too: a managed resource still active
     // there gets the node fenced.
-    if (!node.online && !node.unclean && !node.pending && !cluster.options.stonithEnabled) continue;
+    if (!node.online && !cluster.options.stonithEnabled && !cluster.options.shutdownLock) continue;
     const lrm = firstChild(ns, "lrm");
     const lrmRes = lrm && firstChild(lrm, "lrm_resources");
     for (const lr of lrmRes ? childElements(lrmRes, "lrm_resource") : []) {

@@ -122,29 +122,39 @@ function nodeStatus(node: SchedNode, state: XmlElement | undefined, options: Clu
     }
     return;
   }
-  const inCcm = isTrue(state.attrs.in_ccm);
-  const crmd = state.attrs.crmd === "online" || isTrue(state.attrs.crmd);
+  // Pacemaker's determine_online_status (with and without fencing), in its order.
+  const inCcmRaw = state.attrs.in_ccm;
+  const inCcm = isTrue(inCcmRaw);
+  const crmd = (state.attrs.crmd ?? "").toLowerCase() === "online";
   const join = state.attrs.join;
-  const expected = state.attrs.expected;
-  if (inCcm && crmd && join === "member") node.online = true;
-  else if (inCcm && crmd && join !== "down" && join !== "nack") node.pending = true;
-  else if (!options.stonithEnabled) node.online = false;
-  else if (!crmd && (expected === "down" || (!inCcm && join === "down" && expected !== "member"))) node.online = false;
-  else if (!inCcm) {
+  const expected = state.attrs.expected ?? "down";
+  const fence = (reason: string) => {
     node.unclean = true;
-    node.fenceReason = "peer is no longer part of the cluster";
-  } else if (!crmd && expected === undefined && join === undefined) node.pending = true;
-  else if (!crmd) {
-    node.unclean = true;
-    node.fenceReason = "peer process is no longer available";
-  } else {
-    node.unclean = true;
-    node.fenceReason = "peer failed Pacemaker membership criteria";
+    node.fenceReason = reason;
+  };
+  if (!options.stonithEnabled) {
+    if (!inCcm) node.online = false;
+    else if (crmd) node.online = join === "member";
+    else if (expected !== "member" || node.shutdown) node.online = false;
+    else fence("peer is unexpectedly down");
+    return;
   }
-  if (isTrue(node.attrs.get("terminate"))) {
-    node.unclean = true;
-    node.fenceReason = "termination was requested";
-  }
+  const terminateValue = node.attrs.get("terminate") ?? "";
+  const terminate = isTrue(terminateValue) || /^[1-9]/.test(terminateValue);
+  let online = inCcm;
+  if (node.shutdown) online = crmd;
+  else if (inCcmRaw === undefined) fence("peer has not been seen by the cluster");
+  else if (join === "nack") fence("peer failed Pacemaker membership criteria");
+  else if (!terminate && expected === "down") {
+    if (inCcm || crmd) node.pending = true;
+  } else if (terminate && join === "down" && !inCcm && !crmd) online = false;
+  else if (!inCcm) fence("peer is no longer part of the cluster");
+  else if (!crmd) fence("peer process is no longer available");
+  else if (terminate) fence("termination was requested");
+  else if (join === "member") online = true;
+  else if (join === "pending" || join === "down") node.pending = true;
+  else fence("peer was in an unknown state");
+  node.online = online;
 }
 
 const ROLE_NAMES: Record<string, Role> = {

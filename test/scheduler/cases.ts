@@ -6,6 +6,8 @@ export interface Case {
   name: string;
   spec: CibSpec;
   expected: string[];
+  /** Rewrites the built CIB (e.g. node_state attributes buildCib does not produce). */
+  patch?: (xml: string) => string;
 }
 
 const two = [{ name: "node1" }, { name: "node2" }];
@@ -325,6 +327,27 @@ export const CASES: Case[] = [
     },
     expected: ["* Stop A ( node1 ) due to node availability", "* Stop B ( node1 ) due to node availability", "* Stop C ( node2 ) due to node availability"],
   },
+  {
+    name: "a node out of the membership whose controller is up and not expected is pending, not fenced",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="S" class="stonith" type="fence_xvm"/>` + dummy("A"),
+      ops: [{ rsc: "S", node: "node1", op: "start", call: 1 }],
+    },
+    patch: (xml) => xml.replace(/<node_state id="3" uname="node3" [^>]*>/, '<node_state id="3" uname="node3" in_ccm="false" crmd="online" join="pending" expected="down">'),
+    expected: ["* Start A ( node2 )"],
+  },
+  {
+    name: "without fencing, the history of a node unexpectedly down is not used",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }],
+      resources: dummy("A") + dummy("B"),
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 1 }],
+    },
+    patch: (xml) => xml.replace(/<node_state id="1" uname="node1" [^>]*>/, '<node_state id="1" uname="node1" in_ccm="true" join="member" expected="member">'),
+    expected: ["* Start A ( node2 )", "* Start B ( node2 )"],
+  },
 ];
 
-export const cibOf = (c: Case): string => buildCib(c.spec);
+export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
