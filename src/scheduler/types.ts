@@ -18,6 +18,8 @@ export interface SchedNode {
   uncleanByHistory?: boolean;
   /** node-health-strategy says the node may not run resources. */
   unhealthy?: boolean;
+  /** progressive/custom health strategies: added to every resource's score on the node. */
+  healthScore?: number;
   /** Node attributes (configuration + transient), for rules and promotion scores. */
   attrs: Map<string, string>;
   /** Resources assigned so far (the tie-breaker that spreads resources). */
@@ -149,6 +151,8 @@ export interface ClusterOptions {
   stonithAction: string;
   startupFencing: boolean;
   nodeHealthStrategy: string;
+  /** Scores of the health colours and the progressive base (node-health-red/yellow/green/base). */
+  nodeHealthScores: { red: number; yellow: number; green: number; base: number };
   /** shutdown-lock: resources stay with a node that shuts down cleanly. */
   shutdownLock: boolean;
   /** shutdown-lock-limit in seconds (0: locks never expire). */

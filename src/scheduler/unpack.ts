@@ -2,7 +2,7 @@
 // expanded), and the constraints. The operation history is read by ./history.ts.
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { ruleMatches, type RuleContext } from "./rules.js";
-import { parseScore, parseSeconds } from "./score.js";
+import { addScores, parseScore, parseSeconds } from "./score.js";
 import { INFINITY, type Cluster, type ClusterOptions, type Resource, type Role, type SchedNode } from "./types.js";
 
 const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
@@ -40,6 +40,12 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
     startFailureIsFatal: get("start-failure-is-fatal") === undefined ? true : isTrue(get("start-failure-is-fatal")),
     haveQuorum: isTrue(cib.attrs["have-quorum"]),
     nodeHealthStrategy: get("node-health-strategy") ?? "none",
+    nodeHealthScores: {
+      red: parseScore(get("node-health-red"), -INFINITY),
+      yellow: parseScore(get("node-health-yellow"), 0),
+      green: parseScore(get("node-health-green"), 0),
+      base: parseScore(get("node-health-base"), 0),
+    },
     startupFencing: get("startup-fencing") === undefined ? true : isTrue(get("startup-fencing")),
     stopOrphanResources: get("stop-orphan-resources") === undefined ? true : isTrue(get("stop-orphan-resources")),
     stonithAction: get("stonith-action") === "poweroff" ? "off" : (get("stonith-action") ?? "reboot"),
@@ -66,13 +72,27 @@ export function naturalCompare(a: string, b: string): number {
 }
 
 /** Health attributes (#health*) under the simple strategies: red, or anything but green, bans the node. */
-function applyHealth(node: SchedNode, strategy: string): void {
-  if (strategy !== "migrate-on-red" && strategy !== "only-green") return;
+function applyHealth(node: SchedNode, options: ClusterOptions): void {
+  const strategy = options.nodeHealthStrategy;
+  if (strategy === "migrate-on-red" || strategy === "only-green") {
+    for (const [k, v] of node.attrs) {
+      if (!k.startsWith("#health")) continue;
+      const value = v.toLowerCase();
+      if (value === "red" || (strategy === "only-green" && value !== "green")) node.unhealthy = true;
+    }
+    return;
+  }
+  if (strategy !== "progressive" && strategy !== "custom") return;
+  // The colours' configured scores (or numbers) summed over the #health attributes, from the base.
+  const colours = options.nodeHealthScores;
+  let score = strategy === "progressive" ? colours.base : 0;
   for (const [k, v] of node.attrs) {
     if (!k.startsWith("#health")) continue;
     const value = v.toLowerCase();
-    if (value === "red" || (strategy === "only-green" && value !== "green")) node.unhealthy = true;
+    const s = value === "red" ? colours.red : value === "yellow" ? colours.yellow : value === "green" ? colours.green : parseScore(v, 0);
+    score = addScores(score, s);
   }
+  if (score !== 0) node.healthScore = score;
 }
 
 function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions, now: number, dcUuid?: string): SchedNode[] {
@@ -106,7 +126,7 @@ function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefi
       index: nodes.length,
     };
     nodeStatus(node, state, options);
-    applyHealth(node, options.nodeHealthStrategy);
+    applyHealth(node, options);
     nodes.push(node);
   }
   nodes.sort((a, b) => naturalCompare(a.uname, b.uname));

@@ -348,6 +348,18 @@ export const CASES: Case[] = [
     patch: (xml) => xml.replace(/<node_state id="1" uname="node1" [^>]*>/, '<node_state id="1" uname="node1" in_ccm="true" join="member" expected="member">'),
     expected: ["* Start A ( node2 )", "* Start B ( node2 )"],
   },
+  {
+    name: "progressive node health adds the colour's score on the node",
+    spec: {
+      nodes: [{ name: "node1", transient: { "#health-disk": "yellow" } }, { name: "node2", transient: { "#health-disk": "red" } }, { name: "node3" }],
+      options: { "node-health-strategy": "progressive", "node-health-yellow": "-100" },
+      resources: dummy("A") + dummy("B") + dummy("C", { "allow-unhealthy-nodes": "true" }),
+      constraints:
+        `<rsc_location id="l1" rsc="A" node="node1" score="150"/><rsc_location id="l2" rsc="B" node="node1" score="50"/>` +
+        `<rsc_location id="l3" rsc="C" node="node2" score="50"/>`,
+    },
+    expected: ["* Start A ( node1 )", "* Start B ( node3 )", "* Start C ( node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
