@@ -49,6 +49,16 @@ function applyShutdownLocks(cluster: Cluster): void {
   cluster.resources.forEach(lock);
 }
 
+/** multiple-active: stop_only stops every copy for good; block leaves them alone. */
+function applyMultipleActive(cluster: Cluster): void {
+  for (const rsc of cluster.primitives) {
+    if (rsc.running.length < 2) continue;
+    const policy = rsc.meta.get("multiple-active");
+    if (policy === "stop_only") rsc.forceStop = true;
+    else if (policy === "block") rsc.managed = false;
+  }
+}
+
 function fencing(cluster: Cluster): ScheduleResult["fencing"] {
   return cluster.nodes.filter((n) => n.unclean && canFence(cluster, n)).map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
 }
@@ -72,6 +82,7 @@ export function schedule(cib: XmlElement, now: number = Date.now()): ScheduleOut
   const stopFailures = unpackHistory(cib, cluster);
   applyStopFailures(cluster, stopFailures);
   applyShutdownLocks(cluster);
+  applyMultipleActive(cluster);
   assignAll(cluster);
   const plans = planActions(cluster);
   const unfencing = planUnfencing(cib, cluster, plans);

@@ -360,6 +360,24 @@ export const CASES: Case[] = [
     },
     expected: ["* Start A ( node1 )", "* Start B ( node3 )", "* Start C ( node2 )"],
   },
+  {
+    name: "multiple-active=stop_only stops every copy; block leaves them; a failed multi-active move is a recovery",
+    spec: {
+      nodes: two,
+      resources: dummy("A", { "multiple-active": "stop_only" }) + dummy("B", { "multiple-active": "block" }) + dummy("C"),
+      constraints: `<rsc_location id="l1" rsc="C" node="node1" score="-INFINITY"/>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "A", node: "node2", op: "start", call: 3 },
+        { rsc: "B", node: "node1", op: "start", call: 4 },
+        { rsc: "B", node: "node2", op: "start", call: 5 },
+        { rsc: "C", node: "node1", op: "start", call: 6 },
+        { rsc: "C", node: "node1", op: "monitor", interval: 10000, rc: 1, call: 7 },
+        { rsc: "C", node: "node2", op: "start", call: 8 },
+      ],
+    },
+    expected: ["* Stop A ( node1 ) due to node availability", "* Stop A ( node2 ) due to node availability", "* Recover C ( node1 -> node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
