@@ -185,6 +185,20 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
   while (changed && rounds++ < 50) {
     changed = applyColocationBlocks(cluster, plans);
     for (const o of cluster.orderings) {
+      // restart-type=restart (deprecated) upgrades an optional stop ordering: the first's stop forces the
+      // then's stop, so a then that stays restarts.
+      if (o.kind === "Optional" && o.firstAction === "stop" && o.thenAction === "stop" && o.then.meta.get("restart-type") === "restart") {
+        if (!primitivesOf(o.first).some((p) => plans.get(p)?.stop)) continue;
+        for (const t of primitivesOf(o.then)) {
+          const tp = plans.get(t);
+          if (tp && tp.from && tp.to === tp.from && !tp.stop && !tp.startBlocked && isManaged(t, cluster)) {
+            tp.stop = true;
+            tp.start = true;
+            changed = true;
+          }
+        }
+        continue;
+      }
       // A stop ordered after the stop of a blocked resource waits for ever.
       if (o.kind !== "Mandatory" || o.firstAction !== "stop" || o.thenAction !== "stop") continue;
       if (!primitivesOf(o.first).some((p) => p.blocked && p.running.length)) continue;

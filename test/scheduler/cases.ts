@@ -378,6 +378,22 @@ export const CASES: Case[] = [
     },
     expected: ["* Stop A ( node1 ) due to node availability", "* Stop A ( node2 ) due to node availability", "* Recover C ( node1 -> node2 )"],
   },
+  {
+    name: "restart-type=restart makes an optional stop ordering restart the then resource",
+    spec: {
+      nodes: [{ name: "node1", attrs: { standby: "on" } }, { name: "node2" }],
+      resources: dummy("A") + dummy("B", { "restart-type": "restart" }) + dummy("C"),
+      constraints:
+        `<rsc_order id="o1" first="A" first-action="stop" then="B" then-action="stop" kind="Optional"/>` +
+        `<rsc_order id="o2" first="A" first-action="stop" then="C" then-action="stop" kind="Optional"/>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node2", op: "start", call: 3 },
+        { rsc: "C", node: "node2", op: "start", call: 4 },
+      ],
+    },
+    expected: ["* Move A ( node1 -> node2 )", "* Restart B ( node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
