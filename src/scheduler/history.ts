@@ -66,6 +66,8 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     if (opStatus === -1 || call < 0) {
       r.pending = task;
       if (task === "start" || task === "migrate_from" || task === "promote") r.role = task === "promote" ? "Promoted" : r.role === "Stopped" ? "Started" : r.role;
+      // A start in flight carries the parameters it runs with.
+      if (task === "start") r.sinceStart = [o];
       continue;
     }
     // Pacemaker judges "done" and "error" results by their return code.
@@ -293,7 +295,7 @@ function instanceParams(e: XmlElement): Map<string, string> {
 
 /** An active resource whose parameters changed since it started restarts (or reloads). */
 function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: { defs: Map<string, XmlElement[]>; paramsOf: Map<string, Map<string, string>> }): void {
-  if (res.role === "Stopped" || res.failed || res.pending) return;
+  if (res.role === "Stopped" || res.failed || (res.pending && res.pending !== "start")) return;
   const { defs, paramsOf } = config;
   // A resource whose agent changed restarts (crm_simulate gives no reason).
   const agent = [lr.attrs.class, lr.attrs.provider, lr.attrs.type].filter(Boolean).join(":");
@@ -305,7 +307,9 @@ function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: {
   if (!params) return;
   for (const op of res.sinceStart) {
     const change = compareDigest(op, params, defs.get(rsc.baseId) ?? []);
-    if (change === "restart") rsc.definitionChanged = true;
+    // A start still in flight cannot be reloaded: it restarts.
+    if (change === "reload" && res.pending) rsc.pendingStartChanged = true;
+    else if (change === "restart") rsc.definitionChanged = true;
     else if (change === "reload") rsc.reload = true;
   }
 }

@@ -66,6 +66,8 @@ export interface Resource {
   paramsOn?: (node: SchedNode) => Map<string, string>;
   /** The history was recorded with another agent (class, provider or type): restart. */
   agentChanged?: boolean;
+  /** Reloadable parameters changed while its start is still in flight: restarted (crm_simulate gives no reason). */
+  pendingStartChanged?: boolean;
   /** Only reloadable parameters changed: the agent reloads it in place. */
   reload?: boolean;
   /** A stop failed: resource is blocked where it runs. */

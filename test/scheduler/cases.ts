@@ -394,6 +394,27 @@ export const CASES: Case[] = [
     },
     expected: ["* Move A ( node1 -> node2 )", "* Restart B ( node2 )"],
   },
+  {
+    name: "a start still in flight with changed parameters restarts (definition change)",
+    spec: {
+      nodes: two,
+      resources: dummy("A", {}, { fake: "changed" }),
+      ops: [{ rsc: "A", node: "node1", op: "start", call: -1, status: -1, rc: -1 }],
+    },
+    expected: ["* Restart A ( node1 ) due to resource definition change"],
+  },
+  {
+    name: "reloadable parameter changes reload a started resource but restart a start in flight",
+    spec: {
+      nodes: two,
+      resources: dummy("A", {}, { fake: "changed" }) + dummy("B", {}, { fake: "changed" }),
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2, attrs: { "op-force-restart": " state ", "op-restart-digest": "f2317cad3d54cec5d7d7aa7d0bf35cf8" } },
+        { rsc: "B", node: "node2", op: "start", call: -1, status: -1, rc: -1, attrs: { "op-force-restart": " state ", "op-restart-digest": "f2317cad3d54cec5d7d7aa7d0bf35cf8" } },
+      ],
+    },
+    expected: ["* Reload A ( node1 )", "* Restart B ( node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
