@@ -415,6 +415,29 @@ export const CASES: Case[] = [
     },
     expected: ["* Reload A ( node1 )", "* Restart B ( node2 )"],
   },
+  {
+    name: "a negative sequential colocation set keeps every member away from every earlier one",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      resources: dummy("A") + dummy("B") + dummy("C") + dummy("D"),
+      constraints:
+        `<rsc_colocation id="c1" score="-INFINITY"><resource_set id="s1"><resource_ref id="A"/><resource_ref id="B"/>` +
+        `<resource_ref id="C"/><resource_ref id="D"/></resource_set></rsc_colocation>`,
+    },
+    expected: ["* Start A ( node1 )", "* Start B ( node2 )", "* Start C ( node3 )"],
+  },
+  {
+    name: "between colocation sets the first member of the first set follows the last of the second",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      resources: dummy("A") + dummy("B") + dummy("C") + dummy("D"),
+      constraints:
+        `<rsc_location id="l1" rsc="C" node="node3" score="100"/><rsc_location id="l2" rsc="D" node="node2" score="100"/>` +
+        `<rsc_colocation id="c1" score="INFINITY"><resource_set id="s1"><resource_ref id="A"/><resource_ref id="B"/></resource_set>` +
+        `<resource_set id="s2"><resource_ref id="C"/><resource_ref id="D"/></resource_set></rsc_colocation>`,
+    },
+    expected: ["* Start A ( node2 )", "* Start B ( node2 )", "* Start C ( node2 )", "* Start D ( node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
