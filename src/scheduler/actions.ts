@@ -110,6 +110,7 @@ interface Edge {
   first: Resource;
   then: Resource;
   symmetrical: boolean;
+  anyOf?: { id: string; members: Resource[] };
   /** Optional orderings only pass restarts on. */
   optional?: boolean;
 }
@@ -123,7 +124,7 @@ function edges(cluster: Cluster): Edge[] {
   cluster.resources.forEach(groupEdges);
   for (const o of cluster.orderings) {
     if (o.kind === "Serialize" || o.firstAction !== "start" || o.thenAction !== "start") continue;
-    out.push({ first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional" });
+    out.push({ first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", anyOf: o.anyOf });
   }
   return out;
 }
@@ -142,6 +143,11 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): { sta
     return { starts: ps.some((p) => p.start && !p.startBlocked), canRun: !!last && runs(last), name: `${first.id} running` };
   }
   return { starts: false, canRun: ps.some(runs), name: `${first.id} running` };
+}
+
+/** The first side of a require-all=false set: runnable when any one of its members is. */
+function anyState(any: { id: string; members: Resource[] }, plans: Map<Resource, PrimitivePlan>): { starts: boolean; canRun: boolean; name: string } {
+  return { starts: false, canRun: any.members.some((m) => firstState(m, plans).canRun), name: `one-or-more:${any.id}` };
 }
 
 /** Whether some primitive of the resource stops and starts again (a restart or recovery). */
@@ -211,7 +217,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
       }
     }
     for (const e of list) {
-      const fs = firstState(e.first, plans);
+      const fs = e.anyOf ? anyState(e.anyOf, plans) : firstState(e.first, plans);
       if (e.symmetrical && !e.optional && e.first.variant === "primitive" && e.then.variant === "primitive") {
         // The first's stop waits for the then's stop, which a blocked resource never does.
         const fp = plans.get(e.first);

@@ -141,14 +141,21 @@ function unpackOrder(cluster: Cluster, c: XmlElement, tags: Map<string, string[]
     cluster.orderings.push({ id: c.attrs.id, first, then, firstAction: fa, thenAction: ta, kind, symmetrical });
   if (sets.length) {
     let prev: Resource[] = [];
+    let prevAny: { id: string; members: Resource[] } | undefined;
     let prevAction = "start";
     for (const set of sets) {
       const members = setMembers(cluster, set, tags);
       const action = set.attrs.action ?? "start";
       const sequential = set.attrs.sequential === undefined || set.attrs.sequential === "true";
       if (sequential) for (let i = 1; i < members.length; i++) push(members[i - 1], members[i], action, action);
-      for (const p of prev) for (const m of sequential ? members.slice(0, 1) : members) push(p, m, prevAction, action);
+      const targets = sequential ? members.slice(0, 1) : members;
+      if (prevAny && prev.length) {
+        const anyOf = prevAny;
+        for (const m of targets) cluster.orderings.push({ id: c.attrs.id, first: prev[0], then: m, firstAction: prevAction, thenAction: action, kind, symmetrical: false, anyOf });
+      } else for (const p of prev) for (const m of targets) push(p, m, prevAction, action);
       if (members.length) prev = sequential ? [members[members.length - 1]] : members;
+      // A set with require-all=false lets the next set go on once any one of its members can.
+      prevAny = !sequential && /^(false|no|off|n|0)$/i.test(set.attrs["require-all"] ?? "") && members.length ? { id: set.attrs.id, members } : undefined;
       prevAction = action;
     }
     return;

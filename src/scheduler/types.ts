@@ -139,6 +139,8 @@ export interface Ordering {
   thenAction: string;
   kind: "Mandatory" | "Optional" | "Serialize";
   symmetrical: boolean;
+  /** From a require-all=false set: the then side needs any one of these ("one-or-more:<set id>"). */
+  anyOf?: { id: string; members: Resource[] };
 }
 
 export interface ClusterOptions {

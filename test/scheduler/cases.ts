@@ -438,6 +438,19 @@ export const CASES: Case[] = [
     },
     expected: ["* Start A ( node2 )", "* Start B ( node2 )", "* Start C ( node2 )", "* Start D ( node2 )"],
   },
+  {
+    name: "a require-all=false ordering set lets the next set start once any member can",
+    spec: {
+      nodes: [{ name: "node1" }],
+      resources: dummy("A", { "target-role": "Stopped" }) + dummy("B") + dummy("C", { "target-role": "Stopped" }) + dummy("D") + dummy("E"),
+      constraints:
+        `<rsc_order id="o1"><resource_set id="any1" sequential="false" require-all="false"><resource_ref id="A"/><resource_ref id="B"/></resource_set>` +
+        `<resource_set id="s2"><resource_ref id="D"/></resource_set></rsc_order>` +
+        `<rsc_order id="o2"><resource_set id="any2" sequential="false" require-all="false"><resource_ref id="A"/><resource_ref id="C"/></resource_set>` +
+        `<resource_set id="s3"><resource_ref id="E"/></resource_set></rsc_order>`,
+    },
+    expected: ["* Start B ( node1 )", "* Start D ( node1 )", "* Start E ( node1 ) due to unrunnable one-or-more:any2 (blocked)"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
