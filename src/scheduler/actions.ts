@@ -28,6 +28,14 @@ export interface PrimitivePlan {
 
 export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
   const plans = new Map<Resource, PrimitivePlan>();
+  // Fencing enabled without any fencing device: Pacemaker disables resource start-up and schedules nothing.
+  if (cluster.options.stonithEnabled && !haveFencingDevice(cluster)) {
+    for (const rsc of cluster.primitives) {
+      if (rsc.running.length) rsc.nextRole = rsc.role;
+      plans.set(rsc, { rsc, from: rsc.running[0], to: rsc.running[0], stop: false, start: false, startBlocked: false });
+    }
+    return plans;
+  }
   for (const rsc of cluster.primitives) {
     // Copies on nodes about to be fenced go away with the fencing.
     const live = rsc.running.filter((n) => !(n.unclean && canFence(cluster, n)));
@@ -46,7 +54,7 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
         plan.startBlocked = true;
       }
       if (from && to === from && !plan.stop && !plan.startBlocked && rsc.running.length === 1) {
-        if (rsc.agentChanged) {
+        if (rsc.agentChanged || rsc.pendingStartChanged) {
           plan.stop = true;
           plan.start = true;
         } else if (rsc.definitionChanged) {
@@ -69,7 +77,7 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
   const o = cluster.options;
   const from = plan.from;
   if (from && from.unclean && !canFence(cluster, from)) {
-    if (plan.stop && haveFencingDevice(cluster)) plan.stopBlocked = true;
+    if (plan.stop && haveFencingDevice(cluster) && !rsc.blocked) plan.stopBlocked = true;
     plan.stop = false;
     plan.start = false;
     return;
@@ -102,6 +110,7 @@ interface Edge {
   first: Resource;
   then: Resource;
   symmetrical: boolean;
+  anyOf?: { id: string; members: Resource[] };
   /** Optional orderings only pass restarts on. */
   optional?: boolean;
 }
@@ -115,7 +124,7 @@ function edges(cluster: Cluster): Edge[] {
   cluster.resources.forEach(groupEdges);
   for (const o of cluster.orderings) {
     if (o.kind === "Serialize" || o.firstAction !== "start" || o.thenAction !== "start") continue;
-    out.push({ first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional" });
+    out.push({ first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", anyOf: o.anyOf });
   }
   return out;
 }
@@ -134,6 +143,11 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): { sta
     return { starts: ps.some((p) => p.start && !p.startBlocked), canRun: !!last && runs(last), name: `${first.id} running` };
   }
   return { starts: false, canRun: ps.some(runs), name: `${first.id} running` };
+}
+
+/** The first side of a require-all=false set: runnable when any one of its members is. */
+function anyState(any: { id: string; members: Resource[] }, plans: Map<Resource, PrimitivePlan>): { starts: boolean; canRun: boolean; name: string } {
+  return { starts: false, canRun: any.members.some((m) => firstState(m, plans).canRun), name: `one-or-more:${any.id}` };
 }
 
 /** Whether some primitive of the resource stops and starts again (a restart or recovery). */
@@ -177,6 +191,20 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
   while (changed && rounds++ < 50) {
     changed = applyColocationBlocks(cluster, plans);
     for (const o of cluster.orderings) {
+      // restart-type=restart (deprecated) upgrades an optional stop ordering: the first's stop forces the
+      // then's stop, so a then that stays restarts.
+      if (o.kind === "Optional" && o.firstAction === "stop" && o.thenAction === "stop" && o.then.meta.get("restart-type") === "restart") {
+        if (!primitivesOf(o.first).some((p) => plans.get(p)?.stop)) continue;
+        for (const t of primitivesOf(o.then)) {
+          const tp = plans.get(t);
+          if (tp && tp.from && tp.to === tp.from && !tp.stop && !tp.startBlocked && isManaged(t, cluster)) {
+            tp.stop = true;
+            tp.start = true;
+            changed = true;
+          }
+        }
+        continue;
+      }
       // A stop ordered after the stop of a blocked resource waits for ever.
       if (o.kind !== "Mandatory" || o.firstAction !== "stop" || o.thenAction !== "stop") continue;
       if (!primitivesOf(o.first).some((p) => p.blocked && p.running.length)) continue;
@@ -189,7 +217,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
       }
     }
     for (const e of list) {
-      const fs = firstState(e.first, plans);
+      const fs = e.anyOf ? anyState(e.anyOf, plans) : firstState(e.first, plans);
       if (e.symmetrical && !e.optional && e.first.variant === "primitive" && e.then.variant === "primitive") {
         // The first's stop waits for the then's stop, which a blocked resource never does.
         const fp = plans.get(e.first);

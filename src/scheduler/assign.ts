@@ -1,6 +1,7 @@
 // Phase 2, assignment: node scores per placement unit (primitive, group, clone) from location
 // constraints, stickiness, failures and colocations; each unit takes its best node in priority order,
 // primaries before their dependents. Clone instances and promotion are handled in ./clone.ts.
+import { isTrue } from "../cib/resources.js";
 import { addScores, parseScore } from "./score.js";
 import { assignClone, promote } from "./clone.js";
 import { INFINITY, type Cluster, type Colocation, type Resource, type SchedNode } from "./types.js";
@@ -125,6 +126,7 @@ export function baseScores(unit: Resource, cluster: Cluster, index: Index): Map<
       continue;
     }
     let s = addScores(own.get(node.uname) ?? 0, acc?.get(node.uname) ?? 0);
+    if (node.healthScore && !isTrue(unit.meta.get("allow-unhealthy-nodes") ?? "")) s = addScores(s, node.healthScore);
     if (!canHost(node)) s = -INFINITY;
     scores.set(node.uname, s);
   }

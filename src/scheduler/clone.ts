@@ -33,7 +33,10 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
       }
       continue;
     }
-    if (blocked || inst.orphan) {
+    // An instance that failed on a node about to be fenced goes away with the node; a fresh instance
+    // takes over elsewhere.
+    const failedOnUnclean = !!current && current.unclean && !info.globallyUnique;
+    if (blocked || inst.orphan || failedOnUnclean) {
       placeMembers(inst, members, undefined, cluster);
       continue;
     }

@@ -3,7 +3,7 @@ import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { ruleMatches } from "./rules.js";
 import { parseScore } from "./score.js";
 import { parseRole } from "./unpack.js";
-import type { Cluster, Ordering, Resource, RuleScore } from "./types.js";
+import type { Cluster, Ordering, Resource, Role, RuleScore } from "./types.js";
 
 function resolve(cluster: Cluster, id: string | undefined): Resource | undefined {
   return id === undefined ? undefined : cluster.byId.get(id);
@@ -76,16 +76,35 @@ function unpackColocation(cluster: Cluster, c: XmlElement, tags: Map<string, str
   const score = parseScore(c.attrs.score, 0);
   const sets = childElements(c, "resource_set");
   if (sets.length) {
-    // Within a sequential set each member is placed with the previous one; sets chain to the previous set.
-    let prevLast: Resource | undefined;
+    // As Pacemaker unpacks colocation sets: within a sequential set each member goes with the previous one
+    // (ordering=listed: the previous with the next), or with a negative score avoids every earlier member;
+    // between two sets, the first set (its first member when sequential) goes with the second (its last).
+    const push = (rsc: Resource, withRsc: Resource, sc: number, rscRole?: Role, withRole?: Role) =>
+      cluster.colocations.push({ id: c.attrs.id, rsc, withRsc, score: sc, rscRole, withRole });
+    const isSequential = (set: XmlElement) => set.attrs.sequential === undefined || !/^(false|no|off|n|0)$/i.test(set.attrs.sequential);
+    let prev: { set: XmlElement; members: Resource[] } | undefined;
     for (const set of sets) {
       const members = setMembers(cluster, set, tags);
       const sscore = set.attrs.score !== undefined ? parseScore(set.attrs.score) : score;
       const role = parseRole(set.attrs.role);
-      const sequential = set.attrs.sequential === undefined || set.attrs.sequential === "true";
-      if (sequential) for (let i = 1; i < members.length; i++) cluster.colocations.push({ id: c.attrs.id, rsc: members[i], withRsc: members[i - 1], score: sscore, rscRole: role, withRole: role });
-      if (prevLast && members.length) for (const m of sequential ? [members[0]] : members) cluster.colocations.push({ id: c.attrs.id, rsc: prevLast, withRsc: m, score, rscRole: undefined, withRole: role });
-      if (members.length) prevLast = members[members.length - 1];
+      if (sscore !== 0 && isSequential(set)) {
+        if (sscore > 0 && (set.attrs.ordering ?? "group").toLowerCase() === "group") {
+          for (let i = 1; i < members.length; i++) push(members[i], members[i - 1], sscore, role, role);
+        } else if (sscore > 0) {
+          for (let i = 1; i < members.length; i++) push(members[i - 1], members[i], sscore, role, role);
+        } else {
+          for (let i = 0; i < members.length; i++) for (let j = 0; j < i; j++) push(members[i], members[j], sscore, role, role);
+        }
+      }
+      if (prev && score !== 0) {
+        const role1 = parseRole(prev.set.attrs.role);
+        const first = isSequential(prev.set) ? prev.members[0] : undefined;
+        const last = isSequential(set) ? members[members.length - 1] : undefined;
+        const deps = first ? [first] : prev.members;
+        const primaries = last ? [last] : members;
+        for (const d of deps) for (const p of primaries) push(d, p, score, role1, role);
+      }
+      prev = { set, members };
     }
     return;
   }
@@ -122,14 +141,21 @@ function unpackOrder(cluster: Cluster, c: XmlElement, tags: Map<string, string[]
     cluster.orderings.push({ id: c.attrs.id, first, then, firstAction: fa, thenAction: ta, kind, symmetrical });
   if (sets.length) {
     let prev: Resource[] = [];
+    let prevAny: { id: string; members: Resource[] } | undefined;
     let prevAction = "start";
     for (const set of sets) {
       const members = setMembers(cluster, set, tags);
       const action = set.attrs.action ?? "start";
       const sequential = set.attrs.sequential === undefined || set.attrs.sequential === "true";
       if (sequential) for (let i = 1; i < members.length; i++) push(members[i - 1], members[i], action, action);
-      for (const p of prev) for (const m of sequential ? members.slice(0, 1) : members) push(p, m, prevAction, action);
+      const targets = sequential ? members.slice(0, 1) : members;
+      if (prevAny && prev.length) {
+        const anyOf = prevAny;
+        for (const m of targets) cluster.orderings.push({ id: c.attrs.id, first: prev[0], then: m, firstAction: prevAction, thenAction: action, kind, symmetrical: false, anyOf });
+      } else for (const p of prev) for (const m of targets) push(p, m, prevAction, action);
       if (members.length) prev = sequential ? [members[members.length - 1]] : members;
+      // A set with require-all=false lets the next set go on once any one of its members can.
+      prevAny = !sequential && /^(false|no|off|n|0)$/i.test(set.attrs["require-all"] ?? "") && members.length ? { id: set.attrs.id, members } : undefined;
       prevAction = action;
     }
     return;

@@ -66,12 +66,21 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     if (opStatus === -1 || call < 0) {
       r.pending = task;
       if (task === "start" || task === "migrate_from" || task === "promote") r.role = task === "promote" ? "Promoted" : r.role === "Stopped" ? "Started" : r.role;
+      // A start in flight carries the parameters it runs with.
+      if (task === "start") r.sinceStart = [o];
       continue;
     }
     // Pacemaker judges "done" and "error" results by their return code.
     const byRc = opStatus === 0 || opStatus === 4;
     const ok = byRc && rc === target;
     if (ok || (byRc && task === "monitor" && interval === 0 && (rc === 7 || rc === 0 || rc === 8))) {
+      // An expected "not running" means stopped, whatever the operation was.
+      if (rc === 7 && task !== "monitor") {
+        r.role = "Stopped";
+        r.failed = false;
+        r.sinceStart = [];
+        continue;
+      }
       switch (task) {
         case "start":
         case "migrate_from":
@@ -217,7 +226,9 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
     if (!node) continue;
     applyFailCounts(ns, node, cluster, cloneOf);
     // With fencing enabled, an offline node in maintenance keeps what it ran (left alone, unmanaged).
-    if (!node.online && !node.unclean && !node.pending && !(node.maintenance && cluster.options.stonithEnabled)) continue;
+    // With fencing enabled, a cleanly offline node's history counts too: a managed resource still active
+    // there gets the node fenced.
+    if (!node.online && !cluster.options.stonithEnabled && !cluster.options.shutdownLock) continue;
     const lrm = firstChild(ns, "lrm");
     const lrmRes = lrm && firstChild(lrm, "lrm_resources");
     for (const lr of lrmRes ? childElements(lrmRes, "lrm_resource") : []) {
@@ -249,7 +260,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         }
         if (!rsc) continue;
         checkDefinition(rsc, res, lr, { defs, paramsOf });
-        applyResult(rsc, node, res, stopFailures);
+        applyResult(rsc, node, res, stopFailures, cluster);
         if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
       } else {
         rsc = cluster.byId.get(id);
@@ -258,13 +269,14 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           const res = evaluateHistory(probe, ops, cluster, defs);
           if (res.role === "Stopped" && !res.failed) continue;
           rsc = orphanPrimitive(cluster, id, probe.agent);
-          applyResult(rsc, node, res, stopFailures);
+          applyResult(rsc, node, res, stopFailures, cluster);
           continue;
         }
         if (rsc.variant !== "primitive") continue;
         const res = evaluateHistory(rsc, ops, cluster, defs);
+        unpackShutdownLock(rsc, lr, node, cluster);
         checkDefinition(rsc, res, lr, { defs, paramsOf });
-        applyResult(rsc, node, res, stopFailures);
+        applyResult(rsc, node, res, stopFailures, cluster);
       }
     }
   }
@@ -283,7 +295,7 @@ function instanceParams(e: XmlElement): Map<string, string> {
 
 /** An active resource whose parameters changed since it started restarts (or reloads). */
 function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: { defs: Map<string, XmlElement[]>; paramsOf: Map<string, Map<string, string>> }): void {
-  if (res.role === "Stopped" || res.failed || res.pending) return;
+  if (res.role === "Stopped" || res.failed || (res.pending && res.pending !== "start")) return;
   const { defs, paramsOf } = config;
   // A resource whose agent changed restarts (crm_simulate gives no reason).
   const agent = [lr.attrs.class, lr.attrs.provider, lr.attrs.type].filter(Boolean).join(":");
@@ -295,13 +307,22 @@ function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: {
   if (!params) return;
   for (const op of res.sinceStart) {
     const change = compareDigest(op, params, defs.get(rsc.baseId) ?? []);
-    if (change === "restart") rsc.definitionChanged = true;
+    // A start still in flight cannot be reloaded: it restarts.
+    if (change === "reload" && res.pending) rsc.pendingStartChanged = true;
+    else if (change === "restart") rsc.definitionChanged = true;
     else if (change === "reload") rsc.reload = true;
   }
 }
 
-function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures: Map<string, { node: SchedNode; rsc: Resource }[]>): void {
+function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures: Map<string, { node: SchedNode; rsc: Resource }[]>, cluster?: Cluster): void {
   rsc.knownOn.add(node.uname);
+  if (cluster && res.role !== "Stopped" && !node.online && !node.pending && !node.maintenance && cluster.options.stonithEnabled && isManagedHere(rsc, cluster)) {
+    if (!node.unclean) {
+      node.unclean = true;
+      node.fenceReason = `${rsc.id} is thought to be active there`;
+      node.uncleanByHistory = true;
+    }
+  }
   if (res.ban) rsc.banned.add(node.uname);
   if (res.banAll || res.forceStop) rsc.forceStop = true;
   if (res.role !== "Stopped") {
@@ -310,7 +331,8 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
     if (node.maintenance) rsc.managed = false;
     if (rsc.role === "Stopped" || res.role === "Promoted") rsc.role = res.role;
     if (res.failed) rsc.failed = true;
-    if (res.blocked) rsc.blocked = true;
+    // Failures on a node already known to be unclean are left to its fencing.
+    if (res.blocked && !(node.unclean && !node.uncleanByHistory)) rsc.blocked = true;
     if (res.pending) rsc.pendingOp = res.pending;
   }
   if (res.stopFailed && !res.blocked) {
@@ -352,4 +374,20 @@ function applyFailCounts(ns: XmlElement, node: SchedNode, cluster: Cluster, clon
       if (rsc.migrationThreshold > 0 && count >= rsc.migrationThreshold) rsc.banned.add(node.uname);
     }
   }
+}
+
+function isManagedHere(rsc: Resource, cluster: Cluster): boolean {
+  if (cluster.options.maintenanceMode) return false;
+  for (let r: Resource | undefined = rsc; r; r = r.parent) if (!r.managed) return false;
+  return true;
+}
+
+/** A resource stopped by a node's clean shutdown stays locked to that node until the lock expires. */
+function unpackShutdownLock(rsc: Resource, lr: XmlElement, node: SchedNode, cluster: Cluster): void {
+  if (!cluster.options.shutdownLock) return;
+  const lockTime = Number(lr.attrs["shutdown-lock"] ?? "0");
+  if (!Number.isFinite(lockTime) || lockTime <= 0) return;
+  const limit = cluster.options.shutdownLockLimit;
+  if (limit > 0 && cluster.now / 1000 > lockTime + limit) return;
+  rsc.lockNode = node;
 }

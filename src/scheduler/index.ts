@@ -9,6 +9,7 @@ import { scoreText } from "./score.js";
 import { formatSummary, summarize } from "./summary.js";
 import type { Cluster, Resource, ScheduleResult } from "./types.js";
 import { unpack } from "./unpack.js";
+import { planUnfencing } from "./unfence.js";
 
 export type { ScheduleResult, Cluster, Resource } from "./types.js";
 export { formatSummary } from "./summary.js";
@@ -26,8 +27,35 @@ function applyStopFailures(cluster: Cluster, failures: ReturnType<typeof unpackH
           node.unclean = true;
           node.fenceReason = `${rsc.id} failed there`;
         }
-      } else rsc.blocked = true;
+      } else if (!node.unclean || node.uncleanByHistory) rsc.blocked = true;
     }
+  }
+}
+
+/** shutdown-lock: a primitive (alone or in a group) active only on a node shutting down cleanly, or
+ * locked there by its history, may run nowhere else. */
+function applyShutdownLocks(cluster: Cluster): void {
+  if (!cluster.options.shutdownLock) return;
+  const lock = (rsc: Resource) => {
+    if (rsc.variant === "group") return rsc.children.forEach(lock);
+    if (rsc.variant !== "primitive" || rsc.isStonith) return;
+    if (rsc.lockNode) {
+      // Already active again somewhere: the lock no longer applies.
+      if (rsc.running.length) rsc.lockNode = undefined;
+    } else if (rsc.running.length === 1 && rsc.running[0].shutdown && !rsc.running[0].unclean) rsc.lockNode = rsc.running[0];
+    const locked = rsc.lockNode;
+    if (locked) for (const n of cluster.nodes) if (n !== locked) rsc.banned.add(n.uname);
+  };
+  cluster.resources.forEach(lock);
+}
+
+/** multiple-active: stop_only stops every copy for good; block leaves them alone. */
+function applyMultipleActive(cluster: Cluster): void {
+  for (const rsc of cluster.primitives) {
+    if (rsc.running.length < 2) continue;
+    const policy = rsc.meta.get("multiple-active");
+    if (policy === "stop_only") rsc.forceStop = true;
+    else if (policy === "block") rsc.managed = false;
   }
 }
 
@@ -53,10 +81,13 @@ export function schedule(cib: XmlElement, now: number = Date.now()): ScheduleOut
   unpackConstraints(cib, cluster);
   const stopFailures = unpackHistory(cib, cluster);
   applyStopFailures(cluster, stopFailures);
+  applyShutdownLocks(cluster);
+  applyMultipleActive(cluster);
   assignAll(cluster);
   const plans = planActions(cluster);
+  const unfencing = planUnfencing(cib, cluster, plans);
   const summary = summarize(cluster, plans);
-  return { cluster, summary, fencing: fencing(cluster), scores: scoreLines(cluster), plans };
+  return { cluster, summary, fencing: [...fencing(cluster), ...unfencing], scores: scoreLines(cluster), plans };
 }
 
 export function transitionSummary(result: ScheduleResult): string[] {

@@ -21,7 +21,7 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   if (rsc.running.length > 1 && plan.stop) {
     if (!to) return undefined; // one Stop line per node, added by summarize()
     if (to === from) return { action: rsc.failed ? "Recover" : "Restart", rsc: id, detail: `${roleLabel(rsc, next)}${to.uname}` };
-    return { action: "Move", rsc: id, detail: `${from?.uname} -> ${to.uname}` };
+    return { action: rsc.failed ? "Recover" : "Move", rsc: id, detail: `${from?.uname} -> ${to.uname}` };
   }
   if (!from) {
     if (!to) return undefined;

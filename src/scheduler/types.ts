@@ -14,8 +14,12 @@ export interface SchedNode {
   pending: boolean;
   shutdown: boolean;
   fenceReason?: string;
+  /** Unclean only because its history shows a resource active while it is offline. */
+  uncleanByHistory?: boolean;
   /** node-health-strategy says the node may not run resources. */
   unhealthy?: boolean;
+  /** progressive/custom health strategies: added to every resource's score on the node. */
+  healthScore?: number;
   /** Node attributes (configuration + transient), for rules and promotion scores. */
   attrs: Map<string, string>;
   /** Resources assigned so far (the tie-breaker that spreads resources). */
@@ -62,6 +66,8 @@ export interface Resource {
   paramsOn?: (node: SchedNode) => Map<string, string>;
   /** The history was recorded with another agent (class, provider or type): restart. */
   agentChanged?: boolean;
+  /** Reloadable parameters changed while its start is still in flight: restarted (crm_simulate gives no reason). */
+  pendingStartChanged?: boolean;
   /** Only reloadable parameters changed: the agent reloads it in place. */
   reload?: boolean;
   /** A stop failed: resource is blocked where it runs. */
@@ -79,6 +85,8 @@ export interface Resource {
   allocated: boolean;
   /** Not in the configuration any more (or beyond clone-max): only ever stopped. */
   orphan?: boolean;
+  /** The node a shutdown lock ties the resource to. */
+  lockNode?: SchedNode;
   /** A fatal error or on-fail=stop: the resource must stay stopped everywhere. */
   forceStop?: boolean;
 }
@@ -131,6 +139,8 @@ export interface Ordering {
   thenAction: string;
   kind: "Mandatory" | "Optional" | "Serialize";
   symmetrical: boolean;
+  /** From a require-all=false set: the then side needs any one of these ("one-or-more:<set id>"). */
+  anyOf?: { id: string; members: Resource[] };
 }
 
 export interface ClusterOptions {
@@ -145,6 +155,12 @@ export interface ClusterOptions {
   stonithAction: string;
   startupFencing: boolean;
   nodeHealthStrategy: string;
+  /** Scores of the health colours and the progressive base (node-health-red/yellow/green/base). */
+  nodeHealthScores: { red: number; yellow: number; green: number; base: number };
+  /** shutdown-lock: resources stay with a node that shuts down cleanly. */
+  shutdownLock: boolean;
+  /** shutdown-lock-limit in seconds (0: locks never expire). */
+  shutdownLockLimit: number;
 }
 
 export interface Cluster {

@@ -2,7 +2,7 @@
 // expanded), and the constraints. The operation history is read by ./history.ts.
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { ruleMatches, type RuleContext } from "./rules.js";
-import { parseScore, parseSeconds } from "./score.js";
+import { addScores, parseScore, parseSeconds } from "./score.js";
 import { INFINITY, type Cluster, type ClusterOptions, type Resource, type Role, type SchedNode } from "./types.js";
 
 const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
@@ -40,9 +40,17 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
     startFailureIsFatal: get("start-failure-is-fatal") === undefined ? true : isTrue(get("start-failure-is-fatal")),
     haveQuorum: isTrue(cib.attrs["have-quorum"]),
     nodeHealthStrategy: get("node-health-strategy") ?? "none",
+    nodeHealthScores: {
+      red: parseScore(get("node-health-red"), -INFINITY),
+      yellow: parseScore(get("node-health-yellow"), 0),
+      green: parseScore(get("node-health-green"), 0),
+      base: parseScore(get("node-health-base"), 0),
+    },
     startupFencing: get("startup-fencing") === undefined ? true : isTrue(get("startup-fencing")),
     stopOrphanResources: get("stop-orphan-resources") === undefined ? true : isTrue(get("stop-orphan-resources")),
     stonithAction: get("stonith-action") === "poweroff" ? "off" : (get("stonith-action") ?? "reboot"),
+    shutdownLock: isTrue(get("shutdown-lock")),
+    shutdownLockLimit: parseSeconds(get("shutdown-lock-limit")),
   };
 }
 
@@ -64,13 +72,27 @@ export function naturalCompare(a: string, b: string): number {
 }
 
 /** Health attributes (#health*) under the simple strategies: red, or anything but green, bans the node. */
-function applyHealth(node: SchedNode, strategy: string): void {
-  if (strategy !== "migrate-on-red" && strategy !== "only-green") return;
+function applyHealth(node: SchedNode, options: ClusterOptions): void {
+  const strategy = options.nodeHealthStrategy;
+  if (strategy === "migrate-on-red" || strategy === "only-green") {
+    for (const [k, v] of node.attrs) {
+      if (!k.startsWith("#health")) continue;
+      const value = v.toLowerCase();
+      if (value === "red" || (strategy === "only-green" && value !== "green")) node.unhealthy = true;
+    }
+    return;
+  }
+  if (strategy !== "progressive" && strategy !== "custom") return;
+  // The colours' configured scores (or numbers) summed over the #health attributes, from the base.
+  const colours = options.nodeHealthScores;
+  let score = strategy === "progressive" ? colours.base : 0;
   for (const [k, v] of node.attrs) {
     if (!k.startsWith("#health")) continue;
     const value = v.toLowerCase();
-    if (value === "red" || (strategy === "only-green" && value !== "green")) node.unhealthy = true;
+    const s = value === "red" ? colours.red : value === "yellow" ? colours.yellow : value === "green" ? colours.green : parseScore(v, 0);
+    score = addScores(score, s);
   }
+  if (score !== 0) node.healthScore = score;
 }
 
 function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions, now: number, dcUuid?: string): SchedNode[] {
@@ -104,7 +126,7 @@ function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefi
       index: nodes.length,
     };
     nodeStatus(node, state, options);
-    applyHealth(node, options.nodeHealthStrategy);
+    applyHealth(node, options);
     nodes.push(node);
   }
   nodes.sort((a, b) => naturalCompare(a.uname, b.uname));
@@ -120,29 +142,39 @@ function nodeStatus(node: SchedNode, state: XmlElement | undefined, options: Clu
     }
     return;
   }
-  const inCcm = isTrue(state.attrs.in_ccm);
-  const crmd = state.attrs.crmd === "online" || isTrue(state.attrs.crmd);
+  // Pacemaker's determine_online_status (with and without fencing), in its order.
+  const inCcmRaw = state.attrs.in_ccm;
+  const inCcm = isTrue(inCcmRaw);
+  const crmd = (state.attrs.crmd ?? "").toLowerCase() === "online";
   const join = state.attrs.join;
-  const expected = state.attrs.expected;
-  if (inCcm && crmd && join === "member") node.online = true;
-  else if (inCcm && crmd && join !== "down" && join !== "nack") node.pending = true;
-  else if (!options.stonithEnabled) node.online = false;
-  else if (!crmd && (expected === "down" || (!inCcm && join === "down" && expected !== "member"))) node.online = false;
-  else if (!inCcm) {
+  const expected = state.attrs.expected ?? "down";
+  const fence = (reason: string) => {
     node.unclean = true;
-    node.fenceReason = "peer is no longer part of the cluster";
-  } else if (!crmd && expected === undefined && join === undefined) node.pending = true;
-  else if (!crmd) {
-    node.unclean = true;
-    node.fenceReason = "peer process is no longer available";
-  } else {
-    node.unclean = true;
-    node.fenceReason = "peer failed Pacemaker membership criteria";
+    node.fenceReason = reason;
+  };
+  if (!options.stonithEnabled) {
+    if (!inCcm) node.online = false;
+    else if (crmd) node.online = join === "member";
+    else if (expected !== "member" || node.shutdown) node.online = false;
+    else fence("peer is unexpectedly down");
+    return;
   }
-  if (isTrue(node.attrs.get("terminate"))) {
-    node.unclean = true;
-    node.fenceReason = "termination was requested";
-  }
+  const terminateValue = node.attrs.get("terminate") ?? "";
+  const terminate = isTrue(terminateValue) || /^[1-9]/.test(terminateValue);
+  let online = inCcm;
+  if (node.shutdown) online = crmd;
+  else if (inCcmRaw === undefined) fence("peer has not been seen by the cluster");
+  else if (join === "nack") fence("peer failed Pacemaker membership criteria");
+  else if (!terminate && expected === "down") {
+    if (inCcm || crmd) node.pending = true;
+  } else if (terminate && join === "down" && !inCcm && !crmd) online = false;
+  else if (!inCcm) fence("peer is no longer part of the cluster");
+  else if (!crmd) fence("peer process is no longer available");
+  else if (terminate) fence("termination was requested");
+  else if (join === "member") online = true;
+  else if (join === "pending" || join === "down") node.pending = true;
+  else fence("peer was in an unknown state");
+  node.online = online;
 }
 
 const ROLE_NAMES: Record<string, Role> = {

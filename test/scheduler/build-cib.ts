@@ -15,6 +15,8 @@ export interface OpSpec {
   interval?: number;
   /** Execution status (op-status), 0 unless given. */
   status?: number;
+  /** More attributes of the lrm_rsc_op (digests, ...). */
+  attrs?: Record<string, string>;
   call: number;
 }
 
@@ -32,6 +34,14 @@ const nv = (prefix: string, values: Record<string, string> = {}) =>
   Object.entries(values)
     .map(([k, v], i) => `<nvpair id="${prefix}-${i}" name="${k}" value="${v}"/>`)
     .join("");
+
+/** The history records the configured agent (a Dummy for resources not configured). */
+function agentOf(resources: string, rsc: string): string {
+  const base = rsc.replace(/:\d+$/, "");
+  const m = new RegExp(`<primitive id="${base}" class="([^"]+)"(?: provider="([^"]+)")? type="([^"]+)"`).exec(resources);
+  if (!m) return `class="ocf" provider="pacemaker" type="Dummy"`;
+  return m[2] ? `class="${m[1]}" provider="${m[2]}" type="${m[3]}"` : `class="${m[1]}" type="${m[3]}"`;
+}
 
 export function buildCib(spec: CibSpec): string {
   const options = { "stonith-enabled": "false", ...spec.options };
@@ -53,7 +63,7 @@ export function buildCib(spec: CibSpec): string {
       const lrm = [...byRsc]
         .map(
           ([rsc, list]) =>
-            `<lrm_resource id="${rsc}" class="ocf" provider="pacemaker" type="Dummy">` +
+            `<lrm_resource id="${rsc}" ${agentOf(spec.resources, rsc)}>` +
             list
               .map((o) => {
                 const expected = o.expected ?? (o.op === "monitor" && !o.interval ? 7 : 0);
@@ -61,7 +71,11 @@ export function buildCib(spec: CibSpec): string {
                 return (
                   `<lrm_rsc_op id="${rsc}_${o.op}_${o.interval ?? 0}_${o.call}" operation="${o.op}" call-id="${o.call}" rc-code="${o.rc ?? 0}" ` +
                   `op-status="${o.status ?? 0}" interval="${o.interval ?? 0}" transition-key="${key}" transition-magic="0:${o.rc ?? 0};${key}" ` +
-                  `crm_feature_set="3.0.7" op-digest="f2317cad3d54cec5d7d7aa7d0bf35cf8"/>`
+                  `crm_feature_set="3.0.7" op-digest="f2317cad3d54cec5d7d7aa7d0bf35cf8"` +
+                  Object.entries(o.attrs ?? {})
+                    .map(([k, v]) => ` ${k}="${v}"`)
+                    .join("") +
+                  `/>`
                 );
               })
               .join("") +

@@ -6,6 +6,8 @@ export interface Case {
   name: string;
   spec: CibSpec;
   expected: string[];
+  /** Rewrites the built CIB (e.g. node_state attributes buildCib does not produce). */
+  patch?: (xml: string) => string;
 }
 
 const two = [{ name: "node1" }, { name: "node2" }];
@@ -236,6 +238,219 @@ export const CASES: Case[] = [
     },
     expected: ["* Start A ( node2 )"],
   },
+  {
+    name: "a node never unfenced is unfenced for its first probe of what needs unfencing",
+    spec: {
+      nodes: [{ name: "node1", transient: { "#node-unfenced": "1234" } }, { name: "node2" }],
+      options: { "stonith-enabled": "true" },
+      resources:
+        `<primitive id="S" class="stonith" type="fence_xvm"><meta_attributes id="S-m"><nvpair id="S-m-p" name="provides" value="unfencing"/></meta_attributes></primitive>` +
+        dummy("A"),
+      ops: [
+        { rsc: "S", node: "node1", op: "start", call: 2 },
+        { rsc: "A", node: "node1", op: "start", call: 3 },
+        { rsc: "A", node: "node2", op: "monitor", rc: 7, call: 4 },
+      ],
+    },
+    expected: ["* Fence (on) node2 'required by S monitor'", "* Move A ( node1 -> node2 )"],
+  },
+  {
+    name: "a node running what needs unfencing but never unfenced restarts it after unfencing",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2", transient: { "#node-unfenced": "1234" } }],
+      options: { "stonith-enabled": "true" },
+      resources:
+        `<primitive id="S" class="stonith" type="fence_xvm"><meta_attributes id="S-m"><nvpair id="S-m-p" name="provides" value="unfencing"/></meta_attributes></primitive>` +
+        dummy("A"),
+      ops: [
+        { rsc: "S", node: "node2", op: "start", call: 2 },
+        { rsc: "S", node: "node1", op: "monitor", rc: 7, call: 3 },
+        { rsc: "A", node: "node1", op: "start", call: 4 },
+        { rsc: "A", node: "node2", op: "monitor", rc: 7, call: 5 },
+      ],
+    },
+    expected: ["* Fence (on) node1 'required by A start'", "* Restart A ( node1 ) due to required stonith"],
+  },
+  {
+    name: "fencing enabled without a fencing device schedules nothing",
+    spec: {
+      nodes: [{ name: "node1", attrs: { standby: "on" } }, { name: "node2" }, { name: "node3", state: "lost" }],
+      options: { "stonith-enabled": "true" },
+      resources: dummy("A") + dummy("B") + dummy("C", { requires: "quorum" }),
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node2", op: "start", call: 3 },
+        { rsc: "B", node: "node2", op: "monitor", interval: 10000, rc: 1, call: 4 },
+      ],
+    },
+    expected: [],
+  },
+  {
+    name: "a resource still active on a cleanly offline node gets the node fenced",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3", state: "offline" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="S" class="stonith" type="fence_xvm"/>` + dummy("A"),
+      ops: [
+        { rsc: "S", node: "node1", op: "start", call: 1 },
+        { rsc: "A", node: "node3", op: "start", call: 2 },
+      ],
+    },
+    expected: ["* Fence (reboot) node3 'A is thought to be active there'", "* Move A ( node3 -> node2 )"],
+  },
+  {
+    name: "a clone instance whose stop failed goes with its fenced node; a fresh instance starts",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="S" class="stonith" type="fence_xvm"/><clone id="C-clone">${dummy("C")}</clone>`,
+      ops: [
+        { rsc: "S", node: "node1", op: "start", call: 1 },
+        { rsc: "C", node: "node1", op: "start", call: 2 },
+        { rsc: "C", node: "node2", op: "start", call: 3 },
+        { rsc: "C", node: "node2", op: "stop", rc: 1, call: 4 },
+      ],
+    },
+    expected: ["* Fence (reboot) node2 'C:1 failed there'", "* Stop C:1 ( node2 ) due to node availability", "* Start C:2 ( node3 )"],
+  },
+  {
+    name: "shutdown-lock keeps a resource with the node shutting down instead of moving it",
+    spec: {
+      nodes: [{ name: "node1", transient: { shutdown: "1578347951" } }, { name: "node2" }],
+      options: { "shutdown-lock": "true" },
+      resources: dummy("A") + `<group id="G">${dummy("B")}${dummy("C")}</group>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node1", op: "start", call: 3 },
+        { rsc: "C", node: "node2", op: "start", call: 4 },
+      ],
+    },
+    expected: ["* Stop A ( node1 ) due to node availability", "* Stop B ( node1 ) due to node availability", "* Stop C ( node2 ) due to node availability"],
+  },
+  {
+    name: "a node out of the membership whose controller is up and not expected is pending, not fenced",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="S" class="stonith" type="fence_xvm"/>` + dummy("A"),
+      ops: [{ rsc: "S", node: "node1", op: "start", call: 1 }],
+    },
+    patch: (xml) => xml.replace(/<node_state id="3" uname="node3" [^>]*>/, '<node_state id="3" uname="node3" in_ccm="false" crmd="online" join="pending" expected="down">'),
+    expected: ["* Start A ( node2 )"],
+  },
+  {
+    name: "without fencing, the history of a node unexpectedly down is not used",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }],
+      resources: dummy("A") + dummy("B"),
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 1 }],
+    },
+    patch: (xml) => xml.replace(/<node_state id="1" uname="node1" [^>]*>/, '<node_state id="1" uname="node1" in_ccm="true" join="member" expected="member">'),
+    expected: ["* Start A ( node2 )", "* Start B ( node2 )"],
+  },
+  {
+    name: "progressive node health adds the colour's score on the node",
+    spec: {
+      nodes: [{ name: "node1", transient: { "#health-disk": "yellow" } }, { name: "node2", transient: { "#health-disk": "red" } }, { name: "node3" }],
+      options: { "node-health-strategy": "progressive", "node-health-yellow": "-100" },
+      resources: dummy("A") + dummy("B") + dummy("C", { "allow-unhealthy-nodes": "true" }),
+      constraints:
+        `<rsc_location id="l1" rsc="A" node="node1" score="150"/><rsc_location id="l2" rsc="B" node="node1" score="50"/>` +
+        `<rsc_location id="l3" rsc="C" node="node2" score="50"/>`,
+    },
+    expected: ["* Start A ( node1 )", "* Start B ( node3 )", "* Start C ( node2 )"],
+  },
+  {
+    name: "multiple-active=stop_only stops every copy; block leaves them; a failed multi-active move is a recovery",
+    spec: {
+      nodes: two,
+      resources: dummy("A", { "multiple-active": "stop_only" }) + dummy("B", { "multiple-active": "block" }) + dummy("C"),
+      constraints: `<rsc_location id="l1" rsc="C" node="node1" score="-INFINITY"/>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "A", node: "node2", op: "start", call: 3 },
+        { rsc: "B", node: "node1", op: "start", call: 4 },
+        { rsc: "B", node: "node2", op: "start", call: 5 },
+        { rsc: "C", node: "node1", op: "start", call: 6 },
+        { rsc: "C", node: "node1", op: "monitor", interval: 10000, rc: 1, call: 7 },
+        { rsc: "C", node: "node2", op: "start", call: 8 },
+      ],
+    },
+    expected: ["* Stop A ( node1 ) due to node availability", "* Stop A ( node2 ) due to node availability", "* Recover C ( node1 -> node2 )"],
+  },
+  {
+    name: "restart-type=restart makes an optional stop ordering restart the then resource",
+    spec: {
+      nodes: [{ name: "node1", attrs: { standby: "on" } }, { name: "node2" }],
+      resources: dummy("A") + dummy("B", { "restart-type": "restart" }) + dummy("C"),
+      constraints:
+        `<rsc_order id="o1" first="A" first-action="stop" then="B" then-action="stop" kind="Optional"/>` +
+        `<rsc_order id="o2" first="A" first-action="stop" then="C" then-action="stop" kind="Optional"/>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node2", op: "start", call: 3 },
+        { rsc: "C", node: "node2", op: "start", call: 4 },
+      ],
+    },
+    expected: ["* Move A ( node1 -> node2 )", "* Restart B ( node2 )"],
+  },
+  {
+    name: "a start still in flight with changed parameters restarts (definition change)",
+    spec: {
+      nodes: two,
+      resources: dummy("A", {}, { fake: "changed" }),
+      ops: [{ rsc: "A", node: "node1", op: "start", call: -1, status: -1, rc: -1 }],
+    },
+    expected: ["* Restart A ( node1 ) due to resource definition change"],
+  },
+  {
+    name: "reloadable parameter changes reload a started resource but restart a start in flight",
+    spec: {
+      nodes: two,
+      resources: dummy("A", {}, { fake: "changed" }) + dummy("B", {}, { fake: "changed" }),
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2, attrs: { "op-force-restart": " state ", "op-restart-digest": "f2317cad3d54cec5d7d7aa7d0bf35cf8" } },
+        { rsc: "B", node: "node2", op: "start", call: -1, status: -1, rc: -1, attrs: { "op-force-restart": " state ", "op-restart-digest": "f2317cad3d54cec5d7d7aa7d0bf35cf8" } },
+      ],
+    },
+    expected: ["* Reload A ( node1 )", "* Restart B ( node2 )"],
+  },
+  {
+    name: "a negative sequential colocation set keeps every member away from every earlier one",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      resources: dummy("A") + dummy("B") + dummy("C") + dummy("D"),
+      constraints:
+        `<rsc_colocation id="c1" score="-INFINITY"><resource_set id="s1"><resource_ref id="A"/><resource_ref id="B"/>` +
+        `<resource_ref id="C"/><resource_ref id="D"/></resource_set></rsc_colocation>`,
+    },
+    expected: ["* Start A ( node1 )", "* Start B ( node2 )", "* Start C ( node3 )"],
+  },
+  {
+    name: "between colocation sets the first member of the first set follows the last of the second",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      resources: dummy("A") + dummy("B") + dummy("C") + dummy("D"),
+      constraints:
+        `<rsc_location id="l1" rsc="C" node="node3" score="100"/><rsc_location id="l2" rsc="D" node="node2" score="100"/>` +
+        `<rsc_colocation id="c1" score="INFINITY"><resource_set id="s1"><resource_ref id="A"/><resource_ref id="B"/></resource_set>` +
+        `<resource_set id="s2"><resource_ref id="C"/><resource_ref id="D"/></resource_set></rsc_colocation>`,
+    },
+    expected: ["* Start A ( node2 )", "* Start B ( node2 )", "* Start C ( node2 )", "* Start D ( node2 )"],
+  },
+  {
+    name: "a require-all=false ordering set lets the next set start once any member can",
+    spec: {
+      nodes: [{ name: "node1" }],
+      resources: dummy("A", { "target-role": "Stopped" }) + dummy("B") + dummy("C", { "target-role": "Stopped" }) + dummy("D") + dummy("E"),
+      constraints:
+        `<rsc_order id="o1"><resource_set id="any1" sequential="false" require-all="false"><resource_ref id="A"/><resource_ref id="B"/></resource_set>` +
+        `<resource_set id="s2"><resource_ref id="D"/></resource_set></rsc_order>` +
+        `<rsc_order id="o2"><resource_set id="any2" sequential="false" require-all="false"><resource_ref id="A"/><resource_ref id="C"/></resource_set>` +
+        `<resource_set id="s3"><resource_ref id="E"/></resource_set></rsc_order>`,
+    },
+    expected: ["* Start B ( node1 )", "* Start D ( node1 )", "* Start E ( node1 ) due to unrunnable one-or-more:any2 (blocked)"],
+  },
 ];
 
-export const cibOf = (c: Case): string => buildCib(c.spec);
+export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));

@@ -93,3 +93,22 @@ test("simulate prints crm_simulate's sections and summary", () => {
     s.cleanup();
   }
 });
+
+test("simulate replays a saved input at its execution-date, as crm_simulate does", () => {
+  const s = cibSession();
+  try {
+    const rule = `<rsc_location id="l1" rsc="A"><rule id="l1-r" score="100" boolean-op="and"><expression id="l1-e" attribute="#uname" operation="eq" value="node2"/><date_expression id="l1-d" operation="lt" end="2020-01-01"/></rule></rsc_location>`;
+    const xml = buildCib({ nodes: [{ name: "node1" }, { name: "node2" }], resources: dummy("A"), constraints: rule }).replace("<cib ", `<cib execution-date="1568992252" `);
+    writeFileSync(s.file, xml);
+    const ours = s.pcs("simulate");
+    expect(ours.stdout.split("\n")[0]).toBe("Using the original execution date of: 2019-09-20 15:10:52Z");
+    expect(ours.stdout).toMatch(/\* Start\s+A\s+\( node2 \)/);
+    if (haveTool("crm_simulate")) {
+      const real = spawnSync("crm_simulate", ["-x", s.file, "-S"], { encoding: "utf8" });
+      const fold = (t: string) => t.split("Executing Cluster Transition:")[0].split("\n").map((l) => l.trim().split(/\s+/).join(" "));
+      expect(fold(ours.stdout)).toEqual(fold(real.stdout));
+    }
+  } finally {
+    s.cleanup();
+  }
+});

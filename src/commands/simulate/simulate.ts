@@ -15,11 +15,15 @@ export function parseTime(value: string): number {
 export async function simulateCommand(ctx: CommandContext): Promise<void> {
   if (ctx.args.length) fail("SIMULATE_TOO_MANY_ARGUMENTS", {});
   const timeArg = ctx.value("--time");
-  const now = timeArg !== undefined ? parseTime(timeArg) : Date.now();
   const cib = await (await ctx.env()).readCib();
+  // Without --time, crm_simulate replays a saved input at the time it was recorded (execution-date).
+  const recorded = Number(cib.attrs["execution-date"] ?? "");
+  const useRecorded = timeArg === undefined && Number.isFinite(recorded) && recorded > 0;
+  const now = timeArg !== undefined ? parseTime(timeArg) : useRecorded ? recorded * 1000 : Date.now();
   const result = schedule(cib, now);
   const lines: string[] = [];
   if (timeArg !== undefined) lines.push(`Setting effective cluster time: ${timeArg}`);
+  else if (useRecorded) lines.push(`Using the original execution date of: ${new Date(now).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z")}`);
   const instances = result.cluster.primitives.filter((p) => !p.orphan);
   const disabled = instances.filter((p) => {
     for (let r: typeof p | undefined = p; r; r = r.parent) if (r.targetRole === "Stopped") return true;
