@@ -286,3 +286,20 @@ export function validateBundleReset(change: BundleUpdate, ids: IdIndex): ReportI
     ...storageMapChecks(change.storageMapAdd, ids),
   ];
 }
+
+const SCHEMA_ATTRIBUTES: Record<string, readonly string[]> = {
+  network: [...NETWORK_OPTIONS, "add-host"],
+  "port-mapping": PORT_MAP_OPTIONS,
+  "storage-mapping": STORAGE_MAP_OPTIONS,
+  ...Object.fromEntries(CONTAINER_TYPES.map((t) => [t, CONTAINER_OPTIONS])),
+};
+
+/** Whether pacemaker's schema accepts the bundle's own elements (options forced past validation are rejected). */
+export function bundleConformsToSchema(bundle: XmlElement): boolean {
+  const ok = (e: XmlElement): boolean => {
+    const allowed = SCHEMA_ATTRIBUTES[e.name];
+    if (allowed && Object.keys(e.attrs).some((a) => !allowed.includes(a))) return false;
+    return e.name === "primitive" || e.name === "meta_attributes" || e.children.every(ok);
+  };
+  return bundle.children.every(ok);
+}

@@ -1,6 +1,7 @@
 // resource bundle create | update | reset: command-line parsing and the CIB edit.
 import {
   appendNewBundle,
+  bundleConformsToSchema,
   bundleInner,
   containerElement,
   CONTAINER_TYPES,
@@ -51,6 +52,11 @@ function findBundle(cib: XmlElement, id: string, reports: Reports): XmlElement {
   return element!;
 }
 
+/** Options forced past validation that pacemaker's schema does not know make the CIB push fail. */
+function checkSchema(bundle: XmlElement): void {
+  if (!bundleConformsToSchema(bundle)) fail("CIB_SCHEMA_REJECTED", {});
+}
+
 function startCommand(ctx: CommandContext): string[] {
   if (!ctx.args.length) throw new UsageError();
   refuseWaitWithFile(ctx);
@@ -78,6 +84,7 @@ export async function bundleCreateCommand(ctx: CommandContext): Promise<void> {
     if (containerType === "podman") upgradeForPodman(cib);
     const bundle = appendNewBundle(section(cib, "resources"), ids, spec);
     if (ctx.has("--disabled")) disableResource(bundle, ids);
+    checkSchema(bundle);
   }, ctx.reports);
 }
 
@@ -124,6 +131,7 @@ export async function bundleUpdateCommand(ctx: CommandContext): Promise<void> {
     reports.add(...validateBundleUpdate(bundle, change, ids));
     reports.throwIfErrors();
     updateBundle(bundle, change, ids);
+    checkSchema(bundle);
   }, ctx.reports);
 }
 
@@ -166,6 +174,7 @@ export async function bundleResetCommand(ctx: CommandContext): Promise<void> {
     reports.throwIfErrors();
     updateBundle(bundle, change, ids);
     if (ctx.has("--disabled")) disableResource(bundle, ids);
+    checkSchema(bundle);
   }, ctx.reports);
 }
 
