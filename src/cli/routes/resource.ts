@@ -4,10 +4,12 @@ import { resourceDefaultsRoutes } from "./resource-defaults.js";
 import { resourceManageRoutes } from "./resource-manage.js";
 import { resourcePlacementRoutes } from "./resource-placement.js";
 import { resourceStatusRoutes } from "./resource-status.js";
+import { resourceLiveRoutes } from "./live-only.js";
+import { resourceBundleRoutes } from "./resource-bundle.js";
 
 export const resourceArea: Area = {
   name: "resource",
   summary: "Manage cluster resources.",
   defaultPath: ["resource", "status"],
-  routes: [...resourceStatusRoutes, ...resourceAgentRoutes, ...resourceManageRoutes, ...resourceDefaultsRoutes, ...resourcePlacementRoutes],
+  routes: [...resourceStatusRoutes, ...resourceAgentRoutes, ...resourceManageRoutes, ...resourceDefaultsRoutes, ...resourcePlacementRoutes, ...resourceBundleRoutes, ...resourceLiveRoutes],
 };

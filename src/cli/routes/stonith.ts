@@ -2,10 +2,11 @@ import type { Area } from "../route-types.js";
 import { stonithAgentRoutes } from "./stonith-agents.js";
 import { stonithLevelRoutes } from "./stonith-level.js";
 import { stonithManageRoutes } from "./stonith-manage.js";
+import { stonithLiveRoutes } from "./live-only.js";
 
 export const stonithArea: Area = {
   name: "stonith",
   summary: "Manage fence devices.",
   defaultPath: ["stonith", "status"],
-  routes: [...stonithAgentRoutes, ...stonithManageRoutes, ...stonithLevelRoutes],
+  routes: [...stonithAgentRoutes, ...stonithManageRoutes, ...stonithLevelRoutes, ...stonithLiveRoutes],
 };

@@ -9,9 +9,10 @@ import { isTrue } from "../../cib/resources.js";
 import type { XmlElement } from "../../cib/xml.js";
 import { primitiveSpec } from "./create.js";
 import type { CommandContext } from "../../cli/route-types.js";
-import { error, fail, forceableError, type Reports } from "../../report/index.js";
+import { error, forceableError, type Reports } from "../../report/index.js";
 import { fullName } from "../../agents/name.js";
 import type { CreateParts } from "./create-args.js";
+import { putIntoBundle } from "./bundle.js";
 import { checkSpecialCases, createPrimitive, type NewPrimitive } from "./create-primitive.js";
 
 export interface WrappedRequest {
@@ -72,13 +73,20 @@ export async function createInClone(
   return clone;
 }
 
+/** Create the primitive, then move it into an existing bundle. */
+async function createInBundle(cib: XmlElement, reports: Reports, spec: NewPrimitive, bundleId: string): Promise<void> {
+  checkSpecialCases(spec, reports);
+  const primitive = await createPrimitive(cib, new IdIndex(cib), reports, spec);
+  putIntoBundle(cib, bundleId, primitive, reports);
+}
+
 export async function createWrapped(ctx: CommandContext, request: WrappedRequest): Promise<void> {
   const { id, agentText, parts } = request;
-  if (parts.bundle) fail("GENERIC", { text: "creating a resource inside a bundle is not supported by pcs-lite" });
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
     const spec = await primitiveSpec(ctx, env.runner, reports, { id, agentText, parts });
-    if (parts.clone) await createInClone(cib, reports, spec, parts.clone, parts.cloneId);
+    if (parts.bundle) await createInBundle(cib, reports, spec, parts.bundle[0]);
+    else if (parts.clone) await createInClone(cib, reports, spec, parts.clone, parts.cloneId);
     else if (parts.promotable) await createInClone(cib, reports, spec, { ...parts.promotable, promotable: "true" }, parts.cloneId);
     else await placeInGroup(cib, reports, spec, { group: ctx.value("--group")!, before: ctx.value("--before"), after: ctx.value("--after") });
   }, ctx.reports);

@@ -54,4 +54,14 @@ export const resource = {
   },
   RESOURCE_CLONE_INCOMPATIBLE_META_ATTRIBUTES: (p: { attribute: string; agent: string; resourceId?: string; groupId?: string }) =>
     `Clone option '${p.attribute}' is not compatible with '${p.agent}' resource agent${p.resourceId ? ` of resource '${p.resourceId}'${p.groupId ? ` in group '${p.groupId}'` : ""}` : ""}`,
+  RESOURCE_BUNDLE_UNSUPPORTED_CONTAINER_TYPE: (p: { bundleId: string; types: string[] }) =>
+    `Bundle '${p.bundleId}' uses unsupported container type, therefore it is not possible to set its container options. Supported container types are: ${quoteList(p.types)}`,
+  RESOURCE_IN_BUNDLE_NOT_ACCESSIBLE: (p: { bundleId: string; resourceId: string }) =>
+    `Resource '${p.resourceId}' will not be accessible by the cluster inside bundle '${p.bundleId}', at least one of bundle options 'control-port' or 'ip-range-start' has to be specified`,
+  RESOURCE_BUNDLE_ALREADY_CONTAINS_A_RESOURCE: (p: { bundleId: string; resourceId: string }) =>
+    `bundle '${p.bundleId}' already contains resource '${p.resourceId}', a bundle may contain at most one resource`,
+  PREREQUISITE_OPTION_IS_MISSING: (p: { option: string; optionType?: string; prerequisite: string; prerequisiteType?: string }) =>
+    `If ${p.optionType ? p.optionType + " " : ""}option '${p.option}' is specified, ${p.prerequisiteType ? p.prerequisiteType + " " : ""}option '${p.prerequisite}' must be specified as well`,
+  PREREQUISITE_OPTION_MUST_NOT_BE_SET: (p: { option: string; optionType?: string; prerequisite: string; prerequisiteType?: string }) =>
+    `Cannot set ${p.optionType ? p.optionType + " " : ""}option '${p.option}' because ${p.prerequisiteType ? p.prerequisiteType + " " : ""}option '${p.prerequisite}' is already set`,
 };
