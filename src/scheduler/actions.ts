@@ -20,6 +20,8 @@ export interface PrimitivePlan {
   stopHeld?: boolean;
   /** Stopped by an ordering inside a clone: crm_simulate gives no reason. */
   plainStop?: boolean;
+  /** How a chain of stops down a group continues: 0, the next member names this one's start; 1, its stop. */
+  chainParity?: number;
   /** Restarted because its parameters changed. */
   definitionChange?: boolean;
   /** Reloaded in place because only reloadable parameters changed. */
@@ -121,32 +123,44 @@ function edges(cluster: Cluster): Edge[] {
     if (g.variant === "group") for (let i = 1; i < g.children.length; i++) out.push({ first: g.children[i - 1], then: g.children[i], symmetrical: true });
     for (const c of g.children) if (c.variant !== "primitive") groupEdges(c);
   };
-  cluster.resources.forEach(groupEdges);
+  // Explicit orderings first: a group's members that cannot start take the group's ordering as their
+  // reason before the chain inside the group is considered.
   for (const o of cluster.orderings) {
     if (o.kind === "Serialize" || o.firstAction !== "start" || o.thenAction !== "start") continue;
     out.push({ first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", anyOf: o.anyOf });
   }
+  cluster.resources.forEach(groupEdges);
   return out;
 }
 
 /** What the first side of an ordering does: starts something, or cannot run at all. */
-function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): { starts: boolean; canRun: boolean; name: string } {
+interface FirstState {
+  starts: boolean;
+  canRun: boolean;
+  name: string;
+  /** Its start is required though it cannot run (it was placed, then blocked): dependents that keep
+   * running get "required X" as their reason rather than "unrunnable X". */
+  required?: boolean;
+}
+
+function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): FirstState {
   const prims = primitivesOf(first);
   const ps = prims.map((p) => plans.get(p)).filter((p): p is PrimitivePlan => !!p);
   const runs = (p: PrimitivePlan) => !!p.to && !p.startBlocked;
+  const placedButBlocked = (p: PrimitivePlan) => !!p.to && p.startBlocked;
   if (first.variant === "primitive") {
     const p = ps[0];
-    return { starts: !!p && p.start && !p.startBlocked, canRun: !!p && runs(p), name: `${first.id} start` };
+    return { starts: !!p && p.start && !p.startBlocked, canRun: !!p && runs(p), name: `${first.id} start`, required: !!p && placedButBlocked(p) };
   }
   if (first.variant === "group") {
     const last = ps[ps.length - 1];
-    return { starts: ps.some((p) => p.start && !p.startBlocked), canRun: !!last && runs(last), name: `${first.id} running` };
+    return { starts: ps.some((p) => p.start && !p.startBlocked), canRun: !!last && runs(last), name: `${first.id} running`, required: ps.some(placedButBlocked) };
   }
-  return { starts: false, canRun: ps.some(runs), name: `${first.id} running` };
+  return { starts: false, canRun: ps.some(runs), name: `${first.id} running`, required: ps.some(placedButBlocked) };
 }
 
 /** The first side of a require-all=false set: runnable when any one of its members is. */
-function anyState(any: { id: string; members: Resource[] }, plans: Map<Resource, PrimitivePlan>): { starts: boolean; canRun: boolean; name: string } {
+function anyState(any: { id: string; members: Resource[] }, plans: Map<Resource, PrimitivePlan>): FirstState {
   return { starts: false, canRun: any.members.some((m) => firstState(m, plans).canRun), name: `one-or-more:${any.id}` };
 }
 
@@ -158,10 +172,13 @@ function restarts(rsc: Resource, plans: Map<Resource, PrimitivePlan>): boolean {
   });
 }
 
-function thenTargets(then: Resource): Resource[] {
-  if (then.variant === "primitive") return [then];
-  if (then.variant === "group") return primitivesOf(then).slice(0, 1);
-  return then.children.map((inst) => primitivesOf(inst)[0]).filter((p): p is Resource => !!p);
+/** The primitives an ordering's then side reaches: every member of a group (or of each clone instance);
+ * the first member of each leads (restarts and stops go down the group's own chain from it). */
+function thenTargets(then: Resource): { t: Resource; lead: boolean }[] {
+  if (then.variant === "primitive") return [{ t: then, lead: true }];
+  const members = (r: Resource) => primitivesOf(r).map((t, i) => ({ t, lead: i === 0 }));
+  if (then.variant === "group") return members(then);
+  return then.children.flatMap(members);
 }
 
 /** A dependent of a mandatory colocation cannot start where its primary cannot run. */
@@ -237,9 +254,10 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
           }
         }
       }
-      for (const t of thenTargets(e.then)) {
+      for (const { t, lead } of thenTargets(e.then)) {
         const tp = plans.get(t);
         if (!tp || !isManaged(t, cluster)) continue;
+        if (!lead && !(!e.optional && !fs.canRun && tp.start && !tp.startBlocked && !tp.from)) continue;
         const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
         const sameGroup = t.parent?.variant === "group" && e.first.parent === t.parent;
         if (fs.starts && (!e.optional || restarts(e.first, plans)) && e.first.variant !== "clone" && (!inClone || sameGroup) && tp.from && tp.to === tp.from && !tp.start) {
@@ -254,12 +272,21 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
           tp.stopReason = `unrunnable ${fs.name}`;
           if (inClone && tp.from) tp.plainStop = true;
           changed = true;
-        } else if (!fs.canRun && (e.first.variant === "clone" || e.symmetrical) && tp.from && !tp.stop && !t.blocked && (e.then.variant !== "clone" || !!e.then.clone?.interleave)) {
+        } else if (!fs.canRun && (e.symmetrical || (e.first.variant === "clone" && (e.then.variant !== "clone" || !!e.then.clone?.interleave))) && tp.from && !tp.stop && !t.blocked) {
           tp.stop = true;
           tp.start = !!tp.to;
           tp.startBlocked = true;
-          tp.stopReason = `unrunnable ${fs.name}`;
-          if (inClone) tp.plainStop = true;
+          // Down a group's chain the reason alternates between the previous member's start and stop (the
+          // order in which Pacemaker's graph update reaches them), starting from how the chain began.
+          const fp = sameGroup && e.first.variant === "primitive" ? plans.get(e.first) : undefined;
+          if (fp && fp.chainParity !== undefined) {
+            tp.stopReason = `required ${e.first.id} ${fp.chainParity === 1 ? "stop" : "start"}`;
+            tp.chainParity = 1 - fp.chainParity;
+          } else {
+            tp.stopReason = `${fs.required ? "required" : "unrunnable"} ${fs.name}`;
+            tp.chainParity = fs.required ? 1 : 0;
+          }
+          if (inClone && !sameGroup && !!e.then.clone?.interleave) tp.plainStop = true;
           changed = true;
         }
       }

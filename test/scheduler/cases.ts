@@ -451,6 +451,62 @@ export const CASES: Case[] = [
     },
     expected: ["* Start B ( node1 )", "* Start D ( node1 )", "* Start E ( node1 ) due to unrunnable one-or-more:any2 (blocked)"],
   },
+  {
+    name: "group members after a member that cannot start again stop 'due to required' it",
+    spec: {
+      nodes: two,
+      resources: `<group id="G1">${dummy("P", { "target-role": "Stopped" })}</group><group id="G2">${dummy("X")}${dummy("Y")}${dummy("Z")}</group>` + dummy("Q") + dummy("R"),
+      constraints: `<rsc_order id="o1" first="G1" then="G2"/><rsc_order id="o2" first="P" then="Q"/><rsc_order id="o3" first="X" then="R"/>`,
+      ops: [
+        { rsc: "X", node: "node1", op: "start", call: 2 },
+        { rsc: "Y", node: "node1", op: "start", call: 3 },
+        { rsc: "Z", node: "node1", op: "start", call: 4 },
+        { rsc: "Q", node: "node2", op: "start", call: 5 },
+        { rsc: "R", node: "node2", op: "start", call: 6 },
+      ],
+    },
+    expected: [
+      "* Stop X ( node1 ) due to unrunnable G1 running",
+      "* Stop Y ( node1 ) due to required X start",
+      "* Stop Z ( node1 ) due to required Y stop",
+      "* Stop Q ( node2 ) due to unrunnable P start",
+      "* Stop R ( node2 ) due to required X start",
+    ],
+  },
+  {
+    name: "a cloned group after a clone that cannot run: instances stop down the chain, new ones are blocked",
+    spec: {
+      nodes: two,
+      resources: `<clone id="C1">${dummy("P", { "target-role": "Stopped" })}</clone><clone id="C2"><group id="G2">${dummy("M1")}${dummy("M2")}${dummy("M3")}</group></clone>`,
+      constraints: `<rsc_order id="o1" first="C1" then="C2"/>`,
+      ops: [
+        { rsc: "M1", node: "node1", op: "start", call: 2 },
+        { rsc: "M2", node: "node1", op: "start", call: 3 },
+        { rsc: "M3", node: "node1", op: "start", call: 4 },
+      ],
+    },
+    expected: [
+      "* Stop M1:0 ( node1 ) due to unrunnable C1 running",
+      "* Stop M2:0 ( node1 ) due to required M1:0 start",
+      "* Stop M3:0 ( node1 ) due to required M2:0 stop",
+      "* Start M1:1 ( node2 ) due to unrunnable C1 running (blocked)",
+      "* Start M2:1 ( node2 ) due to unrunnable C1 running (blocked)",
+      "* Start M3:1 ( node2 ) due to unrunnable C1 running (blocked)",
+    ],
+  },
+  {
+    name: "an asymmetrical order after a disabled clone leaves a running clone alone",
+    spec: {
+      nodes: two,
+      resources: `<clone id="C1">${dummy("P", { "target-role": "Stopped" })}</clone><clone id="C2">${dummy("Q")}</clone>`,
+      constraints: `<rsc_order id="o1" first="C1" then="C2" symmetrical="false"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "Q", node: "node1", op: "start", call: 3 },
+      ],
+    },
+    expected: ["* Stop P:0 ( node1 ) due to node availability", "* Start Q:1 ( node2 ) due to unrunnable C1 running (blocked)"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
