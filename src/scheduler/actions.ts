@@ -150,7 +150,8 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): First
   const placedButBlocked = (p: PrimitivePlan) => !!p.to && p.startBlocked;
   if (first.variant === "primitive") {
     const p = ps[0];
-    return { starts: !!p && p.start && !p.startBlocked, canRun: !!p && runs(p), name: `${first.id} start`, required: !!p && placedButBlocked(p) };
+    // A primitive's start is also required when it stops (its own stop-then-start ordering).
+    return { starts: !!p && p.start && !p.startBlocked, canRun: !!p && runs(p), name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop) };
   }
   if (first.variant === "group") {
     const last = ps[ps.length - 1];

@@ -507,6 +507,20 @@ export const CASES: Case[] = [
     },
     expected: ["* Stop P:0 ( node1 ) due to node availability", "* Start Q:1 ( node2 ) due to unrunnable C1 running (blocked)"],
   },
+  {
+    name: "a dependent of a first that stops for good names the first's (required) start",
+    spec: {
+      nodes: two,
+      resources: dummy("B", { "target-role": "Stopped" }) + dummy("A") + dummy("C", { "target-role": "Stopped" }) + dummy("D"),
+      constraints: `<rsc_order id="o1" first="B" then="A"/><rsc_order id="o2" first="C" then="D"/>`,
+      ops: [
+        { rsc: "B", node: "node2", op: "start", call: 2 },
+        { rsc: "A", node: "node1", op: "start", call: 3 },
+        { rsc: "D", node: "node1", op: "start", call: 4 },
+      ],
+    },
+    expected: ["* Stop B ( node2 ) due to node availability", "* Stop A ( node1 ) due to required B start", "* Stop D ( node1 ) due to unrunnable C start"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
