@@ -109,10 +109,13 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
 }
 
 interface Edge {
+  /** The ordering constraint's id (none for a group's own chain). */
+  id?: string;
   first: Resource;
   then: Resource;
   symmetrical: boolean;
   anyOf?: { id: string; members: Resource[] };
+  anyInstance?: boolean;
   /** Optional orderings only pass restarts on. */
   optional?: boolean;
 }
@@ -127,7 +130,7 @@ function edges(cluster: Cluster): Edge[] {
   // reason before the chain inside the group is considered.
   for (const o of cluster.orderings) {
     if (o.kind === "Serialize" || o.firstAction !== "start" || o.thenAction !== "start") continue;
-    out.push({ first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", anyOf: o.anyOf });
+    out.push({ id: o.id, first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", anyOf: o.anyOf, anyInstance: o.anyInstance });
   }
   cluster.resources.forEach(groupEdges);
   return out;
@@ -163,6 +166,14 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): First
 /** The first side of a require-all=false set: runnable when any one of its members is. */
 function anyState(any: { id: string; members: Resource[] }, plans: Map<Resource, PrimitivePlan>): FirstState {
   return { starts: false, canRun: any.members.some((m) => firstState(m, plans).canRun), name: `one-or-more:${any.id}` };
+}
+
+/** A clone with clone-min as an ordering's first: what follows needs that many instances running. */
+function cloneMinState(e: Edge, plans: Map<Resource, PrimitivePlan>): FirstState | undefined {
+  const min = Number(e.first.variant === "clone" ? (e.first.meta.get("clone-min") ?? "0") : "0");
+  if (!e.id || !Number.isFinite(min) || min <= 0) return undefined;
+  const running = e.first.children.filter((inst) => firstState(inst, plans).canRun).length;
+  return { starts: false, canRun: running >= min, name: `clone-one-or-more:${e.id}` };
 }
 
 /** Whether some primitive of the resource stops and starts again (a restart or recovery). */
@@ -235,7 +246,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
       }
     }
     for (const e of list) {
-      const fs = e.anyOf ? anyState(e.anyOf, plans) : firstState(e.first, plans);
+      const fsEdge = e.anyOf ? anyState(e.anyOf, plans) : cloneMinState(e, plans) ?? firstState(e.first, plans);
       if (e.symmetrical && !e.optional && e.first.variant === "primitive" && e.then.variant === "primitive") {
         // The first's stop waits for the then's stop, which a blocked resource never does.
         const fp = plans.get(e.first);
@@ -245,23 +256,38 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
           changed = true;
         }
       }
-      if (!fs.canRun && !e.optional && e.then.variant === "group") {
+      if (!fsEdge.canRun && !e.optional && e.then.variant === "group") {
         // Members that stop anyway take the ordering as their reason.
         for (const m of primitivesOf(e.then)) {
           const mp = plans.get(m);
           if (mp && mp.from && mp.stop && !mp.to && !mp.stopReason) {
-            mp.stopReason = `unrunnable ${fs.name}`;
+            mp.stopReason = `unrunnable ${fsEdge.name}`;
             changed = true;
           }
         }
       }
+      // Interleaved clones order instance by instance: each then instance waits for the first's instance
+      // placed on its node (none there: it cannot run, and crm_simulate names no reason).
+      const interleaved = e.first.variant === "clone" && e.then.variant === "clone" && !!e.then.clone?.interleave && !e.anyOf && !e.anyInstance && !fsEdge.name.startsWith("clone-one-or-more:");
       for (const { t, lead } of thenTargets(e.then)) {
         const tp = plans.get(t);
         if (!tp || !isManaged(t, cluster)) continue;
+        let fs0 = fsEdge;
+        let plain = false;
+        if (interleaved) {
+          const node = tp.to ?? tp.from;
+          const inst = node && e.first.children.find((i) => primitivesOf(i).some((p) => plans.get(p)?.to === node));
+          if (inst) fs0 = firstState(inst, plans);
+          else {
+            fs0 = { starts: false, canRun: false, name: `${e.first.id} running` };
+            plain = true;
+          }
+        }
+        const fs = fs0;
         if (!lead && !(!e.optional && !fs.canRun && tp.start && !tp.startBlocked && !tp.from)) continue;
         const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
         const sameGroup = t.parent?.variant === "group" && e.first.parent === t.parent;
-        if (fs.starts && (!e.optional || restarts(e.first, plans)) && e.first.variant !== "clone" && (!inClone || sameGroup) && tp.from && tp.to === tp.from && !tp.start) {
+        if (fs.starts && (!e.optional || restarts(e.first, plans)) && (e.first.variant !== "clone" || interleaved) && (!inClone || sameGroup || interleaved) && tp.from && tp.to === tp.from && !tp.start) {
           tp.stop = true;
           tp.start = true;
           tp.restartReason = fs.name;
@@ -287,7 +313,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
             tp.stopReason = `${fs.required ? "required" : "unrunnable"} ${fs.name}`;
             tp.chainParity = fs.required ? 1 : 0;
           }
-          if (inClone && !sameGroup && !!e.then.clone?.interleave) tp.plainStop = true;
+          if (plain) tp.plainStop = true;
           changed = true;
         }
       }

@@ -521,6 +521,38 @@ export const CASES: Case[] = [
     },
     expected: ["* Stop B ( node2 ) due to node availability", "* Stop A ( node1 ) due to required B start", "* Stop D ( node1 ) due to unrunnable C start"],
   },
+  {
+    name: "clone-min: what follows the clone needs that many of its instances",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      resources: `<clone id="C1">${dummy("P")}<meta_attributes id="C1-m"><nvpair id="C1-m1" name="clone-min" value="2"/></meta_attributes></clone><clone id="C2">${dummy("Q")}</clone>`,
+      constraints: `<rsc_location id="l1" rsc="C1" node="node2" score="-INFINITY"/><rsc_location id="l2" rsc="C1" node="node3" score="-INFINITY"/><rsc_order id="o1" first="C1" then="C2"/>`,
+    },
+    expected: [
+      "* Start P:0 ( node1 )",
+      "* Start Q:0 ( node2 ) due to unrunnable clone-one-or-more:o1 (blocked)",
+      "* Start Q:1 ( node3 ) due to unrunnable clone-one-or-more:o1 (blocked)",
+      "* Start Q:2 ( node1 ) due to unrunnable clone-one-or-more:o1 (blocked)",
+    ],
+  },
+  {
+    name: "interleaved clones order instance by instance",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      resources: `<clone id="C1">${dummy("P")}</clone><clone id="C2">${dummy("Q")}<meta_attributes id="C2-m"><nvpair id="C2-m1" name="interleave" value="true"/></meta_attributes></clone>`,
+      constraints: `<rsc_location id="l1" rsc="C1" node="node2" score="-INFINITY"/><rsc_order id="o1" first="C1" then="C2"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "P", node: "node2", op: "start", call: 3 },
+        { rsc: "P", node: "node3", op: "start", call: 4 },
+        { rsc: "P", node: "node1", op: "monitor", interval: 10000, rc: 1, call: 5 },
+        { rsc: "Q", node: "node1", op: "start", call: 6 },
+        { rsc: "Q", node: "node2", op: "start", call: 7 },
+        { rsc: "Q", node: "node3", op: "start", call: 8 },
+      ],
+    },
+    expected: ["* Recover P:0 ( node1 )", "* Stop P:1 ( node2 ) due to node availability", "* Restart Q:0 ( node1 ) due to required P:0 start", "* Stop Q:1 ( node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
