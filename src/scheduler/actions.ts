@@ -285,6 +285,22 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
         }
         const fs = fs0;
         if (!lead && !(!e.optional && !fs.canRun && tp.start && !tp.startBlocked && !tp.from)) continue;
+        // A (non-interleaved) clone's "running" is required when an instance must start: on the then's
+        // node for a primitive or group, anywhere for a clone; what stays in place after it restarts.
+        if (!interleaved && e.first.variant === "clone" && !e.optional && fs.canRun && lead && tp.from && tp.to === tp.from && !tp.start && !tp.startBlocked) {
+          const node = tp.from;
+          const required = primitivesOf(e.first).some((p) => {
+            const pp = plans.get(p);
+            return !!pp && (e.then.variant === "clone" ? pp.start && !pp.startBlocked : pp.to === node && (pp.start || pp.stop));
+          });
+          if (required) {
+            tp.stop = true;
+            tp.start = true;
+            tp.restartReason = `${e.first.id} running`;
+            changed = true;
+            continue;
+          }
+        }
         const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
         const sameGroup = t.parent?.variant === "group" && e.first.parent === t.parent;
         if (fs.starts && (!e.optional || restarts(e.first, plans)) && (e.first.variant !== "clone" || interleaved) && (!inClone || sameGroup || interleaved) && tp.from && tp.to === tp.from && !tp.start) {

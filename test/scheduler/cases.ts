@@ -553,6 +553,20 @@ export const CASES: Case[] = [
     },
     expected: ["* Recover P:0 ( node1 )", "* Stop P:1 ( node2 ) due to node availability", "* Restart Q:0 ( node1 ) due to required P:0 start", "* Stop Q:1 ( node2 )"],
   },
+  {
+    name: "a new instance of a clone restarts what follows the whole clone (a primitive elsewhere stays)",
+    spec: {
+      nodes: two,
+      resources: `<clone id="C">${dummy("P")}</clone>` + dummy("D") + `<clone id="E">${dummy("Q")}</clone>`,
+      constraints: `<rsc_location id="l" rsc="D" node="node1" score="10"/><rsc_order id="o1" first="C" then="D"/><rsc_order id="o2" first="C" then="E"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "D", node: "node1", op: "start", call: 4 },
+        { rsc: "Q", node: "node1", op: "start", call: 5 },
+      ],
+    },
+    expected: ["* Start P:1 ( node2 )", "* Restart Q:0 ( node1 ) due to required C running", "* Start Q:1 ( node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
