@@ -123,7 +123,8 @@ interface Edge {
 function edges(cluster: Cluster): Edge[] {
   const out: Edge[] = [];
   const groupEdges = (g: Resource) => {
-    if (g.variant === "group") for (let i = 1; i < g.children.length; i++) out.push({ first: g.children[i - 1], then: g.children[i], symmetrical: true });
+    const ordered = !/^(false|no|off|n|0)$/i.test(g.meta.get("ordered") ?? "");
+    if (g.variant === "group" && ordered) for (let i = 1; i < g.children.length; i++) out.push({ first: g.children[i - 1], then: g.children[i], symmetrical: true });
     for (const c of g.children) if (c.variant !== "primitive") groupEdges(c);
   };
   // Explicit orderings first: a group's members that cannot start take the group's ordering as their
@@ -188,7 +189,11 @@ function restarts(rsc: Resource, plans: Map<Resource, PrimitivePlan>): boolean {
  * the first member of each leads (restarts and stops go down the group's own chain from it). */
 function thenTargets(then: Resource): { t: Resource; lead: boolean }[] {
   if (then.variant === "primitive") return [{ t: then, lead: true }];
-  const members = (r: Resource) => primitivesOf(r).map((t, i) => ({ t, lead: i === 0 }));
+  const members = (r: Resource) => {
+    // Members of an unordered group each take the ordering themselves.
+    const unordered = r.variant === "group" && /^(false|no|off|n|0)$/i.test(r.meta.get("ordered") ?? "");
+    return primitivesOf(r).map((t, i) => ({ t, lead: i === 0 || unordered }));
+  };
   if (then.variant === "group") return members(then);
   return then.children.flatMap(members);
 }

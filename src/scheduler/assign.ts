@@ -19,9 +19,12 @@ export function primitivesOf(rsc: Resource): Resource[] {
   return rsc.children.flatMap(primitivesOf);
 }
 
+/** target-role=Stopped: a primitive's own meta attributes (its parents' inherited unless it sets its own)
+ * decide; a group or clone is disabled when all its primitives are. */
 export function isDisabled(rsc: Resource): boolean {
-  for (let r: Resource | undefined = rsc; r; r = r.parent) if (r.targetRole === "Stopped") return true;
-  return false;
+  if (rsc.variant === "primitive") return rsc.targetRole === "Stopped";
+  const prims = primitivesOf(rsc);
+  return prims.length ? prims.every(isDisabled) : rsc.targetRole === "Stopped";
 }
 
 export function isManaged(rsc: Resource, cluster: Cluster): boolean {

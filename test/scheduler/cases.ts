@@ -567,6 +567,29 @@ export const CASES: Case[] = [
     },
     expected: ["* Start P:1 ( node2 )", "* Restart Q:0 ( node1 ) due to required C running", "* Start Q:1 ( node2 )"],
   },
+  {
+    name: "a clone's target-role is overridden by its primitive's own; unordered group members each follow an order",
+    spec: {
+      nodes: two,
+      resources:
+        `<clone id="C"><meta_attributes id="C-m"><nvpair id="C-m1" name="target-role" value="Stopped"/></meta_attributes>${dummy("P", { "target-role": "Started" })}</clone>` +
+        `<clone id="E"><meta_attributes id="E-m"><nvpair id="E-m1" name="target-role" value="Stopped"/></meta_attributes>${dummy("Q")}</clone>` +
+        `<group id="G"><meta_attributes id="G-m"><nvpair id="G-m1" name="ordered" value="false"/></meta_attributes>${dummy("A")}${dummy("B")}</group>`,
+      constraints: `<rsc_order id="o1" first="E" then="G"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "Q", node: "node1", op: "start", call: 3 },
+        { rsc: "A", node: "node1", op: "start", call: 4 },
+        { rsc: "B", node: "node1", op: "start", call: 5 },
+      ],
+    },
+    expected: [
+      "* Start P:1 ( node2 )",
+      "* Stop Q:0 ( node1 ) due to node availability",
+      "* Stop A ( node1 ) due to unrunnable E running",
+      "* Stop B ( node1 ) due to unrunnable E running",
+    ],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
