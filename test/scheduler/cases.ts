@@ -590,6 +590,17 @@ export const CASES: Case[] = [
       "* Stop B ( node1 ) due to unrunnable E running",
     ],
   },
+  {
+    name: "a peer whose join was banned is fenced",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="S" class="stonith" type="fence_xvm"/>`,
+      ops: [{ rsc: "S", node: "node1", op: "start", call: 1 }],
+    },
+    patch: (xml) => xml.replace(/<node_state id="3" uname="node3" [^>]*>/, '<node_state id="3" uname="node3" in_ccm="true" crmd="online" join="banned">'),
+    expected: ["* Fence (reboot) node3 'peer failed Pacemaker membership criteria'"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
