@@ -25,6 +25,12 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (!from) {
     if (!to) return undefined;
+    // A blocked promotion of a new instance: the promote action carries no reason of its own unless a
+    // colocation blocked it.
+    if (plan.startBlocked && next === "Promoted") {
+      const reason = plan.stopReason?.startsWith("colocation with ") ? `due to ${plan.stopReason} (blocked)` : "blocked";
+      return { action: "Promote", rsc: id, detail: `Stopped -> Promoted ${to.uname}`, reason };
+    }
     if (plan.startBlocked) return { action: "Start", rsc: id, detail: to.uname, reason: `due to ${plan.stopReason} (blocked)` };
     if (next === "Promoted") return { action: "Promote", rsc: id, detail: `Stopped -> Promoted ${to.uname}` };
     return { action: "Start", rsc: id, detail: to.uname };

@@ -601,6 +601,15 @@ export const CASES: Case[] = [
     patch: (xml) => xml.replace(/<node_state id="3" uname="node3" [^>]*>/, '<node_state id="3" uname="node3" in_ccm="true" crmd="online" join="banned">'),
     expected: ["* Fence (reboot) node3 'peer failed Pacemaker membership criteria'"],
   },
+  {
+    name: "without quorum a new instance that would be promoted shows a blocked Promote",
+    spec: {
+      nodes: [{ name: "node1", transient: { "master-P": "10" } }, { name: "node2", transient: { "master-P": "5" } }],
+      resources: `<clone id="C"><meta_attributes id="C-m"><nvpair id="C-m1" name="promotable" value="true"/></meta_attributes><primitive id="P" class="ocf" provider="pacemaker" type="Stateful"/></clone>`,
+    },
+    patch: (xml) => xml.replace('have-quorum="1"', 'have-quorum="0"'),
+    expected: ["* Promote P:0 ( Stopped -> Promoted node1 ) blocked", "* Start P:1 ( node2 ) due to no quorum (blocked)"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
