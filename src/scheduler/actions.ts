@@ -202,6 +202,19 @@ function thenTargets(then: Resource): { t: Resource; lead: boolean }[] {
 function applyColocationBlocks(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): boolean {
   let changed = false;
   for (const c of cluster.colocations) {
+    // The promotion of a new instance colocated (as promoted) with a primitive that cannot start is blocked.
+    if (c.score >= INFINITY && c.rscRole === "Promoted" && c.rsc.variant === "clone" && c.withRsc.variant === "primitive" && (!c.withRole || c.withRole === "Started")) {
+      const pp = plans.get(c.withRsc);
+      if (!pp || !pp.startBlocked || !pp.to) continue;
+      for (const inst of primitivesOf(c.rsc)) {
+        const ip = plans.get(inst);
+        if (!ip || ip.from || ip.to !== pp.to || inst.nextRole !== "Promoted" || ip.startBlocked) continue;
+        ip.startBlocked = true;
+        ip.stopReason = `colocation with ${c.withRsc.id}`;
+        changed = true;
+      }
+      continue;
+    }
     if (c.score < INFINITY || c.rscRole || c.withRole || c.rsc.variant !== "primitive" || c.withRsc.variant !== "primitive") continue;
     const pp = plans.get(c.withRsc);
     const dp = plans.get(c.rsc);

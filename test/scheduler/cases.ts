@@ -610,6 +610,24 @@ export const CASES: Case[] = [
     patch: (xml) => xml.replace('have-quorum="1"', 'have-quorum="0"'),
     expected: ["* Promote P:0 ( Stopped -> Promoted node1 ) blocked", "* Start P:1 ( node2 ) due to no quorum (blocked)"],
   },
+  {
+    name: "the promoted role colocated with a primitive that cannot start: a blocked promotion",
+    spec: {
+      nodes: two,
+      resources:
+        dummy("R1") +
+        `<clone id="C"><meta_attributes id="C-m"><nvpair id="C-m1" name="promotable" value="true"/></meta_attributes>${dummy("P")}</clone>` +
+        dummy("R3", { "target-role": "Stopped" }),
+      constraints:
+        `<rsc_colocation id="c1" rsc="C" rsc-role="Promoted" score="INFINITY" with-rsc="R1" with-rsc-role="Started"/>` +
+        `<rsc_order id="o1" first="R3" then="R1"/>`,
+    },
+    expected: [
+      "* Start R1 ( node1 ) due to unrunnable R3 start (blocked)",
+      "* Promote P:1 ( Stopped -> Promoted node1 ) due to colocation with R1 (blocked)",
+      "* Start P:0 ( node2 )",
+    ],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
