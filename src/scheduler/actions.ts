@@ -18,6 +18,8 @@ export interface PrimitivePlan {
   stopBlocked?: boolean;
   /** The stop waits on a blocked resource (an ordering): shown with "(blocked)". */
   stopHeld?: boolean;
+  /** What holds the stop ("unrunnable X stop"), when known. */
+  heldBy?: string;
   /** Stopped by an ordering inside a clone: crm_simulate gives no reason. */
   plainStop?: boolean;
   /** How a chain of stops down a group continues: 0, the next member names this one's start; 1, its stop. */
@@ -271,6 +273,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
         const tp = plans.get(e.then);
         if (fp && tp && fp.stop && !fp.stopHeld && e.then.blocked && tp.from) {
           fp.stopHeld = true;
+          fp.heldBy = `unrunnable ${e.then.id} stop`;
           changed = true;
         }
       }

@@ -43,6 +43,8 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;
+    // A move whose stop waits for a blocked resource's stop goes nowhere: a blocked stop.
+    if (plan.stopHeld && plan.heldBy) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: `due to ${plan.heldBy} (blocked)` };
     const fencedForOther = from.unclean && from.fenceReason !== `${rsc.id} failed there`;
     const action = rsc.failed && !fencedForOther ? "Recover" : "Move";
     const detail = cur !== next && (cur === "Promoted" || next === "Promoted") ? `${cur} ${from.uname} -> ${next} ${to.uname}` : `${from.uname} -> ${to.uname}`;

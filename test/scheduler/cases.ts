@@ -628,6 +628,19 @@ export const CASES: Case[] = [
       "* Start P:0 ( node2 )",
     ],
   },
+  {
+    name: "a group member whose stop waits for a blocked later member cannot move",
+    spec: {
+      nodes: [{ name: "node1", attrs: { standby: "on" } }, { name: "node2" }],
+      resources: `<group id="G">${dummy("A")}${dummy("B")}</group>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node1", op: "start", call: 3 },
+        { rsc: "B", node: "node1", op: "stop", rc: 1, call: 4 },
+      ],
+    },
+    expected: ["* Stop A ( node1 ) due to unrunnable B stop (blocked)"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
