@@ -641,6 +641,24 @@ export const CASES: Case[] = [
     },
     expected: ["* Stop A ( node1 ) due to unrunnable B stop (blocked)"],
   },
+  {
+    name: "a node-attribute colocation steers the primary to nodes sharing a value with the dependent's",
+    spec: {
+      nodes: [
+        { name: "node1", attrs: { grp: "front" } },
+        { name: "node2", attrs: { grp: "front" } },
+        { name: "node3", attrs: { grp: "back" } },
+        { name: "node4", attrs: { grp: "back" } },
+      ],
+      resources: dummy("A") + dummy("B"),
+      constraints:
+        `<rsc_location id="l1" rsc="A" node="node2" score="-INFINITY"/><rsc_location id="l2" rsc="A" node="node4" score="-INFINITY"/>` +
+        `<rsc_location id="l3" rsc="B" node="node1" score="-INFINITY"/><rsc_location id="l4" rsc="B" node="node2" score="-INFINITY"/>` +
+        `<rsc_location id="l5" rsc="B" node="node3" score="-INFINITY"/>` +
+        `<rsc_colocation id="c1" rsc="B" with-rsc="A" node-attribute="grp" score="INFINITY"/>`,
+    },
+    expected: ["* Start A ( node3 )", "* Start B ( node4 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
