@@ -167,8 +167,10 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
         r.role = "Promoted";
         break;
       case "demote":
+        // Pacemaker leaves a failed demote promoted only with on-fail=block; otherwise unpromoted (it is
+        // recovered by a stop), or stopped when the agent said it is not running.
         r.failed = true;
-        r.role = "Promoted";
+        r.role = onFail === "block" ? "Promoted" : rc === 7 ? "Stopped" : "Unpromoted";
         break;
       case "monitor":
         r.failed = true;

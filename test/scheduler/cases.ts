@@ -659,6 +659,20 @@ export const CASES: Case[] = [
     },
     expected: ["* Start A ( node3 )", "* Start B ( node4 )"],
   },
+  {
+    name: "a failed demote leaves the instance unpromoted, recovered",
+    spec: {
+      nodes: [{ name: "node1", transient: { "master-P": "10" } }, { name: "node2", transient: { "master-P": "5" } }],
+      resources: `<clone id="C"><meta_attributes id="C-m"><nvpair id="C-m1" name="promotable" value="true"/></meta_attributes><primitive id="P" class="ocf" provider="pacemaker" type="Stateful"/></clone>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "P", node: "node1", op: "promote", call: 3 },
+        { rsc: "P", node: "node1", op: "demote", rc: 1, call: 4 },
+        { rsc: "P", node: "node2", op: "start", call: 5 },
+      ],
+    },
+    expected: ["* Recover P:0 ( Unpromoted -> Promoted node1 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
