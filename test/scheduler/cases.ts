@@ -673,6 +673,19 @@ export const CASES: Case[] = [
     },
     expected: ["* Recover P:0 ( Unpromoted -> Promoted node1 )"],
   },
+  {
+    name: "a starting primitive restarts the running instances of a clone ordered after it",
+    spec: {
+      nodes: two,
+      resources: dummy("A") + `<clone id="C">${dummy("P")}</clone>`,
+      constraints: `<rsc_order id="o1" first="A" then="C"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "P", node: "node2", op: "start", call: 3 },
+      ],
+    },
+    expected: ["* Start A ( node1 )", "* Restart P:0 ( node1 ) due to required A start", "* Restart P:1 ( node2 ) due to required A start"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
