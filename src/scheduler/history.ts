@@ -160,7 +160,8 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
       case "start":
         r.failed = true;
         r.role = "Started";
-        if (cluster.options.startFailureIsFatal) r.ban = true;
+        // start-failure-is-fatal only tells the controller to set the fail count to INFINITY; the
+        // scheduler itself bans nothing for the failed start (the fail count does).
         break;
       case "promote":
         r.failed = true;

@@ -686,6 +686,15 @@ export const CASES: Case[] = [
     },
     expected: ["* Start A ( node1 )", "* Restart P:0 ( node1 ) due to required A start", "* Restart P:1 ( node2 ) due to required A start"],
   },
+  {
+    name: "a failed start without a fail count is recovered in place (start-failure-is-fatal acts through the fail count)",
+    spec: {
+      nodes: two,
+      resources: dummy("A"),
+      ops: [{ rsc: "A", node: "node1", op: "start", rc: 1, call: 2 }],
+    },
+    expected: ["* Recover A ( node1 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
