@@ -25,11 +25,12 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     const members = primitivesOf(inst);
     if (info.promotable) for (const m of members) if (m.role === "Started") m.role = "Unpromoted";
     const current = members.find((m) => m.running.length)?.running[0];
-    if (!isManaged(inst, cluster)) {
+    if (!isManaged(inst, cluster) || (current && members.some((m) => m.blocked))) {
       placeMembers(inst, members, current, cluster);
       if (current) {
         count.set(current.uname, (count.get(current.uname) ?? 0) + 1);
-        placed.push(current);
+        // A blocked instance is no place for what is colocated with the clone.
+        if (!members.some((m) => m.blocked)) placed.push(current);
       }
       continue;
     }

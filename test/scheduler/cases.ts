@@ -695,6 +695,23 @@ export const CASES: Case[] = [
     },
     expected: ["* Recover A ( node1 )"],
   },
+  {
+    name: "a blocked clone instance is no place for what is colocated with the clone",
+    spec: {
+      nodes: two,
+      resources:
+        dummy("A") +
+        `<clone id="C"><primitive id="P" class="ocf" provider="pacemaker" type="Dummy"><operations><op id="P-mon" name="monitor" interval="10s" on-fail="block"/></operations></primitive></clone>`,
+      constraints: `<rsc_colocation id="c1" rsc="A" with-rsc="C" score="INFINITY"/>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "P", node: "node1", op: "start", call: 3 },
+        { rsc: "P", node: "node1", op: "monitor", interval: 10000, rc: 7, call: 4 },
+        { rsc: "P", node: "node2", op: "start", call: 5 },
+      ],
+    },
+    expected: ["* Move A ( node1 -> node2 )"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
