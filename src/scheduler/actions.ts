@@ -71,8 +71,24 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
     plans.set(rsc, plan);
     if (managed) applyQuorumAndFencing(rsc, plan, cluster);
   }
+  blockUnprobedStarts(cluster, plans);
   applyOrderings(cluster, plans);
   return plans;
+}
+
+/** With fencing enabled, a pending member node still has to probe what it has never seen; those probes
+ * cannot run yet, and the starts that wait for them are blocked (crm_simulate gives no reason). */
+function blockUnprobedStarts(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): void {
+  if (!cluster.options.stonithEnabled) return;
+  const pending = cluster.nodes.filter((n) => n.online && n.pending && !n.unclean);
+  if (!pending.length) return;
+  for (const plan of plans.values()) {
+    const rsc = plan.rsc;
+    if (!plan.start || plan.startBlocked || plan.from || rsc.orphan) continue;
+    const clone = rsc.parent?.variant === "clone" ? rsc.parent : rsc.parent?.parent?.variant === "clone" ? rsc.parent.parent : undefined;
+    const known = (n: SchedNode) => rsc.knownOn.has(n.uname) || !!clone?.children.some((i) => primitivesOf(i).some((p) => p.baseId === rsc.baseId && p.knownOn.has(n.uname)));
+    if (pending.some((n) => !known(n))) plan.startBlocked = true;
+  }
 }
 
 /** Without quorum, starts are blocked (and with policy stop, running resources stop); resources on

@@ -31,7 +31,7 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
       const reason = plan.stopReason?.startsWith("colocation with ") ? `due to ${plan.stopReason} (blocked)` : "blocked";
       return { action: "Promote", rsc: id, detail: `Stopped -> Promoted ${to.uname}`, reason };
     }
-    if (plan.startBlocked) return { action: "Start", rsc: id, detail: to.uname, reason: `due to ${plan.stopReason} (blocked)` };
+    if (plan.startBlocked) return { action: "Start", rsc: id, detail: to.uname, reason: plan.stopReason ? `due to ${plan.stopReason} (blocked)` : "blocked" };
     if (next === "Promoted") return { action: "Promote", rsc: id, detail: `Stopped -> Promoted ${to.uname}` };
     return { action: "Start", rsc: id, detail: to.uname };
   }

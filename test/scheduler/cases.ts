@@ -712,6 +712,16 @@ export const CASES: Case[] = [
     },
     expected: ["* Move A ( node1 -> node2 )"],
   },
+  {
+    name: "with fencing, starts wait for probes on a pending member node and are blocked",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="S" class="stonith" type="fence_xvm"/>` + dummy("A"),
+    },
+    patch: (xml) => xml.replace(/<node_state id="2" uname="node2" [^>]*>/, '<node_state id="2" uname="node2" in_ccm="true" crmd="online" join="pending" expected="member">'),
+    expected: ["* Start S ( node1 ) blocked", "* Start A ( node3 ) blocked"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
