@@ -18,8 +18,12 @@ export interface PrimitivePlan {
   stopBlocked?: boolean;
   /** The stop waits on a blocked resource (an ordering): shown with "(blocked)". */
   stopHeld?: boolean;
+  /** What holds the stop ("unrunnable X stop"), when known. */
+  heldBy?: string;
   /** Stopped by an ordering inside a clone: crm_simulate gives no reason. */
   plainStop?: boolean;
+  /** How a chain of stops down a group continues: 0, the next member names this one's start; 1, its stop. */
+  chainParity?: number;
   /** Restarted because its parameters changed. */
   definitionChange?: boolean;
   /** Reloaded in place because only reloadable parameters changed. */
@@ -67,8 +71,24 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
     plans.set(rsc, plan);
     if (managed) applyQuorumAndFencing(rsc, plan, cluster);
   }
+  blockUnprobedStarts(cluster, plans);
   applyOrderings(cluster, plans);
   return plans;
+}
+
+/** With fencing enabled, a pending member node still has to probe what it has never seen; those probes
+ * cannot run yet, and the starts that wait for them are blocked (crm_simulate gives no reason). */
+function blockUnprobedStarts(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): void {
+  if (!cluster.options.stonithEnabled) return;
+  const pending = cluster.nodes.filter((n) => n.online && n.pending && !n.unclean);
+  if (!pending.length) return;
+  for (const plan of plans.values()) {
+    const rsc = plan.rsc;
+    if (!plan.start || plan.startBlocked || plan.from || rsc.orphan) continue;
+    const clone = rsc.parent?.variant === "clone" ? rsc.parent : rsc.parent?.parent?.variant === "clone" ? rsc.parent.parent : undefined;
+    const known = (n: SchedNode) => rsc.knownOn.has(n.uname) || !!clone?.children.some((i) => primitivesOf(i).some((p) => p.baseId === rsc.baseId && p.knownOn.has(n.uname)));
+    if (pending.some((n) => !known(n))) plan.startBlocked = true;
+  }
 }
 
 /** Without quorum, starts are blocked (and with policy stop, running resources stop); resources on
@@ -107,10 +127,13 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
 }
 
 interface Edge {
+  /** The ordering constraint's id (none for a group's own chain). */
+  id?: string;
   first: Resource;
   then: Resource;
   symmetrical: boolean;
   anyOf?: { id: string; members: Resource[] };
+  anyInstance?: boolean;
   /** Optional orderings only pass restarts on. */
   optional?: boolean;
 }
@@ -118,36 +141,58 @@ interface Edge {
 function edges(cluster: Cluster): Edge[] {
   const out: Edge[] = [];
   const groupEdges = (g: Resource) => {
-    if (g.variant === "group") for (let i = 1; i < g.children.length; i++) out.push({ first: g.children[i - 1], then: g.children[i], symmetrical: true });
+    const ordered = !/^(false|no|off|n|0)$/i.test(g.meta.get("ordered") ?? "");
+    if (g.variant === "group" && ordered) for (let i = 1; i < g.children.length; i++) out.push({ first: g.children[i - 1], then: g.children[i], symmetrical: true });
     for (const c of g.children) if (c.variant !== "primitive") groupEdges(c);
   };
-  cluster.resources.forEach(groupEdges);
+  // Explicit orderings first: a group's members that cannot start take the group's ordering as their
+  // reason before the chain inside the group is considered.
   for (const o of cluster.orderings) {
     if (o.kind === "Serialize" || o.firstAction !== "start" || o.thenAction !== "start") continue;
-    out.push({ first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", anyOf: o.anyOf });
+    out.push({ id: o.id, first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", anyOf: o.anyOf, anyInstance: o.anyInstance });
   }
+  cluster.resources.forEach(groupEdges);
   return out;
 }
 
 /** What the first side of an ordering does: starts something, or cannot run at all. */
-function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): { starts: boolean; canRun: boolean; name: string } {
+interface FirstState {
+  starts: boolean;
+  canRun: boolean;
+  name: string;
+  /** Its start is required though it cannot run (it was placed, then blocked): dependents that keep
+   * running get "required X" as their reason rather than "unrunnable X". */
+  required?: boolean;
+}
+
+function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): FirstState {
   const prims = primitivesOf(first);
   const ps = prims.map((p) => plans.get(p)).filter((p): p is PrimitivePlan => !!p);
   const runs = (p: PrimitivePlan) => !!p.to && !p.startBlocked;
+  const placedButBlocked = (p: PrimitivePlan) => !!p.to && p.startBlocked;
   if (first.variant === "primitive") {
     const p = ps[0];
-    return { starts: !!p && p.start && !p.startBlocked, canRun: !!p && runs(p), name: `${first.id} start` };
+    // A primitive's start is also required when it stops (its own stop-then-start ordering).
+    return { starts: !!p && p.start && !p.startBlocked, canRun: !!p && runs(p), name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop) };
   }
   if (first.variant === "group") {
     const last = ps[ps.length - 1];
-    return { starts: ps.some((p) => p.start && !p.startBlocked), canRun: !!last && runs(last), name: `${first.id} running` };
+    return { starts: ps.some((p) => p.start && !p.startBlocked), canRun: !!last && runs(last), name: `${first.id} running`, required: ps.some(placedButBlocked) };
   }
-  return { starts: false, canRun: ps.some(runs), name: `${first.id} running` };
+  return { starts: false, canRun: ps.some(runs), name: `${first.id} running`, required: ps.some(placedButBlocked) };
 }
 
 /** The first side of a require-all=false set: runnable when any one of its members is. */
-function anyState(any: { id: string; members: Resource[] }, plans: Map<Resource, PrimitivePlan>): { starts: boolean; canRun: boolean; name: string } {
+function anyState(any: { id: string; members: Resource[] }, plans: Map<Resource, PrimitivePlan>): FirstState {
   return { starts: false, canRun: any.members.some((m) => firstState(m, plans).canRun), name: `one-or-more:${any.id}` };
+}
+
+/** A clone with clone-min as an ordering's first: what follows needs that many instances running. */
+function cloneMinState(e: Edge, plans: Map<Resource, PrimitivePlan>): FirstState | undefined {
+  const min = Number(e.first.variant === "clone" ? (e.first.meta.get("clone-min") ?? "0") : "0");
+  if (!e.id || !Number.isFinite(min) || min <= 0) return undefined;
+  const running = e.first.children.filter((inst) => firstState(inst, plans).canRun).length;
+  return { starts: false, canRun: running >= min, name: `clone-one-or-more:${e.id}` };
 }
 
 /** Whether some primitive of the resource stops and starts again (a restart or recovery). */
@@ -158,16 +203,36 @@ function restarts(rsc: Resource, plans: Map<Resource, PrimitivePlan>): boolean {
   });
 }
 
-function thenTargets(then: Resource): Resource[] {
-  if (then.variant === "primitive") return [then];
-  if (then.variant === "group") return primitivesOf(then).slice(0, 1);
-  return then.children.map((inst) => primitivesOf(inst)[0]).filter((p): p is Resource => !!p);
+/** The primitives an ordering's then side reaches: every member of a group (or of each clone instance);
+ * the first member of each leads (restarts and stops go down the group's own chain from it). */
+function thenTargets(then: Resource): { t: Resource; lead: boolean }[] {
+  if (then.variant === "primitive") return [{ t: then, lead: true }];
+  const members = (r: Resource) => {
+    // Members of an unordered group each take the ordering themselves.
+    const unordered = r.variant === "group" && /^(false|no|off|n|0)$/i.test(r.meta.get("ordered") ?? "");
+    return primitivesOf(r).map((t, i) => ({ t, lead: i === 0 || unordered }));
+  };
+  if (then.variant === "group") return members(then);
+  return then.children.flatMap(members);
 }
 
 /** A dependent of a mandatory colocation cannot start where its primary cannot run. */
 function applyColocationBlocks(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): boolean {
   let changed = false;
   for (const c of cluster.colocations) {
+    // The promotion of a new instance colocated (as promoted) with a primitive that cannot start is blocked.
+    if (c.score >= INFINITY && c.rscRole === "Promoted" && c.rsc.variant === "clone" && c.withRsc.variant === "primitive" && (!c.withRole || c.withRole === "Started")) {
+      const pp = plans.get(c.withRsc);
+      if (!pp || !pp.startBlocked || !pp.to) continue;
+      for (const inst of primitivesOf(c.rsc)) {
+        const ip = plans.get(inst);
+        if (!ip || ip.from || ip.to !== pp.to || inst.nextRole !== "Promoted" || ip.startBlocked) continue;
+        ip.startBlocked = true;
+        ip.stopReason = `colocation with ${c.withRsc.id}`;
+        changed = true;
+      }
+      continue;
+    }
     if (c.score < INFINITY || c.rscRole || c.withRole || c.rsc.variant !== "primitive" || c.withRsc.variant !== "primitive") continue;
     const pp = plans.get(c.withRsc);
     const dp = plans.get(c.rsc);
@@ -217,32 +282,65 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
       }
     }
     for (const e of list) {
-      const fs = e.anyOf ? anyState(e.anyOf, plans) : firstState(e.first, plans);
+      const fsEdge = e.anyOf ? anyState(e.anyOf, plans) : cloneMinState(e, plans) ?? firstState(e.first, plans);
       if (e.symmetrical && !e.optional && e.first.variant === "primitive" && e.then.variant === "primitive") {
         // The first's stop waits for the then's stop, which a blocked resource never does.
         const fp = plans.get(e.first);
         const tp = plans.get(e.then);
         if (fp && tp && fp.stop && !fp.stopHeld && e.then.blocked && tp.from) {
           fp.stopHeld = true;
+          fp.heldBy = `unrunnable ${e.then.id} stop`;
           changed = true;
         }
       }
-      if (!fs.canRun && !e.optional && e.then.variant === "group") {
+      if (!fsEdge.canRun && !e.optional && e.then.variant === "group") {
         // Members that stop anyway take the ordering as their reason.
         for (const m of primitivesOf(e.then)) {
           const mp = plans.get(m);
           if (mp && mp.from && mp.stop && !mp.to && !mp.stopReason) {
-            mp.stopReason = `unrunnable ${fs.name}`;
+            mp.stopReason = `unrunnable ${fsEdge.name}`;
             changed = true;
           }
         }
       }
-      for (const t of thenTargets(e.then)) {
+      // Interleaved clones order instance by instance: each then instance waits for the first's instance
+      // placed on its node (none there: it cannot run, and crm_simulate names no reason).
+      const interleaved = e.first.variant === "clone" && e.then.variant === "clone" && !!e.then.clone?.interleave && !e.anyOf && !e.anyInstance && !fsEdge.name.startsWith("clone-one-or-more:");
+      for (const { t, lead } of thenTargets(e.then)) {
         const tp = plans.get(t);
         if (!tp || !isManaged(t, cluster)) continue;
+        let fs0 = fsEdge;
+        let plain = false;
+        if (interleaved) {
+          const node = tp.to ?? tp.from;
+          const inst = node && e.first.children.find((i) => primitivesOf(i).some((p) => plans.get(p)?.to === node));
+          if (inst) fs0 = firstState(inst, plans);
+          else {
+            fs0 = { starts: false, canRun: false, name: `${e.first.id} running` };
+            plain = true;
+          }
+        }
+        const fs = fs0;
+        if (!lead && !(!e.optional && !fs.canRun && tp.start && !tp.startBlocked && !tp.from)) continue;
+        // A (non-interleaved) clone's "running" is required when an instance must start: on the then's
+        // node for a primitive or group, anywhere for a clone; what stays in place after it restarts.
+        if (!interleaved && e.first.variant === "clone" && !e.optional && fs.canRun && lead && tp.from && tp.to === tp.from && !tp.start && !tp.startBlocked) {
+          const node = tp.from;
+          const required = primitivesOf(e.first).some((p) => {
+            const pp = plans.get(p);
+            return !!pp && (e.then.variant === "clone" ? pp.start && !pp.startBlocked : pp.to === node && (pp.start || pp.stop));
+          });
+          if (required) {
+            tp.stop = true;
+            tp.start = true;
+            tp.restartReason = `${e.first.id} running`;
+            changed = true;
+            continue;
+          }
+        }
         const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
         const sameGroup = t.parent?.variant === "group" && e.first.parent === t.parent;
-        if (fs.starts && (!e.optional || restarts(e.first, plans)) && e.first.variant !== "clone" && (!inClone || sameGroup) && tp.from && tp.to === tp.from && !tp.start) {
+        if (fs.starts && (!e.optional || restarts(e.first, plans)) && (e.first.variant !== "clone" || interleaved) && (!inClone || sameGroup || interleaved || (e.first.variant !== "clone" && e.then.variant === "clone")) && tp.from && tp.to === tp.from && !tp.start) {
           tp.stop = true;
           tp.start = true;
           tp.restartReason = fs.name;
@@ -254,12 +352,21 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
           tp.stopReason = `unrunnable ${fs.name}`;
           if (inClone && tp.from) tp.plainStop = true;
           changed = true;
-        } else if (!fs.canRun && (e.first.variant === "clone" || e.symmetrical) && tp.from && !tp.stop && !t.blocked && (e.then.variant !== "clone" || !!e.then.clone?.interleave)) {
+        } else if (!fs.canRun && (e.symmetrical || (e.first.variant === "clone" && (e.then.variant !== "clone" || !!e.then.clone?.interleave))) && tp.from && !tp.stop && !t.blocked) {
           tp.stop = true;
           tp.start = !!tp.to;
           tp.startBlocked = true;
-          tp.stopReason = `unrunnable ${fs.name}`;
-          if (inClone) tp.plainStop = true;
+          // Down a group's chain the reason alternates between the previous member's start and stop (the
+          // order in which Pacemaker's graph update reaches them), starting from how the chain began.
+          const fp = sameGroup && e.first.variant === "primitive" ? plans.get(e.first) : undefined;
+          if (fp && fp.chainParity !== undefined) {
+            tp.stopReason = `required ${e.first.id} ${fp.chainParity === 1 ? "stop" : "start"}`;
+            tp.chainParity = 1 - fp.chainParity;
+          } else {
+            tp.stopReason = `${fs.required ? "required" : "unrunnable"} ${fs.name}`;
+            tp.chainParity = fs.required ? 1 : 0;
+          }
+          if (plain) tp.plainStop = true;
           changed = true;
         }
       }

@@ -19,9 +19,12 @@ export function primitivesOf(rsc: Resource): Resource[] {
   return rsc.children.flatMap(primitivesOf);
 }
 
+/** target-role=Stopped: a primitive's own meta attributes (its parents' inherited unless it sets its own)
+ * decide; a group or clone is disabled when all its primitives are. */
 export function isDisabled(rsc: Resource): boolean {
-  for (let r: Resource | undefined = rsc; r; r = r.parent) if (r.targetRole === "Stopped") return true;
-  return false;
+  if (rsc.variant === "primitive") return rsc.targetRole === "Stopped";
+  const prims = primitivesOf(rsc);
+  return prims.length ? prims.every(isDisabled) : rsc.targetRole === "Stopped";
 }
 
 export function isManaged(rsc: Resource, cluster: Cluster): boolean {
@@ -221,15 +224,24 @@ function dependentScores(dep: Resource, cluster: Cluster, state: AssignState, se
 }
 
 function mergeInto(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState, seen: Set<Resource>): void {
-  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)) && !c.withRole && !c.rscRole && !c.nodeAttribute);
+  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)) && !c.withRole && !c.rscRole);
   for (const c of deps) {
     const dep = unitOf(c.rsc);
     if (dep.variant === "clone" || seen.has(dep)) continue;
     const ds = dependentScores(dep, cluster, state, seen);
     const factor = c.score / INFINITY;
     const merged = new Map(scores);
+    // With node-attribute, a node takes the dependent's best score among usable nodes sharing its value.
+    const attr = c.nodeAttribute && c.nodeAttribute !== "#uname" ? c.nodeAttribute : undefined;
+    const bestSharing = (node: SchedNode): number => {
+      const value = node.attrs.get(attr ?? "");
+      let best = -INFINITY;
+      if (value === undefined) return best;
+      for (const m of cluster.nodes) if (canHost(m) && m.attrs.get(attr ?? "") === value) best = Math.max(best, ds.get(m.uname) ?? 0);
+      return best;
+    };
     for (const node of cluster.nodes) {
-      const d = ds.get(node.uname) ?? 0;
+      const d = attr ? bestSharing(node) : (ds.get(node.uname) ?? 0);
       if (d === 0) continue;
       const s = merged.get(node.uname) ?? -INFINITY;
       if (s <= -INFINITY) continue;

@@ -25,11 +25,12 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     const members = primitivesOf(inst);
     if (info.promotable) for (const m of members) if (m.role === "Started") m.role = "Unpromoted";
     const current = members.find((m) => m.running.length)?.running[0];
-    if (!isManaged(inst, cluster)) {
+    if (!isManaged(inst, cluster) || (current && members.some((m) => m.blocked))) {
       placeMembers(inst, members, current, cluster);
       if (current) {
         count.set(current.uname, (count.get(current.uname) ?? 0) + 1);
-        placed.push(current);
+        // A blocked instance is no place for what is colocated with the clone.
+        if (!members.some((m) => m.blocked)) placed.push(current);
       }
       continue;
     }
@@ -99,8 +100,9 @@ export function promote(unit: Resource, cluster: Cluster, state: AssignState): v
     if (!isManaged(inst, cluster)) continue;
     const attr = promotionAttr(inst, node);
     const loc = locationScore(unit, node, state.index, true);
-    if (attr === undefined && loc === undefined && !members.some((m) => m.role === "Promoted")) continue;
     let score = addScores(attr ?? 0, loc ?? 0);
+    // A colocation of the promoted role with something placed here counts even without promotion scores.
+    let colocated = false;
     for (const c of state.index.asDependent.get(unit) ?? []) {
       if (c.rscRole !== "Promoted") continue;
       const primary = unitOf(c.withRsc);
@@ -108,8 +110,12 @@ export function promote(unit: Resource, cluster: Cluster, state: AssignState): v
       const here = where.includes(node);
       if (c.score >= INFINITY && !here) score = -INFINITY;
       else if (c.score <= -INFINITY && here) score = -INFINITY;
-      else if (here) score = addScores(score, c.score);
+      else if (here) {
+        score = addScores(score, c.score);
+        if (c.score > 0) colocated = true;
+      }
     }
+    if (attr === undefined && loc === undefined && !colocated && !members.some((m) => m.role === "Promoted")) continue;
     const was = members.some((m) => m.role === "Promoted" && m.running.includes(node));
     if (was) score = addScores(score, members[0].stickiness);
     candidates.push({ inst, node, score, was });

@@ -166,7 +166,9 @@ function unpackOrder(cluster: Cluster, c: XmlElement, tags: Map<string, string[]
     for (const t of tags.get(c.attrs.then) ?? [c.attrs.then]) {
       const first = resolve(cluster, f);
       const then = resolve(cluster, t);
-      if (first && then) push(first, then, fa, ta);
+      if (!first || !then) continue;
+      push(first, then, fa, ta);
+      if (/^(false|no|off|n|0)$/i.test(c.attrs["require-all"] ?? "")) cluster.orderings[cluster.orderings.length - 1].anyInstance = true;
     }
   }
 }

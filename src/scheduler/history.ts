@@ -18,6 +18,9 @@ interface OpResult {
   forceStop?: boolean;
   /** Successful non-recurring operations since the last start (their digests are checked). */
   sinceStart: XmlElement[];
+  /** on-fail and interval of the latest failure. */
+  failOnFail?: string;
+  failInterval?: number;
 }
 
 const expectedRc = (op: XmlElement): number | undefined => {
@@ -47,11 +50,13 @@ function parseIntervalMs(v: string | undefined): number {
 
 export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Cluster, defs: Map<string, XmlElement[]>): OpResult {
   const sorted = ops
-    .map((o) => ({ o, call: Number(o.attrs["call-id"] ?? "0"), lf: o.attrs.id?.endsWith("_last_failure_0") ? 1 : 0 }))
+    .map((o) => ({ o, call: Number(o.attrs["call-id"] ?? "0"), lf: o.attrs.id?.endsWith("_last_failure_0") ? 1 : 0, changed: Number(o.attrs["last-rc-change"] ?? "0") || 0 }))
     .sort((a, b) => {
       const pa = a.call < 0 ? Infinity : a.call;
       const pb = b.call < 0 ? Infinity : b.call;
-      return pa - pb || a.lf - b.lf;
+      // Entries with the same call id (an operation and its last_failure) are ordered by last-rc-change:
+      // a recurring monitor may have recovered since it failed.
+      return pa - pb || a.changed - b.changed || a.lf - b.lf;
     });
   const r: OpResult = { role: "Stopped", failed: false, stopFailed: false, ban: false, blocked: false, sinceStart: [] };
   for (const { o, call } of sorted) {
@@ -104,6 +109,11 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
           r.failed = false;
           break;
         case "monitor":
+          // A recurring monitor that succeeds again clears a failure that did not stop or fence.
+          if (interval > 0 && interval === r.failInterval && rc !== 7 && r.failed && r.failOnFail && ["block", "restart", "ignore", "demote"].includes(r.failOnFail)) {
+            r.failed = false;
+            r.blocked = false;
+          }
           if (interval === 0 && rc !== 7) r.sinceStart = [o];
           if (rc === 7) {
             r.role = "Stopped";
@@ -120,6 +130,8 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     const changed = Number(o.attrs["last-rc-change"] ?? o.attrs["last-run"] ?? "0");
     if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000) continue;
     const onFail = onFailOf(rsc, o, cluster, defs);
+    r.failOnFail = onFail;
+    r.failInterval = interval;
     // A missing agent (execution status "not installed") cannot be ignored.
     if (onFail === "ignore" && opStatus !== 7) {
       if (task === "start") r.role = "Started";
@@ -148,15 +160,18 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
       case "start":
         r.failed = true;
         r.role = "Started";
-        if (cluster.options.startFailureIsFatal) r.ban = true;
+        // start-failure-is-fatal only tells the controller to set the fail count to INFINITY; the
+        // scheduler itself bans nothing for the failed start (the fail count does).
         break;
       case "promote":
         r.failed = true;
         r.role = "Promoted";
         break;
       case "demote":
+        // Pacemaker leaves a failed demote promoted only with on-fail=block; otherwise unpromoted (it is
+        // recovered by a stop), or stopped when the agent said it is not running.
         r.failed = true;
-        r.role = "Promoted";
+        r.role = onFail === "block" ? "Promoted" : rc === 7 ? "Stopped" : "Unpromoted";
         break;
       case "monitor":
         r.failed = true;

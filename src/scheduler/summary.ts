@@ -25,7 +25,13 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (!from) {
     if (!to) return undefined;
-    if (plan.startBlocked) return { action: "Start", rsc: id, detail: to.uname, reason: `due to ${plan.stopReason} (blocked)` };
+    // A blocked promotion of a new instance: the promote action carries no reason of its own unless a
+    // colocation blocked it.
+    if (plan.startBlocked && next === "Promoted") {
+      const reason = plan.stopReason?.startsWith("colocation with ") ? `due to ${plan.stopReason} (blocked)` : "blocked";
+      return { action: "Promote", rsc: id, detail: `Stopped -> Promoted ${to.uname}`, reason };
+    }
+    if (plan.startBlocked) return { action: "Start", rsc: id, detail: to.uname, reason: plan.stopReason ? `due to ${plan.stopReason} (blocked)` : "blocked" };
     if (next === "Promoted") return { action: "Promote", rsc: id, detail: `Stopped -> Promoted ${to.uname}` };
     return { action: "Start", rsc: id, detail: to.uname };
   }
@@ -37,6 +43,8 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;
+    // A move whose stop waits for a blocked resource's stop goes nowhere: a blocked stop.
+    if (plan.stopHeld && plan.heldBy) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: `due to ${plan.heldBy} (blocked)` };
     const fencedForOther = from.unclean && from.fenceReason !== `${rsc.id} failed there`;
     const action = rsc.failed && !fencedForOther ? "Recover" : "Move";
     const detail = cur !== next && (cur === "Promoted" || next === "Promoted") ? `${cur} ${from.uname} -> ${next} ${to.uname}` : `${from.uname} -> ${to.uname}`;

@@ -141,6 +141,8 @@ export interface Ordering {
   symmetrical: boolean;
   /** From a require-all=false set: the then side needs any one of these ("one-or-more:<set id>"). */
   anyOf?: { id: string; members: Resource[] };
+  /** require-all=false on a clone-to-clone order: any running instance of the first will do. */
+  anyInstance?: boolean;
 }
 
 export interface ClusterOptions {

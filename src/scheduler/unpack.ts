@@ -164,7 +164,7 @@ function nodeStatus(node: SchedNode, state: XmlElement | undefined, options: Clu
   let online = inCcm;
   if (node.shutdown) online = crmd;
   else if (inCcmRaw === undefined) fence("peer has not been seen by the cluster");
-  else if (join === "nack") fence("peer failed Pacemaker membership criteria");
+  else if (join === "banned" || join === "nack") fence("peer failed Pacemaker membership criteria");
   else if (!terminate && expected === "down") {
     if (inCcm || crmd) node.pending = true;
   } else if (terminate && join === "down" && !inCcm && !crmd) online = false;

@@ -17,6 +17,8 @@ export interface OpSpec {
   status?: number;
   /** More attributes of the lrm_rsc_op (digests, ...). */
   attrs?: Record<string, string>;
+  /** The lrm_rsc_op id (e.g. "A_last_failure_0"). */
+  id?: string;
   call: number;
 }
 
@@ -69,7 +71,7 @@ export function buildCib(spec: CibSpec): string {
                 const expected = o.expected ?? (o.op === "monitor" && !o.interval ? 7 : 0);
                 const key = `${o.call}:1:${expected}:test`;
                 return (
-                  `<lrm_rsc_op id="${rsc}_${o.op}_${o.interval ?? 0}_${o.call}" operation="${o.op}" call-id="${o.call}" rc-code="${o.rc ?? 0}" ` +
+                  `<lrm_rsc_op id="${o.id ?? `${rsc}_${o.op}_${o.interval ?? 0}_${o.call}`}" operation_key="${rsc.replace(/:\d+$/, "")}_${o.op}_${o.interval ?? 0}" operation="${o.op}" call-id="${o.call}" rc-code="${o.rc ?? 0}" ` +
                   `op-status="${o.status ?? 0}" interval="${o.interval ?? 0}" transition-key="${key}" transition-magic="0:${o.rc ?? 0};${key}" ` +
                   `crm_feature_set="3.0.7" op-digest="f2317cad3d54cec5d7d7aa7d0bf35cf8"` +
                   Object.entries(o.attrs ?? {})

@@ -451,6 +451,277 @@ export const CASES: Case[] = [
     },
     expected: ["* Start B ( node1 )", "* Start D ( node1 )", "* Start E ( node1 ) due to unrunnable one-or-more:any2 (blocked)"],
   },
+  {
+    name: "group members after a member that cannot start again stop 'due to required' it",
+    spec: {
+      nodes: two,
+      resources: `<group id="G1">${dummy("P", { "target-role": "Stopped" })}</group><group id="G2">${dummy("X")}${dummy("Y")}${dummy("Z")}</group>` + dummy("Q") + dummy("R"),
+      constraints: `<rsc_order id="o1" first="G1" then="G2"/><rsc_order id="o2" first="P" then="Q"/><rsc_order id="o3" first="X" then="R"/>`,
+      ops: [
+        { rsc: "X", node: "node1", op: "start", call: 2 },
+        { rsc: "Y", node: "node1", op: "start", call: 3 },
+        { rsc: "Z", node: "node1", op: "start", call: 4 },
+        { rsc: "Q", node: "node2", op: "start", call: 5 },
+        { rsc: "R", node: "node2", op: "start", call: 6 },
+      ],
+    },
+    expected: [
+      "* Stop X ( node1 ) due to unrunnable G1 running",
+      "* Stop Y ( node1 ) due to required X start",
+      "* Stop Z ( node1 ) due to required Y stop",
+      "* Stop Q ( node2 ) due to unrunnable P start",
+      "* Stop R ( node2 ) due to required X start",
+    ],
+  },
+  {
+    name: "a cloned group after a clone that cannot run: instances stop down the chain, new ones are blocked",
+    spec: {
+      nodes: two,
+      resources: `<clone id="C1">${dummy("P", { "target-role": "Stopped" })}</clone><clone id="C2"><group id="G2">${dummy("M1")}${dummy("M2")}${dummy("M3")}</group></clone>`,
+      constraints: `<rsc_order id="o1" first="C1" then="C2"/>`,
+      ops: [
+        { rsc: "M1", node: "node1", op: "start", call: 2 },
+        { rsc: "M2", node: "node1", op: "start", call: 3 },
+        { rsc: "M3", node: "node1", op: "start", call: 4 },
+      ],
+    },
+    expected: [
+      "* Stop M1:0 ( node1 ) due to unrunnable C1 running",
+      "* Stop M2:0 ( node1 ) due to required M1:0 start",
+      "* Stop M3:0 ( node1 ) due to required M2:0 stop",
+      "* Start M1:1 ( node2 ) due to unrunnable C1 running (blocked)",
+      "* Start M2:1 ( node2 ) due to unrunnable C1 running (blocked)",
+      "* Start M3:1 ( node2 ) due to unrunnable C1 running (blocked)",
+    ],
+  },
+  {
+    name: "an asymmetrical order after a disabled clone leaves a running clone alone",
+    spec: {
+      nodes: two,
+      resources: `<clone id="C1">${dummy("P", { "target-role": "Stopped" })}</clone><clone id="C2">${dummy("Q")}</clone>`,
+      constraints: `<rsc_order id="o1" first="C1" then="C2" symmetrical="false"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "Q", node: "node1", op: "start", call: 3 },
+      ],
+    },
+    expected: ["* Stop P:0 ( node1 ) due to node availability", "* Start Q:1 ( node2 ) due to unrunnable C1 running (blocked)"],
+  },
+  {
+    name: "a dependent of a first that stops for good names the first's (required) start",
+    spec: {
+      nodes: two,
+      resources: dummy("B", { "target-role": "Stopped" }) + dummy("A") + dummy("C", { "target-role": "Stopped" }) + dummy("D"),
+      constraints: `<rsc_order id="o1" first="B" then="A"/><rsc_order id="o2" first="C" then="D"/>`,
+      ops: [
+        { rsc: "B", node: "node2", op: "start", call: 2 },
+        { rsc: "A", node: "node1", op: "start", call: 3 },
+        { rsc: "D", node: "node1", op: "start", call: 4 },
+      ],
+    },
+    expected: ["* Stop B ( node2 ) due to node availability", "* Stop A ( node1 ) due to required B start", "* Stop D ( node1 ) due to unrunnable C start"],
+  },
+  {
+    name: "clone-min: what follows the clone needs that many of its instances",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      resources: `<clone id="C1">${dummy("P")}<meta_attributes id="C1-m"><nvpair id="C1-m1" name="clone-min" value="2"/></meta_attributes></clone><clone id="C2">${dummy("Q")}</clone>`,
+      constraints: `<rsc_location id="l1" rsc="C1" node="node2" score="-INFINITY"/><rsc_location id="l2" rsc="C1" node="node3" score="-INFINITY"/><rsc_order id="o1" first="C1" then="C2"/>`,
+    },
+    expected: [
+      "* Start P:0 ( node1 )",
+      "* Start Q:0 ( node2 ) due to unrunnable clone-one-or-more:o1 (blocked)",
+      "* Start Q:1 ( node3 ) due to unrunnable clone-one-or-more:o1 (blocked)",
+      "* Start Q:2 ( node1 ) due to unrunnable clone-one-or-more:o1 (blocked)",
+    ],
+  },
+  {
+    name: "interleaved clones order instance by instance",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      resources: `<clone id="C1">${dummy("P")}</clone><clone id="C2">${dummy("Q")}<meta_attributes id="C2-m"><nvpair id="C2-m1" name="interleave" value="true"/></meta_attributes></clone>`,
+      constraints: `<rsc_location id="l1" rsc="C1" node="node2" score="-INFINITY"/><rsc_order id="o1" first="C1" then="C2"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "P", node: "node2", op: "start", call: 3 },
+        { rsc: "P", node: "node3", op: "start", call: 4 },
+        { rsc: "P", node: "node1", op: "monitor", interval: 10000, rc: 1, call: 5 },
+        { rsc: "Q", node: "node1", op: "start", call: 6 },
+        { rsc: "Q", node: "node2", op: "start", call: 7 },
+        { rsc: "Q", node: "node3", op: "start", call: 8 },
+      ],
+    },
+    expected: ["* Recover P:0 ( node1 )", "* Stop P:1 ( node2 ) due to node availability", "* Restart Q:0 ( node1 ) due to required P:0 start", "* Stop Q:1 ( node2 )"],
+  },
+  {
+    name: "a new instance of a clone restarts what follows the whole clone (a primitive elsewhere stays)",
+    spec: {
+      nodes: two,
+      resources: `<clone id="C">${dummy("P")}</clone>` + dummy("D") + `<clone id="E">${dummy("Q")}</clone>`,
+      constraints: `<rsc_location id="l" rsc="D" node="node1" score="10"/><rsc_order id="o1" first="C" then="D"/><rsc_order id="o2" first="C" then="E"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "D", node: "node1", op: "start", call: 4 },
+        { rsc: "Q", node: "node1", op: "start", call: 5 },
+      ],
+    },
+    expected: ["* Start P:1 ( node2 )", "* Restart Q:0 ( node1 ) due to required C running", "* Start Q:1 ( node2 )"],
+  },
+  {
+    name: "a clone's target-role is overridden by its primitive's own; unordered group members each follow an order",
+    spec: {
+      nodes: two,
+      resources:
+        `<clone id="C"><meta_attributes id="C-m"><nvpair id="C-m1" name="target-role" value="Stopped"/></meta_attributes>${dummy("P", { "target-role": "Started" })}</clone>` +
+        `<clone id="E"><meta_attributes id="E-m"><nvpair id="E-m1" name="target-role" value="Stopped"/></meta_attributes>${dummy("Q")}</clone>` +
+        `<group id="G"><meta_attributes id="G-m"><nvpair id="G-m1" name="ordered" value="false"/></meta_attributes>${dummy("A")}${dummy("B")}</group>`,
+      constraints: `<rsc_order id="o1" first="E" then="G"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "Q", node: "node1", op: "start", call: 3 },
+        { rsc: "A", node: "node1", op: "start", call: 4 },
+        { rsc: "B", node: "node1", op: "start", call: 5 },
+      ],
+    },
+    expected: [
+      "* Start P:1 ( node2 )",
+      "* Stop Q:0 ( node1 ) due to node availability",
+      "* Stop A ( node1 ) due to unrunnable E running",
+      "* Stop B ( node1 ) due to unrunnable E running",
+    ],
+  },
+  {
+    name: "a peer whose join was banned is fenced",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="S" class="stonith" type="fence_xvm"/>`,
+      ops: [{ rsc: "S", node: "node1", op: "start", call: 1 }],
+    },
+    patch: (xml) => xml.replace(/<node_state id="3" uname="node3" [^>]*>/, '<node_state id="3" uname="node3" in_ccm="true" crmd="online" join="banned">'),
+    expected: ["* Fence (reboot) node3 'peer failed Pacemaker membership criteria'"],
+  },
+  {
+    name: "without quorum a new instance that would be promoted shows a blocked Promote",
+    spec: {
+      nodes: [{ name: "node1", transient: { "master-P": "10" } }, { name: "node2", transient: { "master-P": "5" } }],
+      resources: `<clone id="C"><meta_attributes id="C-m"><nvpair id="C-m1" name="promotable" value="true"/></meta_attributes><primitive id="P" class="ocf" provider="pacemaker" type="Stateful"/></clone>`,
+    },
+    patch: (xml) => xml.replace('have-quorum="1"', 'have-quorum="0"'),
+    expected: ["* Promote P:0 ( Stopped -> Promoted node1 ) blocked", "* Start P:1 ( node2 ) due to no quorum (blocked)"],
+  },
+  {
+    name: "the promoted role colocated with a primitive that cannot start: a blocked promotion",
+    spec: {
+      nodes: two,
+      resources:
+        dummy("R1") +
+        `<clone id="C"><meta_attributes id="C-m"><nvpair id="C-m1" name="promotable" value="true"/></meta_attributes>${dummy("P")}</clone>` +
+        dummy("R3", { "target-role": "Stopped" }),
+      constraints:
+        `<rsc_colocation id="c1" rsc="C" rsc-role="Promoted" score="INFINITY" with-rsc="R1" with-rsc-role="Started"/>` +
+        `<rsc_order id="o1" first="R3" then="R1"/>`,
+    },
+    expected: [
+      "* Start R1 ( node1 ) due to unrunnable R3 start (blocked)",
+      "* Promote P:1 ( Stopped -> Promoted node1 ) due to colocation with R1 (blocked)",
+      "* Start P:0 ( node2 )",
+    ],
+  },
+  {
+    name: "a group member whose stop waits for a blocked later member cannot move",
+    spec: {
+      nodes: [{ name: "node1", attrs: { standby: "on" } }, { name: "node2" }],
+      resources: `<group id="G">${dummy("A")}${dummy("B")}</group>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node1", op: "start", call: 3 },
+        { rsc: "B", node: "node1", op: "stop", rc: 1, call: 4 },
+      ],
+    },
+    expected: ["* Stop A ( node1 ) due to unrunnable B stop (blocked)"],
+  },
+  {
+    name: "a node-attribute colocation steers the primary to nodes sharing a value with the dependent's",
+    spec: {
+      nodes: [
+        { name: "node1", attrs: { grp: "front" } },
+        { name: "node2", attrs: { grp: "front" } },
+        { name: "node3", attrs: { grp: "back" } },
+        { name: "node4", attrs: { grp: "back" } },
+      ],
+      resources: dummy("A") + dummy("B"),
+      constraints:
+        `<rsc_location id="l1" rsc="A" node="node2" score="-INFINITY"/><rsc_location id="l2" rsc="A" node="node4" score="-INFINITY"/>` +
+        `<rsc_location id="l3" rsc="B" node="node1" score="-INFINITY"/><rsc_location id="l4" rsc="B" node="node2" score="-INFINITY"/>` +
+        `<rsc_location id="l5" rsc="B" node="node3" score="-INFINITY"/>` +
+        `<rsc_colocation id="c1" rsc="B" with-rsc="A" node-attribute="grp" score="INFINITY"/>`,
+    },
+    expected: ["* Start A ( node3 )", "* Start B ( node4 )"],
+  },
+  {
+    name: "a failed demote leaves the instance unpromoted, recovered",
+    spec: {
+      nodes: [{ name: "node1", transient: { "master-P": "10" } }, { name: "node2", transient: { "master-P": "5" } }],
+      resources: `<clone id="C"><meta_attributes id="C-m"><nvpair id="C-m1" name="promotable" value="true"/></meta_attributes><primitive id="P" class="ocf" provider="pacemaker" type="Stateful"/></clone>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "P", node: "node1", op: "promote", call: 3 },
+        { rsc: "P", node: "node1", op: "demote", rc: 1, call: 4 },
+        { rsc: "P", node: "node2", op: "start", call: 5 },
+      ],
+    },
+    expected: ["* Recover P:0 ( Unpromoted -> Promoted node1 )"],
+  },
+  {
+    name: "a starting primitive restarts the running instances of a clone ordered after it",
+    spec: {
+      nodes: two,
+      resources: dummy("A") + `<clone id="C">${dummy("P")}</clone>`,
+      constraints: `<rsc_order id="o1" first="A" then="C"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 2 },
+        { rsc: "P", node: "node2", op: "start", call: 3 },
+      ],
+    },
+    expected: ["* Start A ( node1 )", "* Restart P:0 ( node1 ) due to required A start", "* Restart P:1 ( node2 ) due to required A start"],
+  },
+  {
+    name: "a failed start without a fail count is recovered in place (start-failure-is-fatal acts through the fail count)",
+    spec: {
+      nodes: two,
+      resources: dummy("A"),
+      ops: [{ rsc: "A", node: "node1", op: "start", rc: 1, call: 2 }],
+    },
+    expected: ["* Recover A ( node1 )"],
+  },
+  {
+    name: "a blocked clone instance is no place for what is colocated with the clone",
+    spec: {
+      nodes: two,
+      resources:
+        dummy("A") +
+        `<clone id="C"><primitive id="P" class="ocf" provider="pacemaker" type="Dummy"><operations><op id="P-mon" name="monitor" interval="10s" on-fail="block"/></operations></primitive></clone>`,
+      constraints: `<rsc_colocation id="c1" rsc="A" with-rsc="C" score="INFINITY"/>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "P", node: "node1", op: "start", call: 3 },
+        { rsc: "P", node: "node1", op: "monitor", interval: 10000, rc: 7, call: 4 },
+        { rsc: "P", node: "node2", op: "start", call: 5 },
+      ],
+    },
+    expected: ["* Move A ( node1 -> node2 )"],
+  },
+  {
+    name: "with fencing, starts wait for probes on a pending member node and are blocked",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      options: { "stonith-enabled": "true" },
+      resources: `<primitive id="S" class="stonith" type="fence_xvm"/>` + dummy("A"),
+    },
+    patch: (xml) => xml.replace(/<node_state id="2" uname="node2" [^>]*>/, '<node_state id="2" uname="node2" in_ccm="true" crmd="online" join="pending" expected="member">'),
+    expected: ["* Start S ( node1 ) blocked", "* Start A ( node3 ) blocked"],
+  },
 ];
 
 export const cibOf = (c: Case): string => (c.patch ? c.patch(buildCib(c.spec)) : buildCib(c.spec));
