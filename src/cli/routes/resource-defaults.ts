@@ -4,8 +4,15 @@ import type { Route } from "../route-types.js";
 import { withUsage } from "./usage-wrap.js";
 
 const load = () => import("../../commands/defaults/commands.js");
-// pcs's legacy update form does not check its options; listing them keeps getopt's answer
-const IGNORED_BY_LEGACY = ["--force", "--wait", "--defaults", "--name", "--group", "--disabled"];
+// pcs's `defaults update` and legacy `defaults <name>=<value>` never check their options: every option pcs's getopt
+// knows (see src/cli/argv.ts) is accepted and ignored there.
+const IGNORED_BY_LEGACY = [
+  ...["debug", "force", "skip-offline", "autodelete", "simulate", "all", "full", "local", "wait", "config", "start", "enable"],
+  ...["disabled", "off", "brief", "safe", "no-strict", "strict", "pacemaker", "corosync", "no-default-ops", "defaults"],
+  ...["nodesc", "master", "promoted", "no-watchdog-validation", "no-cluster-uuid", "no-keys-sync", "hide-inactive"],
+  ...["monitor", "groups", "expired", "no-expire-check", "overwrite", "agent-validation", "scores", "request-timeout"],
+  ...["name", "group", "node", "from", "to", "after", "before", "booth-conf", "booth-key", "output-format", "token", "time"],
+].map((o) => `--${o}`).concat(["-p", "-u"]);
 const NOTE = "NOTE: Defaults do not apply to resources / stonith devices which override them with their own defined values.";
 
 function defaultsRoutes(prefix: readonly string[], what: string): Route[] {

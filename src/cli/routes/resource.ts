@@ -6,10 +6,12 @@ import { resourcePlacementRoutes } from "./resource-placement.js";
 import { resourceStatusRoutes } from "./resource-status.js";
 import { resourceLiveRoutes } from "./live-only.js";
 import { resourceBundleRoutes } from "./resource-bundle.js";
+import { resourceFailcountRoutes } from "./resource-failcount.js";
+import { resourceRelationsRoutes } from "./resource-relations.js";
 
 export const resourceArea: Area = {
   name: "resource",
   summary: "Manage cluster resources.",
   defaultPath: ["resource", "status"],
-  routes: [...resourceStatusRoutes, ...resourceAgentRoutes, ...resourceManageRoutes, ...resourceDefaultsRoutes, ...resourcePlacementRoutes, ...resourceBundleRoutes, ...resourceLiveRoutes],
+  routes: [...resourceStatusRoutes, ...resourceAgentRoutes, ...resourceManageRoutes, ...resourceDefaultsRoutes, ...resourcePlacementRoutes, ...resourceBundleRoutes, ...resourceFailcountRoutes, ...resourceRelationsRoutes, ...resourceLiveRoutes],
 };

@@ -18,8 +18,8 @@ import type { CommandContext } from "../../cli/route-types.js";
 import { deprecation, fail } from "../../report/index.js";
 import { groupByKeywords, prepareOptions, usageError } from "./args.js";
 
-/** Options the legacy `defaults name=value` form ignores but listing the defaults rejects. */
-export const LEGACY_ONLY_OPTIONS = ["--force", "--wait", "--defaults", "--name", "--group", "--disabled"];
+/** The options listing the defaults accepts; the legacy `defaults name=value` form ignores any option. */
+const CONFIG_OPTIONS = ["-f", "--all", "--full", "--no-expire-check", "--debug", "--request-timeout", "--corosync_conf"];
 
 const sectionOf = (ctx: CommandContext): DefaultsSection => (ctx.route.path[1] === "op" ? "op_defaults" : "rsc_defaults");
 const commandName = (ctx: CommandContext) => (sectionOf(ctx) === "op_defaults" ? "pcs resource op defaults" : "pcs resource defaults");
@@ -40,7 +40,7 @@ async function update(ctx: CommandContext, pairs: Map<string, string>): Promise<
 /** `defaults` alone lists; `defaults name=value...` is the deprecated form of `defaults update`. */
 export async function defaultsCommand(ctx: CommandContext): Promise<void> {
   if (!ctx.args.length) {
-    const unsupported = [...ctx.options.keys()].filter((o) => LEGACY_ONLY_OPTIONS.includes(o));
+    const unsupported = [...ctx.options.keys()].filter((o) => !CONFIG_OPTIONS.includes(o)).sort();
     if (unsupported.length) fail("OPTION_NOT_SUPPORTED", { options: unsupported });
     return defaultsConfigCommand(ctx);
   }

@@ -18,7 +18,7 @@ import { isResource, isStonith, isTrue } from "../../cib/resources.js";
 import { descendants, type XmlElement } from "../../cib/xml.js";
 import { deprecation, warning, type Reports } from "../../report/index.js";
 import type { CommandContext } from "../../cli/route-types.js";
-import { UsageError, refuseWaitWithMockedCib } from "./common.js";
+import { UsageError, refuseWaitWithFile } from "./common.js";
 
 const isFalse = (v: string | undefined) => v !== undefined && ["false", "off", "no", "n", "0"].includes(v.toLowerCase());
 
@@ -81,7 +81,7 @@ async function runToggle(ctx: CommandContext, { enable, stonith }: ToggleOptions
   if (!ctx.args.length) throw new UsageError(`You must specify ${what} to ${enable ? "enable" : "disable"}`);
   if (!enable) checkDisableOptions(ctx, stonith);
   const other = stonith ? "pcs resource" : "pcs stonith";
-  if (enable) refuseWaitWithMockedCib(ctx);
+  if (enable) refuseWaitWithFile(ctx);
   await (await ctx.env()).editCib((cib, reports) => {
     mismatchWarning(cib, ctx.args, reports, stonith, `${other} ${enable ? "enable" : "disable"}`);
     setTargetRole(cib, ctx.args, reports, enable);

@@ -6,7 +6,7 @@ import { isClone } from "../../cib/resources.js";
 import { appendChild, descendants, detach, type XmlElement } from "../../cib/xml.js";
 import type { ReportItem } from "../../report/index.js";
 import type { CommandContext } from "../../cli/route-types.js";
-import { UsageError, failText, getGroup, refuseWaitWithFile, refuseWaitWithMockedCib } from "./common.js";
+import { UsageError, failText, getGroup, refuseWaitWithFile } from "./common.js";
 
 /**
  * pcs's resource_group_rm: take resources (all when none given) out of a group, to the end of
@@ -41,7 +41,7 @@ export async function groupAddCommand(ctx: CommandContext): Promise<void> {
   const [groupId, ...resourceIds] = ctx.args;
   if (ctx.has("--after") && ctx.has("--before")) throw new UsageError("you cannot specify both --before and --after");
   const adjacentId = ctx.value("--after") ?? ctx.value("--before");
-  refuseWaitWithMockedCib(ctx);
+  refuseWaitWithFile(ctx);
   await (await ctx.env()).editCib((cib, reports) => {
     groupAdd(cib, { groupId, resourceIds, adjacentId, putAfter: !ctx.has("--before") }, reports);
   }, ctx.reports);

@@ -5,6 +5,7 @@ import { clearPlacement, moveOrBan } from "../../cib/constraints/placement.js";
 import { constraintsSection } from "../../cib/constraints/common.js";
 import { detach } from "../../cib/xml.js";
 import { edit } from "../constraint/common.js";
+import { refuseWaitWithFile } from "./wait.js";
 
 function parseMoveBan(args: string[]): { resource: string; node?: string; lifetime?: string } {
   const [resource, ...rest] = args;
@@ -25,6 +26,7 @@ const moveBan = (action: "move" | "ban") => async (ctx: CommandContext) => {
   if (!ctx.args.length) throw new UsageError(`must specify a resource to ${action}`);
   if (ctx.args.length > 3) throw new UsageError();
   const parsed = parseMoveBan(ctx.args);
+  refuseWaitWithFile(ctx);
   await edit(ctx, (cib, reports) => moveOrBan(cib, { action, ...parsed, promoted: ctx.has("--promoted"), reports }));
 };
 
@@ -35,6 +37,7 @@ export async function clearCommand(ctx: CommandContext): Promise<void> {
   if (!ctx.args.length) throw new UsageError("must specify a resource to clear");
   if (ctx.args.length > 2) throw new UsageError();
   const [resource, node] = ctx.args;
+  refuseWaitWithFile(ctx);
   await edit(ctx, (cib, reports) => clearPlacement(cib, { resource, node, promoted: ctx.has("--promoted"), reports }));
 }
 
