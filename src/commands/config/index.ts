@@ -2,15 +2,17 @@
 import { listDefaultsSets } from "../../cib/defaults.js";
 import { findSection } from "../../cib/document.js";
 import { ruleDetailLines } from "../../cib/rules/index.js";
-import { childElements, descendants, type XmlElement } from "../../cib/xml.js";
+import { descendants, type XmlElement } from "../../cib/xml.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { usageError } from "../alert/args.js";
 import { allAlerts } from "../alert/cib.js";
 import { alertConfigLines } from "../alert/render.js";
 import { tagList } from "../tag/cib.js";
-import { colocationLines, locationLines, orderLines, ticketLines } from "./constraints-text.js";
+import { constraintsOf } from "../../cib/constraints/common.js";
+import { locationLines } from "../../cib/constraints/format.js";
+import { typeLines } from "../constraint/config.js";
 import { readCorosync, type CorosyncSummary } from "./corosync.js";
-import { resourcesText } from "./resources-text.js";
+import { fencingLevelsText, resourcesConfigText } from "../resource/config.js";
 
 const indent = (lines: string[], step = 2) => lines.map((l) => " ".repeat(step) + l);
 
@@ -30,27 +32,12 @@ function defaultsLines(cib: XmlElement, section: "rsc_defaults" | "op_defaults")
   );
 }
 
-function fencingLevelLines(cib: XmlElement): string[] {
-  const topology = findSection(cib, "fencing-topology");
-  const levels = topology ? childElements(topology, "fencing-level") : [];
-  const byTarget = new Map<string, XmlElement[]>();
-  for (const l of levels) {
-    const target = l.attrs.target ?? (l.attrs["target-pattern"] ? `regexp%${l.attrs["target-pattern"]}` : `${l.attrs["target-attribute"]}=${l.attrs["target-value"]}`);
-    byTarget.set(target, [...(byTarget.get(target) ?? []), l]);
-  }
-  return [...byTarget].flatMap(([target, list]) => [
-    `  Target: ${target}`,
-    ...list.map((l) => `    Level ${l.attrs.index} - ${(l.attrs.devices ?? "").split(",").join(",")}`),
-  ]);
-}
-
 export function configLines(cib: XmlElement, corosync: CorosyncSummary | undefined): string[] {
   const pacemakerNodes = (findSection(cib, "nodes")?.children ?? [])
     .filter((n) => n.name === "node" && n.attrs.type !== "remote")
     .map((n) => n.attrs.uname ?? "")
     .sort();
   const resources = findSection(cib, "resources");
-  const constraints = findSection(cib, "constraints");
   const crmConfig = findSection(cib, "crm_config");
   const properties = new Map<string, string>();
   for (const p of crmConfig ? descendants(crmConfig, "nvpair") : []) properties.set(p.attrs.name ?? "", p.attrs.value ?? "");
@@ -63,17 +50,18 @@ export function configLines(cib: XmlElement, corosync: CorosyncSummary | undefin
     ...(pacemakerNodes.length ? [` ${pacemakerNodes.join(" ")}`] : []),
     "",
     "Resources:",
-    ...indent(resourcesText(resources, false)),
+    ...indent(resources ? resourcesConfigText(resources, false) : []),
     "",
     "Stonith Devices:",
-    ...indent(resourcesText(resources, true)),
+    ...indent(resources ? resourcesConfigText(resources, true) : []),
     "Fencing Levels:",
-    ...fencingLevelLines(cib),
+    ...fencingLevelsText(cib).map((line) => `  ${line}`),
     "",
-    ...locationLines(constraints),
-    ...orderLines(constraints),
-    ...colocationLines(constraints),
-    ...ticketLines(constraints),
+    // what `constraint config --full` prints, expired rules included and not marked
+    ...locationLines(constraintsOf(cib, "rsc_location"), { full: true, byNode: false, expired: () => false, showExpired: true }),
+    ...typeLines(cib, "rsc_order", true),
+    ...typeLines(cib, "rsc_colocation", true),
+    ...typeLines(cib, "rsc_ticket", true),
     "",
     ...alertConfigLines(allAlerts(cib)),
     "",

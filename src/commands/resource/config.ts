@@ -373,9 +373,14 @@ async function runConfig(ctx: CommandContext, stonith: boolean): Promise<void> {
   if (output) ctx.print(output);
   if (stonith && format === "text") {
     const levels = fencingLevelsText(cib);
-    if (levels.length) ctx.print(["", "Fencing Levels:", ...indent(levels)].join("\n"));
+    // pcs indents this listing by one space, unlike everything else it prints
+    if (levels.length) ctx.print(["", "Fencing Levels:", ...levels.map((line) => ` ${line}`)].join("\n"));
   }
 }
+
+/** The resources (or the stonith devices) of a resources section as `resource config` prints them; `pcs config` shows the same. */
+export const resourcesConfigText = (resources: XmlElement, stonith: boolean): string[] =>
+  resourcesText(new Facade(resourcesToDto(resources)).filterStonith(stonith));
 
 export const resourceConfig = (ctx: CommandContext) => runConfig(ctx, false);
 export const stonithConfig = (ctx: CommandContext) => runConfig(ctx, true);
