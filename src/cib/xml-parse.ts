@@ -38,8 +38,6 @@ export interface ParseOptions {
    * Kept elements are still checked for well-formedness and written back as they were read.
    */
   keepAsText?: (element: XmlElement, depth: number) => { ids: boolean } | false;
-  /** Shorthand: keep the root's <status> section as text (most commands never read it). */
-  lazyStatus?: boolean;
 }
 
 export interface ParsedDocument {
@@ -50,8 +48,6 @@ export interface ParsedDocument {
    */
   canonical: boolean;
 }
-
-const statusOnly = (e: XmlElement, depth: number) => (depth === 2 && e.name === "status" ? { ids: false } : false);
 
 export function parseXml(text: string): XmlElement {
   return parseDocument(text).root;
@@ -99,7 +95,6 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   let skimmer: Skimmer | undefined;
   let lazyElement: XmlElement | null = null;
   let lazyStart = 0;
-  const keep = options.keepAsText ?? (options.lazyStatus ? statusOnly : undefined);
   const parseKept = (element: XmlElement) => (raw: string) => {
     const wrapper = parseXml(`<${element.name}>${raw}</${element.name}>`);
     if (wrapper.text !== undefined) element.text = wrapper.text;
@@ -252,7 +247,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
     if (!selfClosing) {
       stack.push(element);
       current = element;
-      const mode = keep?.(element, stack.length);
+      const mode = options.keepAsText?.(element, stack.length);
       if (mode) {
         lazyElement = element;
         lazyStart = j;
