@@ -63,6 +63,18 @@ function replay(commands: string): ReturnType<typeof cibSession> {
 
 jest.setTimeout(180000);
 
+/** `<area> config --output-format=cmd` of `source`, replayed on an empty CIB, rebuilds the same resources. */
+function expectSameAfterReplay(source: ReturnType<typeof cibSession>, area: "resource" | "stonith"): void {
+  const out = source.pcs(area, "config", "--output-format=cmd");
+  expect(out.code).toBe(0);
+  const target = replay(out.stdout.trimEnd());
+  try {
+    expect(resourcesSection(target.read())).toBe(resourcesSection(source.read()));
+  } finally {
+    target.cleanup();
+  }
+}
+
 describe("resource config --output-format=cmd round-trips", () => {
   test("primitives, groups, clones, promotable clones, operations, meta, utilization", () => {
     const source = cibSession();
@@ -79,14 +91,7 @@ describe("resource config --output-format=cmd round-trips", () => {
         ["resource", "clone", "E", "E-clone-custom", "clone-max=2"],
       ];
       for (const args of setup) expect(source.pcs(...args).code).toBe(0);
-      const out = source.pcs("resource", "config", "--output-format=cmd");
-      expect(out.code).toBe(0);
-      const target = replay(out.stdout.trimEnd());
-      try {
-        expect(resourcesSection(target.read())).toBe(resourcesSection(source.read()));
-      } finally {
-        target.cleanup();
-      }
+      expectSameAfterReplay(source, "resource");
     } finally {
       source.cleanup();
     }
@@ -96,14 +101,7 @@ describe("resource config --output-format=cmd round-trips", () => {
     const source = cibSession();
     try {
       expect(source.pcs("stonith", "create", "F", "fence_dummy", "pcmk_host_list=n1 n2", "meta", "priority=3").code).toBe(0);
-      const out = source.pcs("stonith", "config", "--output-format=cmd");
-      expect(out.code).toBe(0);
-      const target = replay(out.stdout.trimEnd());
-      try {
-        expect(resourcesSection(target.read())).toBe(resourcesSection(source.read()));
-      } finally {
-        target.cleanup();
-      }
+      expectSameAfterReplay(source, "stonith");
     } finally {
       source.cleanup();
     }
