@@ -1,6 +1,7 @@
 // npm start: a local three-node pcs-lite cluster on 127.0.0.1 with state in a temporary
 // directory, set up and started through the real pcs commands; Ctrl-C stops every agent.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { spawnAgent } from "../cluster/spawn-agent.js";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,22 +37,13 @@ function startAgent(name: string, password: string): Promise<number> {
   const dir = join(root, name);
   const pw = spawnSync(process.execPath, [AGENT, "--state-dir", dir, "passwd"], { input: password + "\n" });
   if (pw.status !== 0) throw new Error(`cannot set the password of ${name}: ${pw.stderr}`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AGENT, "--state-dir", dir, "--listen", "127.0.0.1:0"], { stdio: ["ignore", "ignore", "pipe"] });
-    children.push(child);
-    const log = createWriteStream(join(root, `${name}.log`));
-    let buffer = "";
-    child.stderr!.on("data", (d: Buffer) => {
-      log.write(d);
-      if (buffer === null) return;
-      buffer += d.toString();
-      const m = /"event":"agent.listening"[^\n]*"port":(\d+)/.exec(buffer);
-      if (m) resolve(Number(m[1]));
-    });
-    child.on("exit", (code) => {
-      if (!stopping) reject(new Error(`pcs-agent ${name} exited with ${code}; see ${join(root, `${name}.log`)}`));
-    });
+  const log = createWriteStream(join(root, `${name}.log`));
+  const agent = spawnAgent(AGENT, dir, { onLog: (d) => log.write(d) });
+  children.push(agent.child);
+  agent.child.on("exit", (code) => {
+    if (!stopping) process.stderr.write(`sandbox: pcs-agent ${name} exited with ${code}; see ${join(root, `${name}.log`)}\n`);
   });
+  return agent.listening;
 }
 
 function shutdown(code: number): void {

@@ -1,6 +1,7 @@
 // Start pcs-agents on free loopback ports with temporary state, run the built pcs against them,
 // and stop exactly the processes we started.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnAgent } from "../../src/cluster/spawn-agent";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,22 +22,9 @@ export interface Run {
   stderr: string;
 }
 
-export function startAgent(name: string, dir: string, port = 0): Promise<AgentProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AGENT, "--state-dir", dir, "--listen", `127.0.0.1:${port}`], { stdio: ["ignore", "ignore", "pipe"] });
-    let buffer = "";
-    const onData = (d: Buffer) => {
-      buffer += d.toString();
-      const m = /"event":"agent.listening"[^\n]*"port":(\d+)/.exec(buffer);
-      if (m) {
-        child.stderr!.off("data", onData);
-        child.stderr!.resume();
-        resolve({ name, dir, port: Number(m[1]), child });
-      }
-    };
-    child.stderr!.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`agent ${name} exited (${code}): ${buffer}`)));
-  });
+export async function startAgent(name: string, dir: string, port = 0): Promise<AgentProcess> {
+  const { child, listening } = spawnAgent(AGENT, dir, { port });
+  return { name, dir, port: await listening, child };
 }
 
 export function stopAgent(agent: AgentProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
