@@ -38,6 +38,7 @@ export function configLines(cib: XmlElement, corosync: CorosyncSummary | undefin
     .map((n) => n.attrs.uname ?? "")
     .sort();
   const resources = findSection(cib, "resources");
+  const resourceLines = resources ? resourcesConfigText(resources) : { resources: [], stonith: [] };
   const crmConfig = findSection(cib, "crm_config");
   const properties = new Map<string, string>();
   for (const p of crmConfig ? descendants(crmConfig, "nvpair") : []) properties.set(p.attrs.name ?? "", p.attrs.value ?? "");
@@ -50,10 +51,10 @@ export function configLines(cib: XmlElement, corosync: CorosyncSummary | undefin
     ...(pacemakerNodes.length ? [` ${pacemakerNodes.join(" ")}`] : []),
     "",
     "Resources:",
-    ...indent(resources ? resourcesConfigText(resources, false) : []),
+    ...indent(resourceLines.resources),
     "",
     "Stonith Devices:",
-    ...indent(resources ? resourcesConfigText(resources, true) : []),
+    ...indent(resourceLines.stonith),
     "Fencing Levels:",
     ...fencingLevelsText(cib).map((line) => `  ${line}`),
     "",

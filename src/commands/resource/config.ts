@@ -378,9 +378,11 @@ async function runConfig(ctx: CommandContext, stonith: boolean): Promise<void> {
   }
 }
 
-/** The resources (or the stonith devices) of a resources section as `resource config` prints them; `pcs config` shows the same. */
-export const resourcesConfigText = (resources: XmlElement, stonith: boolean): string[] =>
-  resourcesText(new Facade(resourcesToDto(resources)).filterStonith(stonith));
+/** The resources and the stonith devices of a resources section as `resource config` and `stonith config` print them (`pcs config` shows both). */
+export function resourcesConfigText(resources: XmlElement): { resources: string[]; stonith: string[] } {
+  const facade = new Facade(resourcesToDto(resources));
+  return { resources: resourcesText(facade.filterStonith(false)), stonith: resourcesText(facade.filterStonith(true)) };
+}
 
 export const resourceConfig = (ctx: CommandContext) => runConfig(ctx, false);
 export const stonithConfig = (ctx: CommandContext) => runConfig(ctx, true);
