@@ -119,7 +119,7 @@ export function startMux(node: string, path: string): void {
 }
 
 /** Listen on `path`, replacing a stale socket; false when a live multiplexer already serves it. */
-function listen(server: Server, path: string): Promise<boolean> {
+async function listen(server: Server, path: string): Promise<boolean> {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   chmodSync(dirname(path), 0o700);
   const attempt = () =>
@@ -139,17 +139,15 @@ function listen(server: Server, path: string): Promise<boolean> {
       });
       probe.on("error", () => resolve(false));
     });
-  return (async () => {
-    let e = await attempt();
-    if (e?.code === "EADDRINUSE") {
-      if (await alive()) return false;
-      unlinkSync(path);
-      e = await attempt();
-    }
-    if (e) throw e;
-    chmodSync(path, 0o600);
-    return true;
-  })();
+  let e = await attempt();
+  if (e?.code === "EADDRINUSE") {
+    if (await alive()) return false;
+    unlinkSync(path);
+    e = await attempt();
+  }
+  if (e) throw e;
+  chmodSync(path, 0o600);
+  return true;
 }
 
 /** The multiplexer process for `node` (PCS_LITE_MUX_SERVE); resolves when it is done. */
