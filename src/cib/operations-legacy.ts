@@ -134,7 +134,7 @@ export function legacyAddOperation(request: LegacyOperationAdd): XmlElement {
   insertBefore(operations, op, request.before ?? null);
   // what --force let through, the CIB schema refuses when pcs pushes the result
   if (Object.keys(op.attrs).some((k) => !SCHEMA_OP_ATTRIBUTES.has(k)) || (op.attrs.role !== undefined && !ALL_ROLES.includes(op.attrs.role))) {
-    fail("GENERIC", { text: "Unable to update cib" });
+    fail("CIB_UPDATE_SCHEMA_INVALID", {});
   }
   return op;
 }

@@ -1,147 +1,13 @@
 // pcs resource op add <rsc> <action> [options] and op delete|remove <rsc> <action> [options] /
 // op delete <op id>: pcs's legacy operation editing (ids `<rsc>-<action>-interval-<interval>`).
-import { validateId } from "../../cib/ids.js";
-import { createElement, descendants, detach, insertBefore, type XmlElement } from "../../cib/xml.js";
-import { info, quoteList } from "../../report/index.js";
+import { newRolesSupported } from "../../cib/constraints/common.js";
+import { IdIndex } from "../../cib/ids.js";
+import { legacyAddOperation } from "../../cib/operations-legacy.js";
+import { descendants, detach, type XmlElement } from "../../cib/xml.js";
+import { fail, info } from "../../report/index.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { UsageError, argsToTuples, failText, getPrimitive, warnIfStonith } from "./common.js";
 import { warnIfNotStonith } from "./delete.js";
-
-const OCF_CHECK_LEVEL = "OCF_CHECK_LEVEL";
-const VALID_OP_ATTRS = [
-  "id", "name", "interval", "description", "start-delay", "interval-origin", "timeout", "enabled", "record-pending", "role", "on-fail", OCF_CHECK_LEVEL,
-];
-const PROMOTED = ["Promoted", "Master"];
-const UNPROMOTED = ["Unpromoted", "Slave"];
-export const ROLES = ["Stopped", "Started", ...PROMOTED, ...UNPROMOTED];
-
-/** Pacemaker-style duration to seconds (pcs's timeout_to_seconds), undefined when not one. */
-export function durationSeconds(value: string): number | undefined {
-  if (/^\s*\+?\d+\s*$/.test(value)) return Number(value);
-  const units: [string, number][] = [["s", 1], ["sec", 1], ["m", 60], ["min", 60], ["h", 3600], ["hr", 3600]];
-  for (const [suffix, factor] of units) {
-    if (value.endsWith(suffix) && /^\d+$/.test(value.slice(0, -suffix.length))) return Number(value.slice(0, -suffix.length)) * factor;
-  }
-  return undefined;
-}
-
-const legacySeconds = (value: string): string => String(durationSeconds(value) ?? value);
-
-/** Schema versions >= 3.7 take Promoted/Unpromoted; older ones Master/Slave. */
-export function newRolesSupported(cib: XmlElement): boolean {
-  const m = /^pacemaker-(\d+)\.(\d+)/.exec(cib.attrs["validate-with"] ?? "");
-  return !!m && (Number(m[1]) > 3 || (Number(m[1]) === 3 && Number(m[2]) >= 7));
-}
-
-export function roleForCib(role: string, newRoles: boolean): string {
-  if (PROMOTED.includes(role)) return newRoles ? "Promoted" : "Master";
-  if (UNPROMOTED.includes(role)) return newRoles ? "Unpromoted" : "Slave";
-  return role;
-}
-
-/** One line describing an operation, as pcs prints it in duplicate-operation errors. */
-export function operationToString(op: XmlElement): string {
-  const parts = [op.attrs.name ?? ""];
-  for (const name of Object.keys(op.attrs).sort()) {
-    if (name !== "id" && name !== "name") parts.push(`${name}=${op.attrs[name]}`);
-  }
-  for (const pair of descendants(op, "nvpair")) parts.push(`${pair.attrs.name}=${pair.attrs.value}`);
-  parts.push(`(${op.attrs.id})`);
-  return parts.join(" ");
-}
-
-const checkLevel = (op: XmlElement): string | undefined =>
-  descendants(op, "instance_attributes")
-    .flatMap((set) => descendants(set, "nvpair"))
-    .find((p) => p.attrs.name === OCF_CHECK_LEVEL)?.attrs.value;
-
-function idInUse(cib: XmlElement, id: string): boolean {
-  return cib.children.some((part) => part.name !== "status" && findId(part, id));
-}
-function findId(root: XmlElement, id: string): boolean {
-  if (root.attrs.id === id) return true;
-  return root.children.some((c) => findId(c, id));
-}
-
-/** pcs's legacy find_unique_id: id, id-1, id-2, ... unused in the configuration. */
-export function uniqueId(cib: XmlElement, candidate: string): string {
-  let id = candidate;
-  for (let n = 1; idInUse(cib, id); n++) id = `${candidate}-${n}`;
-  return id;
-}
-
-export interface OpAddOptions {
-  force: boolean;
-  /** Check for another operation of the same action (pcs's default; off for resource update). */
-  strict?: boolean;
-  before?: XmlElement | null;
-}
-
-/** Add one operation to a primitive (pcs's resource_operation_add). */
-export function addOperation(cib: XmlElement, resourceId: string, words: string[], options: OpAddOptions): XmlElement {
-  if (!words.length) throw new UsageError();
-  const resource = getPrimitive(cib, resourceId);
-  if (!resource) failText(`Unable to find resource: ${resourceId}`);
-  const [action, ...rest] = words;
-  const props = argsToTuples(rest);
-  if (action.includes("=")) failText(`${action} does not appear to be a valid operation action`);
-  if (!options.force) {
-    for (const [key, value] of props) {
-      if (!VALID_OP_ATTRS.includes(key)) failText(`${key} is not a valid op option (use --force to override)`);
-      if (key === "role" && !ROLES.includes(value)) {
-        failText(`role must be: ${quoteList(ROLES, "or")} (use --force to override)`);
-      }
-    }
-  }
-  let interval = props.find(([k]) => k === "interval")?.[1];
-  if (!interval) {
-    interval = action === "monitor" ? "60s" : "0s";
-    props.push(["interval", interval]);
-  }
-  props.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  props.unshift(["name", action]);
-  let opId: string | undefined;
-  for (const [key, value] of props) {
-    if (key !== "id") continue;
-    opId = value;
-    const invalid = validateId(value, "operation id");
-    if (invalid.length) failText(invalid[0].message);
-    if (idInUse(cib, value)) failText(`id '${value}' is already in use, please specify another one`);
-  }
-  opId ??= uniqueId(cib, `${resourceId}-${action}-interval-${interval}`);
-  const op = createElement("op", { id: opId });
-  const newRoles = newRolesSupported(cib);
-  for (const [key, value] of props) {
-    if (key === OCF_CHECK_LEVEL) {
-      const set = createElement("instance_attributes", { id: uniqueId(cib, `params-${opId}`) }, op);
-      createElement("nvpair", { name: key, value, id: uniqueId(cib, [opId, key, value].join("-")) }, set);
-    } else if (key === "role" && !options.force) op.attrs.role = roleForCib(value, newRoles);
-    else op.attrs[key] = value;
-  }
-  let operations = descendants(resource!, "operations")[0];
-  if (!operations) operations = createElement("operations", {}, resource!);
-  else {
-    const ops = descendants(operations, "op");
-    const seconds = legacySeconds(op.attrs.interval ?? "");
-    const sameInterval = ops.filter((o) => o.attrs.name === op.attrs.name && legacySeconds(o.attrs.interval ?? "") === seconds);
-    if (sameInterval.length) {
-      failText(
-        `operation ${op.attrs.name} with interval ${seconds}s already specified for ${resourceId}:\n${sameInterval.map(operationToString).join("\n")}`,
-      );
-    }
-    if ((options.strict ?? true) && !options.force) {
-      const roleOf = (o: XmlElement) => roleForCib(o.attrs.role || "Started", newRoles);
-      const sameName = ops.filter(
-        (o) => o.attrs.name === op.attrs.name && (op.attrs.name !== "monitor" || (roleOf(o) === roleOf(op) && checkLevel(o) === checkLevel(op))),
-      );
-      if (sameName.length) {
-        failText(`operation ${op.attrs.name} already specified for ${resourceId}, use --force to override:\n${sameName.map(operationToString).join("\n")}`);
-      }
-    }
-  }
-  insertBefore(operations, op, options.before ?? null);
-  return op;
-}
 
 /** pcs's resource_operation_remove: by operation id, by action (all of them), or by exact attributes. */
 export function removeOperation(cib: XmlElement, idOrResource: string, words: string[]): void {
@@ -210,8 +76,11 @@ export async function opAdd(ctx: CommandContext, stonith = false): Promise<void>
       upgradeCib(cib);
       reports.add(info("GENERIC", { text: "Cluster CIB has been upgraded to latest version" }));
     }
-    const op = addOperation(cib, id, words, { force: ctx.force });
-    if (!opConformsToSchema(cib, op)) failText("Unable to update cib\nCall cib_replace failed (-203): Update does not conform to the configured schema");
+    if (!words.length) throw new UsageError();
+    const resource = getPrimitive(cib, id);
+    if (!resource) failText(`Unable to find resource: ${id}`);
+    const op = legacyAddOperation({ resource: resource!, ids: new IdIndex(cib), argv: words, strict: true, force: ctx.force, newRoleNames: newRolesSupported(cib) });
+    if (!opConformsToSchema(cib, op)) fail("CIB_UPDATE_SCHEMA_INVALID", {});
   }, ctx.reports);
 }
 
