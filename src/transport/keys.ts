@@ -13,8 +13,12 @@ export interface KeyPair {
 }
 
 export function generateKeyPair(comment = "pcs-lite"): KeyPair {
-  const pair = keygen.generateKeyPairSync("ed25519", { comment });
-  return { private: pair.private, public: pair.public };
+  // about one ed25519 key in 150 that ssh2 generates, its own parser refuses ("Malformed OpenSSH
+  // private key"): such a key would make an agent or the CLI unable to connect, so draw again
+  for (;;) {
+    const pair = keygen.generateKeyPairSync("ed25519", { comment });
+    if (!(keyParser.parseKey(pair.private) instanceof Error)) return { private: pair.private, public: pair.public };
+  }
 }
 
 /** The wire blob of an OpenSSH public (or private) key text. */
