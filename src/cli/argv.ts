@@ -12,7 +12,7 @@ const LONG_FLAGS = [
 ];
 const LONG_WITH_VALUE = [
   "request-timeout", "name", "group", "node", "from", "to", "after", "before", "corosync_conf", "booth-conf",
-  "booth-key", "output-format", "token", "time",
+  "booth-key", "output-format", "token", "time", "save-graph",
 ];
 const ALL_LONG = [...LONG_FLAGS, ...LONG_WITH_VALUE];
 

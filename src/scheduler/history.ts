@@ -268,7 +268,13 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           }
           void key;
           rsc = inst && findByBase(inst, base);
+          if (rsc && rsc.id !== id) rsc.historyName = id;
         } else {
+          // Pacemaker files an inactive record under the first instance active nowhere, which then goes by
+          // the record's name (kept only when it has no instance number).
+          const spare = clone.children.find((c) => !isActive(c));
+          const named = spare && findByBase(spare, base);
+          if (named && named.id !== id && !id.includes(":")) named.historyName = id;
           for (const inst of clone.children) findByBase(inst, base)?.knownOn.add(node.uname);
           if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
           continue;

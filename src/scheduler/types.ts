@@ -80,6 +80,10 @@ export interface Resource {
   instance?: number;
   /** The resource element's id (the template for clone instances). */
   baseId: string;
+  /** The lrm_resource id its history is recorded under when that differs from its id (an anonymous
+   * clone instance filed under "rsc" or another instance number): Pacemaker's clone_name, used in
+   * operation keys. */
+  historyName?: string;
   /** Whether the history showed this resource known on a node (probed). */
   knownOn: Set<string>;
   allocated: boolean;

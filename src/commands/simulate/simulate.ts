@@ -1,6 +1,9 @@
-// pcs simulate [--time <ISO 8601>] [--scores]: crm_simulate -S's report for the CIB (file or live).
+// pcs simulate [--time <ISO 8601>] [--scores] [--save-graph FILE]: crm_simulate -S's report for the CIB
+// (file or live); --save-graph also writes the transition graph as crm_simulate -G does.
+import { writeFileSync } from "node:fs";
 import type { CommandContext } from "../../cli/route-types.js";
 import { fail } from "../../report/index.js";
+import { graphXml, transitionGraph } from "../../scheduler/graph.js";
 import { schedule, transitionSummary } from "../../scheduler/index.js";
 import { parseIsoTime } from "../../scheduler/time.js";
 import { currentPlacement, nextPlacement, renderStatus } from "../../status/render.js";
@@ -12,6 +15,15 @@ export function parseTime(value: string): number {
   return ms;
 }
 
+function saveGraph(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+    // No message of its own yet: the CIB file one names the file and the reason.
+  } catch (e) {
+    fail("CIB_FILE_WRITE_ERROR", { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+}
+
 export async function simulateCommand(ctx: CommandContext): Promise<void> {
   if (ctx.args.length) fail("SIMULATE_TOO_MANY_ARGUMENTS", {});
   const timeArg = ctx.value("--time");
@@ -21,6 +33,8 @@ export async function simulateCommand(ctx: CommandContext): Promise<void> {
   const useRecorded = timeArg === undefined && Number.isFinite(recorded) && recorded > 0;
   const now = timeArg !== undefined ? parseTime(timeArg) : useRecorded ? recorded * 1000 : Date.now();
   const result = schedule(cib, now);
+  const graphFile = ctx.value("--save-graph");
+  if (graphFile !== undefined) saveGraph(graphFile, graphXml(transitionGraph(cib, now, result)));
   const lines: string[] = [];
   if (timeArg !== undefined) lines.push(`Setting effective cluster time: ${timeArg}`);
   else if (useRecorded) lines.push(`Using the original execution date of: ${new Date(now).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z")}`);

@@ -1,0 +1,180 @@
+// Creating the graph's actions from the scheduler's plans: probes, stop/start, demote/promote,
+// recurring monitors and their cancellations, the pseudo events of groups and clones, and fencing.
+import type { PrimitivePlan } from "./actions.js";
+import { isManaged } from "./assign.js";
+import { cloneOf, historyKey, type GraphConfig, type OpConfig } from "./graph-config.js";
+import type { Act, Model } from "./graph-model.js";
+import type { Cluster, Resource, SchedNode } from "./types.js";
+
+export interface BuildInput {
+  cluster: Cluster;
+  plans: Map<Resource, PrimitivePlan>;
+  fencing: { node: string; action: string }[];
+  config: GraphConfig;
+  probes: boolean;
+}
+
+export const opKey = (id: string, task: string, intervalMs = 0): string => `${id}_${task}_${intervalMs}`;
+
+/** The name a primitive's operation keys use: its history's name when it has one (Pacemaker's clone_name). */
+export const keyId = (rsc: Resource): string => rsc.historyName ?? rsc.id;
+
+/** Nodes that are fenced in this transition: what ran there stops with them (pseudo stops). */
+export function fencedNodes(input: BuildInput): Set<string> {
+  return new Set(input.fencing.filter((f) => f.action !== "on").map((f) => f.node));
+}
+
+/** Locations that set resource-discovery, by the resource they name (usually none). */
+type DiscoveryIndex = Map<Resource, Cluster["locations"]>;
+
+function discoveryIndex(cluster: Cluster): DiscoveryIndex {
+  const out: DiscoveryIndex = new Map();
+  for (const loc of cluster.locations) {
+    if (!loc.discovery) continue;
+    const list = out.get(loc.rsc);
+    if (list) list.push(loc);
+    else out.set(loc.rsc, [loc]);
+  }
+  return out;
+}
+
+function discoveryAllowed(rsc: Resource, node: SchedNode, index: DiscoveryIndex): boolean {
+  if (!index.size) return true;
+  let exclusive = false;
+  let exclusiveHere = false;
+  for (let r: Resource | undefined = rsc; r; r = r.parent) {
+    for (const loc of index.get(r) ?? []) {
+      const here = loc.node !== undefined ? loc.node === node.uname : !!loc.rules?.some((rule) => rule.matches(node));
+      if (loc.discovery === "exclusive") {
+        exclusive = true;
+        if (here) exclusiveHere = true;
+      } else if (loc.discovery === "never" && here) return false;
+    }
+  }
+  return !exclusive || exclusiveHere;
+}
+
+/** Whether the primitive's state on the node is known (an anonymous clone's history counts for every instance). */
+function knownOn(rsc: Resource, node: SchedNode): boolean {
+  if (rsc.knownOn.has(node.uname)) return true;
+  const clone = cloneOf(rsc);
+  if (!clone || clone.clone?.globallyUnique) return false;
+  return clone.children.some((inst) => instancePrimitives(inst).some((p) => p.baseId === rsc.baseId && p.knownOn.has(node.uname)));
+}
+
+const instancePrimitives = (r: Resource): Resource[] => (r.variant === "primitive" ? [r] : r.children.flatMap(instancePrimitives));
+
+/** Probe targets on a node: every primitive, but one instance of an anonymous clone (the one active or
+ * placed there, else the first). */
+function probeTargets(rsc: Resource, node: SchedNode): Resource[] {
+  if (rsc.variant === "primitive") return [rsc];
+  if (rsc.variant === "group") return rsc.children.flatMap((c) => probeTargets(c, node));
+  const live = rsc.children.filter((c) => !c.orphan || instancePrimitives(c).some((p) => p.running.length));
+  if (rsc.clone?.globallyUnique) return live.flatMap((c) => probeTargets(c, node));
+  const here = (c: Resource) => instancePrimitives(c).some((p) => p.running.includes(node));
+  const placed = (c: Resource) => instancePrimitives(c).some((p) => p.assignedTo === node);
+  const inst = rsc.children.find(here) ?? rsc.children.find(placed) ?? rsc.children[0];
+  return inst ? probeTargets(inst, node) : [];
+}
+
+function addProbes(model: Model, input: BuildInput): void {
+  const { cluster } = input;
+  if (!input.probes) return;
+  const discovery = discoveryIndex(cluster);
+  for (const node of cluster.nodes) {
+    if (!node.online || node.unclean || node.pending) continue;
+    for (const top of cluster.resources) {
+      for (const p of probeTargets(top, node)) {
+        if (p.orphan || knownOn(p, node) || !discoveryAllowed(p, node, discovery)) continue;
+        const running = p.running.includes(node);
+        const targetRc = !running ? 7 : p.role === "Promoted" ? 8 : 0;
+        const meta: Record<string, string> = targetRc ? { CRM_meta_op_target_rc: String(targetRc) } : {};
+        model.add({ key: opKey(keyId(p), "monitor"), task: "monitor", kind: "rsc_op", rsc: p, node, required: true, targetRc, meta });
+      }
+    }
+  }
+}
+
+function roleMatches(op: OpConfig, rsc: Resource): boolean {
+  return op.role ? op.role === rsc.nextRole : rsc.nextRole !== "Promoted";
+}
+
+/** Recurring operations where the primitive will run: kept when its history has them and nothing
+ * restarts it; cancelled when the role they are configured for no longer applies. */
+function addRecurring(model: Model, rsc: Resource, plan: PrimitivePlan, start: Act | undefined, input: BuildInput): void {
+  const node = plan.to;
+  if (!node || rsc.nextRole === "Stopped" || plan.startBlocked || !node.online || node.unclean) return;
+  const ops = (input.config.ops.get(rsc.baseId) ?? []).filter((o) => o.intervalMs > 0 && o.enabled && o.role !== "Stopped");
+  const seen = new Set<string>();
+  const active = input.config.activeRecurring.get(historyKey(node, rsc));
+  const startRequired = !!start?.required;
+  for (const op of ops) {
+    const key = `${op.name}_${op.intervalMs}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const optional = !startRequired && !!active?.has(key) && plan.from === node;
+    const attrs: Record<string, string> = { ...op.meta, CRM_meta_interval: String(op.intervalMs), CRM_meta_name: op.name };
+    if (op.role) attrs.CRM_meta_role = op.role;
+    if (!roleMatches(op, rsc)) {
+      if (optional) {
+        attrs.CRM_meta_operation = op.name;
+        const callId = input.config.callIds.get(historyKey(node, rsc))?.get(key);
+        if (callId) attrs.CRM_meta_call_id = callId;
+        model.add({ key: opKey(keyId(rsc), op.name, op.intervalMs), task: "cancel", kind: "rsc_op", rsc, node, required: true, intervalMs: op.intervalMs, meta: attrs });
+      }
+      continue;
+    }
+    const targetRc = rsc.nextRole === "Promoted" ? 8 : 0;
+    if (targetRc) attrs.CRM_meta_op_target_rc = "8";
+    model.add({ key: opKey(keyId(rsc), op.name, op.intervalMs), task: op.name, kind: "rsc_op", rsc, node, required: !optional, intervalMs: op.intervalMs, targetRc, meta: attrs });
+  }
+}
+
+function addPrimitive(model: Model, rsc: Resource, plan: PrimitivePlan, input: BuildInput, fenced: Set<string>): void {
+  const managed = isManaged(rsc, input.cluster);
+  if (!managed) {
+    if (plan.to && plan.from === plan.to) addRecurring(model, rsc, plan, undefined, input);
+    return;
+  }
+  const onFenced = (n: SchedNode) => fenced.has(n.uname);
+  const rscAct = (task: string, node: SchedNode, required: boolean) =>
+    model.add({ key: opKey(keyId(rsc), task), task, kind: onFenced(node) ? "pseudo_event" : "rsc_op", rsc, node, required });
+  const promotable = !!cloneOf(rsc)?.clone?.promotable;
+  if (rsc.role === "Promoted" && plan.from) rscAct("demote", plan.from, plan.stop || rsc.nextRole !== "Promoted");
+  for (const n of rsc.running) {
+    const a = rscAct("stop", n, plan.stop);
+    if (onFenced(n)) a.meta.CRM_meta_fenced = n.uname;
+  }
+  let start: Act | undefined;
+  if (plan.to) start = rscAct("start", plan.to, plan.start && !plan.startBlocked);
+  if (plan.to && rsc.nextRole === "Promoted") rscAct("promote", plan.to, !plan.startBlocked && (plan.start || rsc.role !== "Promoted"));
+  else if (promotable && plan.to) rscAct("promote", plan.to, false);
+  addRecurring(model, rsc, plan, start, input);
+}
+
+/** Pseudo events of a group or clone, required when any member's corresponding action is. */
+function addCollective(model: Model, rsc: Resource): void {
+  for (const c of rsc.children) if (c.variant !== "primitive") addCollective(model, c);
+  const promotable = rsc.variant === "clone" ? !!rsc.clone?.promotable : !!cloneOf(rsc)?.clone?.promotable;
+  const childRequired = (task: string) => rsc.children.some((c) => (model.byRsc.get(c) ?? []).some((a) => a.task === task && a.intervalMs === 0 && a.required));
+  const pairs: [string, string][] = [["start", "running"], ["stop", "stopped"]];
+  if (promotable) pairs.push(["promote", "promoted"], ["demote", "demoted"]);
+  for (const [task, done] of pairs) {
+    const required = childRequired(task);
+    model.add({ key: opKey(rsc.id, task), task, kind: "pseudo_event", rsc, required });
+    model.add({ key: opKey(rsc.id, done), task: done, kind: "pseudo_event", rsc, required });
+  }
+}
+
+export function addActions(model: Model, input: BuildInput): void {
+  const fenced = fencedNodes(input);
+  for (const f of input.fencing) {
+    const node = input.cluster.nodeByName.get(f.node);
+    if (!node) continue;
+    const act = model.add({ key: `stonith-${f.node}-${f.action}`, task: "stonith", kind: "crm_event", node, required: true, meta: { CRM_meta_stonith_action: f.action } });
+    if (f.action !== "on") act.downed = [node.id];
+  }
+  addProbes(model, input);
+  for (const [rsc, plan] of input.plans) addPrimitive(model, rsc, plan, input, fenced);
+  for (const top of input.cluster.resources) if (top.variant !== "primitive") addCollective(model, top);
+}

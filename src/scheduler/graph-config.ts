@@ -1,0 +1,131 @@
+// What the transition graph needs from the CIB beyond the scheduler's model: each primitive's
+// configured operations (intervals, timeouts, roles), the operation defaults, and the recurring
+// operations each node's history shows active.
+import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
+import type { Resource, Role, SchedNode } from "./types.js";
+import { parseRole } from "./unpack.js";
+
+export interface OpConfig {
+  name: string;
+  intervalMs: number;
+  role?: Role;
+  /** The op element's other attributes as CRM_meta_* values (timeout in ms, on_fail, ...). */
+  meta: Record<string, string>;
+  enabled: boolean;
+}
+
+export interface GraphConfig {
+  /** Configured operations by primitive base id. */
+  ops: Map<string, OpConfig[]>;
+  /** op_defaults timeout in ms, when set. */
+  defaultTimeoutMs?: number;
+  /** "node|lrm_resource id" -> operation keys of recurring ops active since the last start. */
+  activeRecurring: Map<string, Set<string>>;
+  /** "node|lrm_resource id" -> call ids of the recurring ops in that history (for cancel). */
+  callIds: Map<string, Map<string, string>>;
+}
+
+/** Pacemaker's interval/timeout syntax to milliseconds ("10s", "1m", "500ms", "20", "PT5S"). */
+export function durationMs(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|msec|s|sec|m|min|h|hr)?\s*$/i.exec(v);
+  if (m) {
+    const n = Number(m[1]);
+    const unit = (m[2] ?? "s").toLowerCase();
+    const factor = unit.startsWith("ms") ? 1 : unit.startsWith("m") ? 60000 : unit.startsWith("h") ? 3600000 : 1000;
+    return Math.round(n * factor);
+  }
+  const iso = /^P(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)$/i.exec(v.trim());
+  if (iso) return ((Number(iso[1] ?? 0) * 60 + Number(iso[2] ?? 0)) * 60 + Number(iso[3] ?? 0)) * 1000;
+  return undefined;
+}
+
+const isFalse = (v: string | undefined) => v !== undefined && /^(false|no|off|n|0)$/i.test(v.trim());
+
+function opConfig(op: XmlElement): OpConfig {
+  const meta: Record<string, string> = {};
+  for (const [k, v] of Object.entries(op.attrs)) {
+    if (["id", "name", "interval", "role", "description", "enabled", "timeout"].includes(k)) continue;
+    meta[`CRM_meta_${k.replace(/-/g, "_")}`] = k === "start-delay" || k === "interval-origin" ? String(durationMs(v) ?? v) : v;
+  }
+  for (const set of childElements(op, "meta_attributes")) {
+    for (const nv of childElements(set, "nvpair")) if (nv.attrs.name && nv.attrs.name !== "timeout") meta[`CRM_meta_${nv.attrs.name.replace(/-/g, "_")}`] = nv.attrs.value ?? "";
+  }
+  const metaTimeout = childElements(op, "meta_attributes").flatMap((s) => childElements(s, "nvpair")).find((nv) => nv.attrs.name === "timeout")?.attrs.value;
+  const timeout = durationMs(op.attrs.timeout ?? metaTimeout);
+  if (timeout !== undefined) meta.CRM_meta_timeout = String(timeout);
+  return { name: op.attrs.name ?? "", intervalMs: durationMs(op.attrs.interval) ?? 0, role: parseRole(op.attrs.role), meta, enabled: !isFalse(op.attrs.enabled) };
+}
+
+function collectPrimitives(e: XmlElement, out: Map<string, OpConfig[]>): void {
+  if (e.name === "primitive" && e.attrs.id) {
+    const ops = firstChild(e, "operations");
+    out.set(e.attrs.id, ops ? childElements(ops, "op").map(opConfig) : []);
+  }
+  for (const c of e.children) collectPrimitives(c, out);
+}
+
+function defaultTimeout(config: XmlElement | undefined): number | undefined {
+  const defaults = config && firstChild(config, "op_defaults");
+  for (const set of defaults ? childElements(defaults, "meta_attributes") : []) {
+    if (firstChild(set, "rule")) continue;
+    for (const nv of childElements(set, "nvpair")) if (nv.attrs.name === "timeout") return durationMs(nv.attrs.value);
+  }
+  return undefined;
+}
+
+/** Recurring operations whose last record follows the resource's last start (Pacemaker keeps them running). */
+function readHistory(status: XmlElement | undefined, active: GraphConfig["activeRecurring"], callIds: GraphConfig["callIds"]): void {
+  for (const ns of status ? childElements(status, "node_state") : []) {
+    const uname = ns.attrs.uname;
+    const lrm = firstChild(ns, "lrm");
+    const list = lrm && firstChild(lrm, "lrm_resources");
+    for (const lr of list ? childElements(list, "lrm_resource") : []) {
+      const ops = childElements(lr, "lrm_rsc_op").sort((a, b) => Number(a.attrs["call-id"] ?? 0) - Number(b.attrs["call-id"] ?? 0));
+      let start = -1;
+      let stop = -1;
+      ops.forEach((o, i) => {
+        const task = o.attrs.operation;
+        if (task === "stop") stop = i;
+        else if (task === "start" || task === "migrate_from" || task === "promote" || task === "demote") start = i;
+        else if (task === "monitor" && Number(o.attrs.interval ?? 0) === 0 && ["0", "8"].includes(o.attrs["rc-code"] ?? "") && start <= stop) start = i;
+      });
+      if (start < stop) continue;
+      const keys = new Set<string>();
+      const ids = new Map<string, string>();
+      for (const o of ops.slice(start)) {
+        const interval = Number(o.attrs.interval ?? 0);
+        if (!interval || o.attrs["op-status"] === "-1") continue;
+        const key = `${o.attrs.operation}_${interval}`;
+        keys.add(key);
+        ids.set(key, o.attrs["call-id"] ?? "");
+      }
+      active.set(`${uname}|${lr.attrs.id}`, keys);
+      callIds.set(`${uname}|${lr.attrs.id}`, ids);
+    }
+  }
+}
+
+export function readGraphConfig(cib: XmlElement): GraphConfig {
+  const config = firstChild(cib, "configuration");
+  const ops = new Map<string, OpConfig[]>();
+  const resources = config && firstChild(config, "resources");
+  if (resources) collectPrimitives(resources, ops);
+  const activeRecurring = new Map<string, Set<string>>();
+  const callIds = new Map<string, Map<string, string>>();
+  readHistory(firstChild(cib, "status"), activeRecurring, callIds);
+  return { ops, defaultTimeoutMs: defaultTimeout(config), activeRecurring, callIds };
+}
+
+/** The id the node's executor knows a primitive by: the base id for anonymous clone instances. */
+export function historyId(rsc: Resource): string {
+  const clone = cloneOf(rsc);
+  return clone && !clone.clone?.globallyUnique ? rsc.baseId : rsc.id;
+}
+
+export function cloneOf(rsc: Resource): Resource | undefined {
+  for (let p = rsc.parent; p; p = p.parent) if (p.variant === "clone") return p;
+  return undefined;
+}
+
+export const historyKey = (node: SchedNode, rsc: Resource): string => `${node.uname}|${historyId(rsc)}`;

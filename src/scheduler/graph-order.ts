@@ -1,0 +1,263 @@
+// Orderings between the graph's actions, as Pacemaker adds them: each primitive's own (stop before
+// start, demote before stop, start before promote, monitors after), those of groups and clones, the
+// explicit rsc_order constraints (with their inverse for stops), fencing before recovery, and probes
+// before whatever they could invalidate.
+import { cloneOf } from "./graph-config.js";
+import { completedTask, inverseTask, type Act, type Model } from "./graph-model.js";
+import type { Cluster, Ordering, Resource } from "./types.js";
+
+/** Resource-level orderings ("first task then task"), kept for the probe orderings of stops. */
+interface RscOrder {
+  first: Resource;
+  firstTask: string;
+  then: Resource;
+  thenTask: string;
+}
+
+const isFalse = (v: string | undefined) => v !== undefined && /^(false|no|off|n|0)$/i.test(v.trim());
+
+function primitiveOrders(model: Model, rsc: Resource, log: RscOrder[]): void {
+  const acts = model.byRsc.get(rsc) ?? [];
+  const o = (ft: string, tt: string, implies = false) => {
+    model.orderRsc(rsc, ft, rsc, tt, implies);
+    log.push({ first: rsc, firstTask: ft, then: rsc, thenTask: tt });
+  };
+  o("stop", "start", true);
+  o("demote", "stop");
+  o("start", "promote");
+  o("demote", "promote");
+  for (const a of acts) {
+    if (a.intervalMs === 0) continue;
+    if (a.task === "cancel") {
+      const after = rsc.nextRole === "Promoted" && rsc.role !== "Promoted" ? "promote" : rsc.role === "Promoted" ? "demote" : "stop";
+      for (const t of model.find(rsc, after)) model.order(a, t);
+      continue;
+    }
+    for (const s of model.find(rsc, "start")) model.order(s, a, true);
+    if (rsc.nextRole === "Promoted") for (const p of model.find(rsc, "promote")) model.order(p, a);
+    else if (rsc.role === "Promoted") for (const d of model.find(rsc, "demote")) model.order(d, a);
+  }
+}
+
+function groupOrders(model: Model, g: Resource, log: RscOrder[]): void {
+  const o = (f: Resource, ft: string, t: Resource, tt: string, implies = false) => {
+    model.orderRsc(f, ft, t, tt, implies);
+    log.push({ first: f, firstTask: ft, then: t, thenTask: tt });
+  };
+  const ordered = !isFalse(g.meta.get("ordered"));
+  o(g, "stop", g, "stopped");
+  o(g, "stopped", g, "start");
+  o(g, "start", g, "running");
+  let prev: Resource | undefined;
+  for (const m of g.children) {
+    o(g, "demote", m, "demote");
+    o(m, "demote", g, "demoted", ordered && !prev);
+    o(m, "promote", g, "promoted", true);
+    o(g, "promote", m, "promote", !ordered);
+    o(g, "stop", m, "stop");
+    o(m, "stop", g, "stopped", ordered && !prev);
+    o(g, "start", m, "start", !ordered);
+    o(m, "start", g, "running", true);
+    if (ordered && prev) {
+      o(prev, "start", m, "start", true);
+      o(m, "stop", prev, "stop");
+      o(prev, "promote", m, "promote", true);
+      o(m, "demote", prev, "demote");
+    }
+    prev = m;
+  }
+}
+
+function cloneOrders(model: Model, c: Resource, log: RscOrder[]): void {
+  const o = (f: Resource, ft: string, t: Resource, tt: string, implies = false) => {
+    model.orderRsc(f, ft, t, tt, implies);
+    log.push({ first: f, firstTask: ft, then: t, thenTask: tt });
+  };
+  o(c, "stopped", c, "start");
+  o(c, "start", c, "running");
+  o(c, "stop", c, "stopped");
+  const promotable = !!c.clone?.promotable;
+  if (promotable) {
+    o(c, "demoted", c, "stop");
+    o(c, "running", c, "promote");
+    o(c, "demote", c, "demoted");
+    o(c, "promote", c, "promoted");
+    o(c, "demoted", c, "promote");
+    o(c, "stopped", c, "promote");
+    o(c, "demoted", c, "start");
+  }
+  const ordered = !!c.clone?.ordered;
+  let prev: Resource | undefined;
+  for (const inst of c.children) {
+    const done = (t: string) => completedTask(inst, t);
+    o(c, "start", inst, "start");
+    o(inst, done("start"), c, "running");
+    o(c, "stop", inst, "stop");
+    o(inst, done("stop"), c, "stopped");
+    if (ordered && prev) {
+      o(prev, completedTask(prev, "start"), inst, "start");
+      o(inst, done("stop"), prev, "stop");
+    }
+    if (promotable) {
+      o(c, "promote", inst, "promote");
+      o(inst, done("promote"), c, "promoted");
+      o(c, "demote", inst, "demote");
+      o(inst, done("demote"), c, "demoted");
+    }
+    prev = inst;
+  }
+}
+
+function internalOrders(model: Model, rsc: Resource, log: RscOrder[]): void {
+  if (rsc.variant === "primitive") return primitiveOrders(model, rsc, log);
+  for (const c of rsc.children) internalOrders(model, c, log);
+  if (rsc.variant === "group") groupOrders(model, rsc, log);
+  else cloneOrders(model, rsc, log);
+}
+
+/** The clone instance of `clone` placed on `node`'s side of an interleaved ordering. */
+function instanceOn(clone: Resource, inst: Resource): Resource | undefined {
+  const node = placement(inst);
+  return node ? clone.children.find((c) => placement(c) === node) : undefined;
+}
+
+function placement(r: Resource) {
+  const prims = r.variant === "primitive" ? [r] : r.children.flatMap((c) => (c.variant === "primitive" ? [c] : c.children));
+  return prims.find((p) => p.assignedTo)?.assignedTo ?? prims.find((p) => p.running.length)?.running[0];
+}
+
+function explicitOrder(model: Model, o: Ordering, log: RscOrder[], pseudo: Map<string, Act>): void {
+  if (o.kind === "Serialize") return;
+  const implies = o.kind === "Mandatory";
+  const pairs: [Resource, Resource][] = [];
+  const interleaved = o.first.variant === "clone" && o.then.variant === "clone" && !!o.then.clone?.interleave && !o.anyInstance && !o.anyOf;
+  if (interleaved) {
+    for (const t of o.then.children) {
+      const f = instanceOn(o.first, t);
+      if (f) pairs.push([f, t]);
+    }
+  } else pairs.push([o.first, o.then]);
+  const through = (key: string, firsts: Act[], thens: Act[]) => {
+    let p = pseudo.get(key);
+    if (!p) {
+      p = model.add({ key, task: "one-or-more", kind: "pseudo_event", required: firsts.some((a) => a.required) && thens.some((a) => a.required) });
+      pseudo.set(key, p);
+    }
+    for (const f of firsts) model.order(f, p);
+    for (const t of thens) model.order(p, t, implies);
+  };
+  const min = Number(o.first.meta.get("clone-min") ?? 0);
+  for (const [f, t] of pairs) {
+    const ft = completedTask(f, o.firstAction);
+    const thens = model.find(t, o.thenAction);
+    if (o.anyOf) {
+      through(`one-or-more:${o.anyOf.id}`, model.find(f, ft), thens);
+    } else if ((o.anyInstance || min > 0) && f.variant === "clone") {
+      through(`clone-one-or-more:${o.id}`, f.children.flatMap((i) => model.find(i, completedTask(i, o.firstAction))), thens);
+    } else {
+      for (const a of model.find(f, ft)) for (const b of thens) model.order(a, b, implies);
+      log.push({ first: f, firstTask: ft, then: t, thenTask: o.thenAction });
+    }
+    const fi = inverseTask(o.firstAction);
+    const ti = inverseTask(o.thenAction);
+    if (o.symmetrical && fi && ti && !o.anyOf) {
+      const tdone = completedTask(t, ti);
+      for (const a of model.find(t, tdone)) for (const b of model.find(f, fi)) model.order(a, b);
+      log.push({ first: t, firstTask: tdone, then: f, thenTask: fi });
+    }
+  }
+}
+
+/** Probes come before the start of what they probe (a clone's start for instances), and before the
+ * stops of whatever a start would restart, and before anything ordered after a stop of theirs. */
+function probeOrders(model: Model, log: RscOrder[]): void {
+  const probes = model.acts.filter((a) => a.task === "monitor" && a.intervalMs === 0 && a.rsc && a.kind === "rsc_op");
+  for (const p of probes) {
+    const rsc = p.rsc as Resource;
+    const top = cloneOf(rsc) ?? rsc;
+    for (const s of model.find(top, "start")) model.order(p, s);
+  }
+  for (const p of probes) {
+    for (const e of [...p.after]) restartOrders(model, p, e.then, new Set());
+  }
+  const probesOf = new Map<Resource, Act[]>();
+  for (const p of probes) {
+    const list = probesOf.get(p.rsc as Resource);
+    if (list) list.push(p);
+    else probesOf.set(p.rsc as Resource, [p]);
+  }
+  for (const o of log) {
+    if (o.firstTask !== "stop" || o.first === o.then || o.first.variant !== "primitive") continue;
+    const ps = probesOf.get(o.first);
+    if (!ps) continue;
+    const thens = model.find(o.then, o.thenTask);
+    for (const p of ps) for (const t of thens) if (!(t.task === "stonith" && t.node === p.node)) model.order(p, t);
+  }
+}
+
+function restartOrders(model: Model, probe: Act, after: Act, seen: Set<Act>): void {
+  if (seen.has(after)) return;
+  seen.add(after);
+  const rsc = probe.rsc as Resource;
+  const arsc = after.rsc;
+  if (arsc && arsc.variant === "primitive" && arsc !== rsc) {
+    const counterpart = after.task === "start" ? "stop" : after.task === "promote" ? "demote" : undefined;
+    if (counterpart) for (const t of model.find(arsc, counterpart)) if (t.kind !== "pseudo_event") model.order(probe, t);
+  }
+  const interleave = arsc?.variant === "clone" && /^(true|on|yes|y|1)$/i.test(arsc.meta.get("interleave") ?? "");
+  const compatible = interleave && arsc ? arsc.children.find((c) => placement(c) && placement(c) === rsc.assignedTo) : undefined;
+  for (const e of after.after) {
+    if (!e.impliesThen) {
+      const brsc = e.then.rsc;
+      if (!arsc || arsc.variant === "primitive" || rsc.parent === arsc || !brsc || brsc.variant === "clone" || brsc.parent !== arsc) continue;
+      if (interleave && compatible !== brsc) continue;
+    }
+    restartOrders(model, probe, e.then, seen);
+  }
+}
+
+/** Fencing comes before the stops it implies and before starts of resources that need fencing. */
+function fencingOrders(model: Model, cluster: Cluster, dcInfo: FencingOptions): void {
+  const fences = model.acts.filter((a) => a.task === "stonith");
+  if (!fences.length) return;
+  // Without concurrent-fencing (Pacemaker 2.1's default), fencing runs one node at a time, the DC last.
+  const concurrent = /^(true|on|yes|y|1)$/i.test(dcInfo.concurrent ?? "");
+  const downs = fences.filter((f) => f.meta.CRM_meta_stonith_action !== "on");
+  const dc = downs.find((f) => f.node?.id === dcInfo.dcId);
+  const others = downs.filter((f) => f !== dc);
+  if (!concurrent) for (let i = 1; i < others.length; i++) model.order(others[i - 1], others[i]);
+  if (dc) for (const f of concurrent ? others : others.slice(-1)) model.order(f, dc);
+  for (const f of fences) {
+    const unfence = f.meta.CRM_meta_stonith_action === "on";
+    for (const a of model.acts) {
+      const rsc = a.rsc;
+      if (!rsc || rsc.variant !== "primitive" || a === f) continue;
+      if (unfence) {
+        if (a.node === f.node && !rsc.isStonith && (a.task === "start" || (a.task === "monitor" && a.intervalMs === 0))) model.order(f, a);
+        continue;
+      }
+      if (a.kind === "pseudo_event" && a.node === f.node && (a.task === "stop" || a.task === "demote")) model.order(f, a, true);
+      else if (a.task === "start" || a.task === "promote") {
+        const requires = rsc.meta.get("requires") ?? (rsc.isStonith || !cluster.options.stonithEnabled ? "quorum" : "fencing");
+        if (requires === "fencing" || requires === "unfencing") model.order(f, a);
+        else if (requires === "quorum" && a.task === "start" && f.node && !rsc.knownOn.has(f.node.uname)) model.order(f, a);
+      }
+    }
+  }
+}
+
+export interface FencingOptions {
+  /** The DC's node id (cib dc-uuid). */
+  dcId?: string;
+  /** The concurrent-fencing cluster property. */
+  concurrent?: string;
+}
+
+export function addOrderings(model: Model, cluster: Cluster, fencing: FencingOptions = {}): void {
+  const log: RscOrder[] = [];
+  for (const top of cluster.resources) internalOrders(model, top, log);
+  const pseudo = new Map<string, Act>();
+  for (const o of cluster.orderings) explicitOrder(model, o, log, pseudo);
+  fencingOrders(model, cluster, fencing);
+  probeOrders(model, log);
+}
