@@ -2,12 +2,12 @@
 // processes for the whole read-modify-write, written only when the configuration changed.
 import { isAscii } from "node:buffer";
 import { existsSync, readFileSync } from "node:fs";
-import lockfile from "proper-lockfile";
 import { bumpEpoch, cibSectionsAsText, emptyCib } from "../cib/document.js";
 import { openTagText, serializeAfterStartTag, serializeXml, type XmlElement } from "../cib/xml.js";
 import { parseDocument, XmlSyntaxError, type ParsedDocument } from "../cib/xml-parse.js";
 import { fail, type Reports } from "../report/index.js";
-import { writeFileAtomic } from "./atomic.js";
+import { removeStaleTempFiles, writeFileAtomic } from "./atomic.js";
+import { lockFile, type HeldLock } from "./file-lock.js";
 import type { Env } from "./types.js";
 import { processRunner, type Runner } from "./runner.js";
 
@@ -95,20 +95,18 @@ export class FileEnv implements Env {
   }
 
   private async withLock<T>(body: () => T | Promise<T>): Promise<T> {
-    let release: (() => Promise<void>) | undefined;
+    let lock: HeldLock;
     try {
-      release = await lockfile.lock(this.file, {
-        realpath: false,
-        stale: 15000,
-        retries: { retries: 200, minTimeout: 5, maxTimeout: 100, factor: 1.3 },
-      });
+      lock = await lockFile(this.file);
     } catch {
       fail("CIB_FILE_LOCKED", { file: this.file });
     }
     try {
+      // temporary files of writers killed mid-write (their pid is gone)
+      removeStaleTempFiles(this.file);
       return await body();
     } finally {
-      await release?.().catch(() => undefined);
+      lock.release();
     }
   }
 }
