@@ -19,6 +19,7 @@ import type { Env } from "../../env/index.js";
 import { usageError } from "./cli-usage.js";
 import { updateOperations } from "./update-ops.js";
 import { updateClone } from "./update-clone.js";
+import { refuseFenceInputBreaks } from "../stonith/agent-input.js";
 import { newRoleNamesSupported, upgradeForOnFailDemote } from "./create-primitive.js";
 
 /** pcs's split of update arguments: attributes, `op` groups (one per action), `meta` options. */
@@ -114,6 +115,7 @@ export async function updatePrimitiveCommand(ctx: CommandContext, args: string[]
     const opOptions = parsed.ops.filter((op) => op.length >= 2).map((op) => Object.fromEntries(argsToPairs(op.slice(1))));
     if (upgradeForOnFailDemote(cib, opOptions)) reports.add(info("CIB_UPGRADED_LEGACY", undefined as never));
     const attrs = argsToPairs(parsed.attrs);
+    if (primitive.attrs.class === "stonith") refuseFenceInputBreaks(Object.fromEntries(attrs), reports);
     await validateAttributes(env, primitive, Object.fromEntries(attrs), resources, reports, ctx.has("--agent-validation"));
     const ids = new IdIndex(cib);
     legacyUpdateNvset(primitive, "instance_attributes", attrs, ids);

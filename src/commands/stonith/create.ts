@@ -10,6 +10,7 @@ import { agentProblemReport } from "../../agents/resolve.js";
 import { buildOperations, groupByKeywords, prepareOptions, UsageError, type Options } from "../resource/create-args.js";
 import { usageError } from "../resource/cli-usage.js";
 import { createPrimitive } from "../resource/create-primitive.js";
+import { refuseFenceInputBreaks } from "./agent-input.js";
 
 export interface SimpleParts {
   options: Options;
@@ -62,6 +63,7 @@ export async function stonithCreate(ctx: CommandContext): Promise<void> {
   }
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
+    refuseFenceInputBreaks(parts.options, reports);
     const agent = await fenceAgent(env, agentText, reports, ctx.force);
     refuseWaitWithFile(ctx);
     const meta = providesUnfencing(agent) ? { ...parts.meta, provides: "unfencing" } : parts.meta;
