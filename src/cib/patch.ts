@@ -109,7 +109,9 @@ export function applyPatch(cib: XmlElement, patch: XmlElement): void {
 export function applyVersionedPatch(cib: XmlElement, patch: XmlElement): "applied" | "conflict" {
   const { source, target } = patchVersions(patch);
   const current = cibVersion(cib);
-  if (source && compareVersions(source, current) !== 0) return "conflict";
+  if (source && compareVersions(source, current) !== 0 && !(onlyStatusMovedOn(source, current) && !touchesStatus(patch))) {
+    return onlyAdds(patch) && source.adminEpoch === current.adminEpoch ? applyAdditions(cib, patch, current) : "conflict";
+  }
   applyPatch(cib, patch);
   const after = cibVersion(cib);
   const wanted = target && compareVersions(target, current) > 0 ? target : { ...current, epoch: current.epoch + 1, numUpdates: 0 };
@@ -118,5 +120,55 @@ export function applyVersionedPatch(cib: XmlElement, patch: XmlElement): "applie
     cib.attrs.epoch = String(wanted.epoch);
     cib.attrs.num_updates = String(wanted.numUpdates);
   }
+  return "applied";
+}
+
+/** The CIB moved on since the patch's source only by status updates (num_updates): a change of the
+ * configuration alone still applies on top of them, as the cluster records results all the time. */
+function onlyStatusMovedOn(source: CibVersion, current: CibVersion): boolean {
+  return source.adminEpoch === current.adminEpoch && source.epoch === current.epoch && source.numUpdates < current.numUpdates;
+}
+
+function touchesStatus(patch: XmlElement): boolean {
+  return patch.children.some((c) => c.name === "change" && /^\/cib\/status(\/|\[|$)/.test(c.attrs.path ?? ""));
+}
+
+/** A patch that only adds elements (and moves the version on): what concurrent `resource create`s send. */
+function onlyAdds(patch: XmlElement): boolean {
+  return patch.children.every(
+    (c) => c.name !== "change" || c.attrs.operation === "create" || (c.attrs.operation === "modify" && c.attrs.path === "/cib" && modifiesOnlyVersion(c)),
+  );
+}
+
+function modifiesOnlyVersion(change: XmlElement): boolean {
+  const list = change.children.find((c) => c.name === "change-list");
+  return (list?.children ?? []).every((a) => ["admin_epoch", "epoch", "num_updates"].includes(a.attrs.name ?? ""));
+}
+
+function ids(root: XmlElement, into: Map<string, number>): void {
+  if (root.attrs.id !== undefined && root.name !== "cib") into.set(root.attrs.id, (into.get(root.attrs.id) ?? 0) + 1);
+  for (const c of root.children) ids(c, into);
+}
+
+/** Additions made against an older configuration still apply on the newer one when every parent they
+ * go into is still there and no id ends up used twice: nothing another writer did is undone, so
+ * concurrent writers all succeed instead of retrying on each other's epochs. */
+function applyAdditions(cib: XmlElement, patch: XmlElement, current: CibVersion): "applied" | "conflict" {
+  const creates = { name: "diff", attrs: { ...patch.attrs }, parent: null, children: patch.children.filter((c) => c.name === "change" && c.attrs.operation === "create") } as XmlElement;
+  try {
+    applyPatch(cloneElement(cib), creates);
+  } catch (e) {
+    if (e instanceof PatchError) return "conflict";
+    throw e;
+  }
+  const existing = new Map<string, number>();
+  ids(cib, existing);
+  const added = new Map<string, number>();
+  for (const change of creates.children) for (const content of change.children) ids(content, added);
+  if ([...added].some(([id, n]) => n > 1 || existing.has(id))) return "conflict";
+  applyPatch(cib, creates);
+  cib.attrs.admin_epoch = String(current.adminEpoch);
+  cib.attrs.epoch = String(current.epoch + 1);
+  cib.attrs.num_updates = "0";
   return "applied";
 }

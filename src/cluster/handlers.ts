@@ -5,7 +5,8 @@ import { fingerprintOfKey } from "../transport/keys.js";
 import { PROTOCOL_VERSION, RpcError } from "../transport/protocol.js";
 import type { Session } from "../transport/server.js";
 import type { Logger } from "./log.js";
-import type { NodeEngine } from "./node.js";
+import { NOT_MEMBER } from "./membership.js";
+import { isControllerMethod, type NodeEngine } from "./node.js";
 import { addAuthorizedKey, removeClusterFiles, type PeerFile, type StateFiles } from "./state.js";
 
 type Params = Record<string, unknown>;
@@ -80,8 +81,14 @@ export function makeHandler(files: StateFiles, node: NodeEngine, hostPublicKey: 
       return { ok: true };
     },
     "cib.get": async (p) => ({ xml: await node.getCib(p.local === true) }),
-    "cib.patch": (p) => node.patch(str(p, "patch"), p.forwarded === true),
-    "peer.heartbeat": (p) => node.onHeartbeat(str(p, "from"), p as never),
+    "cib.patch": (p) => node.patch(str(p, "patch"), p.forwarded === true, typeof p.origin === "string" ? p.origin : undefined),
+    "peer.heartbeat": (p) => {
+      const from = str(p, "from");
+      // it holds the cluster key, but we cannot verify it: no member, whatever it says (see membership.ts)
+      const distrust = node.membership()?.distrust(from);
+      if (distrust) throw new RpcError(NOT_MEMBER, `${node.config()?.localName ?? "a peer"} excludes ${from}: ${distrust}`);
+      return node.onHeartbeat(from, p as never);
+    },
     "peer.leaving": (p) => {
       node.membership()?.forget(str(p, "from"));
       return { ok: true };
@@ -89,6 +96,7 @@ export function makeHandler(files: StateFiles, node: NodeEngine, hostPublicKey: 
     "peer.store": (p) => node.onStore(str(p, "xml")),
   };
   return async (method: string, params: unknown, session: Session): Promise<unknown> => {
+    if (isControllerMethod(method)) return node.controllerCall(method, params ?? {});
     const fn = methods[method];
     if (!fn) throw new RpcError("UNKNOWN_METHOD", `unknown method '${method}'`);
     if (method.startsWith("peer.") && !node.config()) throw new RpcError("NOT_IN_CLUSTER", "this node is not in a cluster");

@@ -36,6 +36,7 @@ async function readStdin(): Promise<string> {
 }
 
 async function main(): Promise<number> {
+  if (process.argv[2] === "shim") return (await import("./executor/shim-main.js")).runShim(process.argv.slice(3));
   const args = parseArgs(process.argv.slice(2));
   if (!args.stateDir) {
     process.stderr.write(`pcs-agent: --state-dir is required\n${USAGE}`);
@@ -93,7 +94,12 @@ async function main(): Promise<number> {
   const shutdown = () => {
     log("agent.stopping", {});
     void server.close();
-    process.exit(0);
+    // operations in flight end with us (their process groups are killed), whatever they hang on
+    const exit = setTimeout(() => process.exit(0), 3000);
+    void node.halt().finally(() => {
+      clearTimeout(exit);
+      process.exit(0);
+    });
   };
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);

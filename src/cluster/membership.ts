@@ -1,8 +1,13 @@
 // Membership: a link to every peer, heartbeats every token/4 ms, a peer silent for `token` ms
 // is lost; majority quorum (two_node: one node suffices); the DC is the lowest node id of the
 // quorate partition.
+// As with corosync, membership needs both directions: a peer counts only once we have reached it
+// ourselves with its pinned host key. A peer whose host key changed (or that refuses our cluster key)
+// is excluded, though it may still authenticate to us and send heartbeats; a peer that refuses us
+// as a member is excluded too, so both sides of a broken trust see each other as lost.
 import type { CibVersion } from "../cib/document.js";
 import { connect, TransportError, type Link } from "../transport/client.js";
+import { RpcError } from "../transport/protocol.js";
 import type { Logger } from "./log.js";
 import type { PeerEndpoint } from "./state.js";
 
@@ -25,7 +30,12 @@ export interface View {
   members: Set<string>;
   quorate: boolean;
   dc?: ClusterNode;
+  /** Peers that are not members whatever their heartbeats say, with the reason. */
+  excluded: Map<string, string>;
 }
+
+/** The error code of a heartbeat refused by a peer that does not count us as a member. */
+export const NOT_MEMBER = "NOT_MEMBER";
 
 export interface HeartbeatInfo {
   running: boolean;
@@ -36,6 +46,11 @@ export interface Membership {
   view(): View;
   /** A heartbeat received from a peer. */
   heard(from: string, info: HeartbeatInfo): void;
+  /**
+   * Why we cannot trust the peer (its host key changed, it refused our key), or undefined. Heartbeats of
+   * such a peer are to be refused: not those of a peer merely refusing us, or neither would ever readmit the other.
+   */
+  distrust(name: string): string | undefined;
   forget(name: string): void;
   /** An open link to a peer (for forwarding and replication). */
   link(name: string): Promise<Link>;
@@ -64,6 +79,35 @@ export function startMembership(options: MembershipOptions): Membership {
   const interval = Math.max(50, Math.floor(config.token / 4));
   let stopped = false;
   let previous = "";
+  /** Peers reached through a link of ours with the pinned host key since membership started. */
+  const verified = new Set<string>();
+  const excluded = new Map<string, { reason: string; distrust: boolean }>();
+  /** When to try again to reach an excluded peer: its key will not change back every tick. */
+  const retry = new Map<string, { at: number; delayMs: number }>();
+
+  const exclude = (name: string, reason: string, distrust: boolean) => {
+    verified.delete(name);
+    lastSeen.delete(name);
+    const delayMs = Math.min(10000, Math.max(1000, (retry.get(name)?.delayMs ?? 500) * 2));
+    retry.set(name, { at: Date.now() + delayMs, delayMs });
+    if (excluded.get(name)?.reason === reason) return;
+    excluded.set(name, { reason, distrust });
+    log("membership.peer-excluded", { node: name, reason });
+  };
+  const admit = (name: string) => {
+    verified.add(name);
+    retry.delete(name);
+    if (excluded.delete(name)) log("membership.peer-readmitted", { node: name });
+  };
+  /** The authentication failures that make a peer no member (not a timeout or a refused connection). */
+  const trustFailure = (name: string, e: unknown): string | undefined => {
+    if (e instanceof TransportError && e.kind === "host-key-changed") {
+      return `its host key changed (offered ${e.fingerprint ?? "an unknown key"}, pinned ${config.peers.find((p) => p.name === name)?.fingerprint ?? "none"}); re-authenticate it with 'pcs host auth'`;
+    }
+    if (e instanceof TransportError && e.kind === "auth") return "it refused this node's cluster key";
+    if (e instanceof RpcError && e.code === NOT_MEMBER) return e.message;
+    return undefined;
+  };
 
   const getLink = (name: string): Promise<Link> => {
     const existing = links.get(name);
@@ -79,10 +123,13 @@ export function startMembership(options: MembershipOptions): Membership {
     }).then(
       (link) => {
         if (stopped) link.close();
+        else admit(name);
         return link;
       },
       (e: unknown) => {
         links.delete(name);
+        const reason = trustFailure(name, e);
+        if (reason && !stopped) exclude(name, reason, true);
         throw e;
       },
     );
@@ -100,16 +147,16 @@ export function startMembership(options: MembershipOptions): Membership {
     const now = Date.now();
     const members = new Set<string>();
     if (options.self().running) members.add(config.localName);
-    for (const [name, at] of lastSeen) if (now - at <= config.token) members.add(name);
+    for (const [name, at] of lastSeen) if (now - at <= config.token && verified.has(name) && !excluded.has(name)) members.add(name);
     const quorate = members.size >= quorumNeeded(config);
     const dc = quorate
       ? [...config.nodes].sort((a, b) => a.nodeid - b.nodeid).find((n) => members.has(n.name))
       : undefined;
-    return { members, quorate, dc };
+    return { members, quorate, dc, excluded: new Map([...excluded].map(([name, e]) => [name, e.reason])) };
   };
 
   const heard = (from: string, info: HeartbeatInfo) => {
-    if (!config.nodes.some((n) => n.name === from)) return;
+    if (!config.nodes.some((n) => n.name === from) || excluded.has(from)) return;
     if (info.running) lastSeen.set(from, Date.now());
     else lastSeen.delete(from);
     if (info.version) versions.set(from, info.version);
@@ -125,24 +172,29 @@ export function startMembership(options: MembershipOptions): Membership {
         return;
       }
       const reply = await link.call<HeartbeatInfo>("peer.heartbeat", { from: config.localName, ...options.self() }, config.token);
+      admit(peer);
       heard(peer, reply);
     } catch (e) {
-      // a slow answer is no reason to pay for a new handshake; a broken link is
-      if (!(e instanceof TransportError && e.kind === "timeout")) dropLink(peer);
+      const reason = trustFailure(peer, e);
+      if (reason && e instanceof RpcError) exclude(peer, reason, false);
+      // a slow answer is no reason to pay for a new handshake, nor a refusal over a sound link; a broken link is
+      if (!(e instanceof RpcError) && !(e instanceof TransportError && e.kind === "timeout")) dropLink(peer);
     } finally {
       inFlight.delete(peer);
     }
   };
 
   const tick = () => {
+    const now = Date.now();
     for (const peer of config.nodes) {
-      if (peer.name !== config.localName && !inFlight.has(peer.name)) void beat(peer.name);
+      if (peer.name === config.localName || inFlight.has(peer.name) || (retry.get(peer.name)?.at ?? 0) > now) continue;
+      void beat(peer.name);
     }
     const v = view();
-    const summary = `${[...v.members].sort().join(",")}|${v.quorate}|${v.dc?.name ?? ""}`;
+    const summary = `${[...v.members].sort().join(",")}|${v.quorate}|${v.dc?.name ?? ""}|${[...v.excluded.keys()].sort().join(",")}`;
     if (summary !== previous) {
       previous = summary;
-      log("membership.changed", { members: [...v.members].sort(), quorate: v.quorate, dc: v.dc?.name ?? null });
+      log("membership.changed", { members: [...v.members].sort(), quorate: v.quorate, dc: v.dc?.name ?? null, excluded: [...v.excluded.keys()].sort() });
     }
     options.afterRound();
   };
@@ -152,6 +204,7 @@ export function startMembership(options: MembershipOptions): Membership {
   return {
     view,
     heard,
+    distrust: (name) => (excluded.get(name)?.distrust ? excluded.get(name)!.reason : undefined),
     forget: (name) => lastSeen.delete(name),
     link: getLink,
     peerVersion: (name) => versions.get(name),

@@ -1,9 +1,10 @@
 // One cluster node: configuration from the state directory, membership when started, the DC's
 // serialized CIB updates with majority replication, catch-up to the highest CIB version.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { epochText } from "../cib/ctime.js";
 import { cibVersion, compareVersions, type CibVersion } from "../cib/document.js";
 import { applyVersionedPatch, PatchError } from "../cib/patch.js";
-import { cloneElement, serializeXml } from "../cib/xml.js";
+import { cloneElement, serializeXml, type XmlElement } from "../cib/xml.js";
 import { parseXml } from "../cib/xml-parse.js";
 import { RpcError } from "../transport/protocol.js";
 import { corosyncFacts } from "../transport/corosync-conf.js";
@@ -12,12 +13,15 @@ import type { Logger } from "./log.js";
 import { quorumNeeded, startMembership, type ClusterConfig, type Membership } from "./membership.js";
 import { readJson, removeClusterFiles, type PeerFile, type StateFiles } from "./state.js";
 import { applyMembership } from "./status-section.js";
+import { createControllerService, type ControllerService } from "./controller/service.js";
 
 export interface NodeEngine {
   config(): ClusterConfig | undefined;
   running(): boolean;
   start(): void;
   stop(): Promise<void>;
+  /** The agent process is ending: stop running operations (their process groups) at once. */
+  halt(): Promise<void>;
   reload(): void;
   /** New corosync.conf / peers: reload, and restart membership when running. */
   reconfigure(): Promise<void>;
@@ -26,12 +30,22 @@ export interface NodeEngine {
   membership(): Membership | undefined;
   status(): Record<string, unknown>;
   /** Apply a client's patch here (DC) or forward it to the DC. */
-  patch(patchXml: string, forwarded: boolean): Promise<{ version: CibVersion }>;
+  patch(patchXml: string, forwarded: boolean, origin?: string): Promise<{ version: CibVersion }>;
   /** The CIB as the DC holds it (or ours when we are the DC or alone). */
   getCib(local: boolean): Promise<string>;
   onHeartbeat(from: string, info: { running: boolean; version?: CibVersion }): { running: boolean; version?: CibVersion };
   onStore(xml: string): { stored: boolean; version?: CibVersion };
+  /** The controller's methods (executor, transition engine, attributes): only while running. */
+  controllerCall(method: string, params: unknown): Promise<unknown>;
 }
+
+/** How long a leaving node waits for the DC to move its resources away before stopping them itself. */
+const SHUTDOWN_TIMEOUT_MS = 30000;
+
+const CONTROLLER_METHODS = /^(exec|controller|attrd)\./;
+export const isControllerMethod = (method: string): boolean => CONTROLLER_METHODS.test(method);
+/** Asked of any node, answered by the DC. */
+const DC_METHODS = new Set(["controller.state", "attrd.update"]);
 
 function loadConfig(files: StateFiles): ClusterConfig | undefined {
   if (!existsSync(files.corosync)) return undefined;
@@ -52,6 +66,7 @@ function loadConfig(files: StateFiles): ClusterConfig | undefined {
 export function createNode(files: StateFiles, log: Logger): NodeEngine {
   let config = loadConfig(files);
   let membership: Membership | undefined;
+  let controller: ControllerService | undefined;
   const store = openCibStore(files.cib);
   let pulling = false;
   let reconciling = false;
@@ -120,28 +135,28 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     });
   };
 
+  /** Change the status section on the DC: serialized with client changes, then sent to the members. */
+  const updateStatus = (mutate: (cib: XmlElement) => boolean): Promise<void> =>
+    store.exclusive(async () => {
+      const now = store.current();
+      if (!now || !config || !membership || !isDc()) return;
+      const cib = cloneElement(now.cib);
+      if (!mutate(cib)) return;
+      cib.attrs.num_updates = String(Number(cib.attrs.num_updates ?? 0) + 1);
+      const xml = serializeXml(cib);
+      await Promise.all([replicate(xml, cibVersion(cib)).catch(() => undefined), store.replaceAsync(cib, xml)]);
+    });
+
   const reconcile = () => {
     if (!config || !membership || reconciling || !isDc() || behind()) return;
     const current = store.current();
     if (!current) return;
-    const view = membership.view();
     const probe = cloneElement(current.cib);
-    if (!applyMembership(probe, { ...view, nodes: config.nodes })) return;
+    if (!applyMembership(probe, { ...membership.view(), nodes: config.nodes })) return;
     reconciling = true;
-    void store
-      .exclusive(async () => {
-        const now = store.current();
-        if (!now || !config || !membership || !isDc()) return;
-        const cib = cloneElement(now.cib);
-        if (!applyMembership(cib, { ...membership.view(), nodes: config.nodes })) return;
-        cib.attrs.num_updates = String(Number(cib.attrs.num_updates ?? 0) + 1);
-        const xml = serializeXml(cib);
-        store.replace(xml);
-        await replicate(xml, cibVersion(cib)).catch(() => undefined);
-      })
-      .finally(() => {
-        reconciling = false;
-      });
+    void updateStatus((cib) => !!config && !!membership && applyMembership(cib, { ...membership.view(), nodes: config.nodes })).finally(() => {
+      reconciling = false;
+    });
   };
 
   const catchUp = () => {
@@ -176,7 +191,20 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
       afterRound: () => {
         catchUp();
         reconcile();
+        if (!behind()) controller?.afterRound();
       },
+    });
+    controller = createControllerService({
+      log,
+      stateDir: files.dir,
+      localName: () => config!.localName,
+      nodes: () => config?.nodes ?? [],
+      members: () => membership?.view().members ?? new Set<string>(),
+      isDc,
+      cib: () => store.current()?.cib,
+      updateStatus,
+      call: (node, method, params, timeoutMs) => callNode(node, method, params, timeoutMs),
+      callDc: (method, params) => (isDc() ? controllerCall(method, params) : forwardToDc(method, params)) as never,
     });
     log("cluster.started", { cluster: config.clusterName, node: config.localName });
   };
@@ -185,7 +213,11 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     rmSync(files.started, { force: true });
     const m = membership;
     if (!m || !config) return;
+    await controller?.evacuate(SHUTDOWN_TIMEOUT_MS);
     membership = undefined;
+    const c = controller;
+    controller = undefined;
+    await c?.stop();
     await Promise.all(
       config.nodes
         .filter((n) => n.name !== config!.localName)
@@ -214,7 +246,8 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     });
     try {
       const link = await Promise.race([m.link(dc.name), replaced]);
-      return await Promise.race([link.call<T>(method, params, Math.max(5000, config.token * 3)), replaced]);
+      // a change waits its turn in the DC's queue: only the DC being replaced ends the wait early
+      return await Promise.race([link.call<T>(method, params, method === "cib.patch" ? 55000 : Math.max(5000, config.token * 3)), replaced]);
     } catch (e) {
       if (e instanceof RpcError) throw e;
       throw new RpcError("DC_UNREACHABLE", `the Designated Controller ${dc.name} did not answer: ${(e as Error).message}`);
@@ -223,11 +256,32 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     }
   };
 
+  const callNode = async <T>(node: string, method: string, params: unknown, timeoutMs: number): Promise<T> => {
+    if (!config || !membership) throw new RpcError("NOT_RUNNING", "cluster is not currently running on this node");
+    if (node === config.localName) return (await controllerCall(method, params)) as T;
+    const link = await membership.link(node);
+    return link.call<T>(method, params, timeoutMs);
+  };
+
+  const controllerCall = async (method: string, params: unknown): Promise<unknown> => {
+    if (!controller || !membership) throw new RpcError("NOT_RUNNING", "cluster is not currently running on this node");
+    if (DC_METHODS.has(method) && !isDc()) return forwardToDc(method, params);
+    const fn = controller.methods[method];
+    if (!fn) throw new RpcError("UNKNOWN_METHOD", `unknown method '${method}'`);
+    return fn(params as never);
+  };
+
   return {
     config: () => config,
+    controllerCall,
     running,
     start,
     stop,
+    async halt() {
+      const c = controller;
+      controller = undefined;
+      await c?.stop();
+    },
     reload() {
       config = loadConfig(files);
     },
@@ -235,6 +289,9 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
       const wasRunning = running();
       const m = membership;
       membership = undefined;
+      const c = controller;
+      controller = undefined;
+      await c?.stop();
       m?.stop();
       config = loadConfig(files);
       if (wasRunning && config && config.nodes.some((n) => n.name === config!.localName)) start();
@@ -256,6 +313,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         members: v ? [...v.members] : [],
         quorate: v?.quorate ?? false,
         dc: v?.dc?.name ?? null,
+        excluded: v ? Object.fromEntries(v.excluded) : {},
         nodes: config?.nodes ?? [],
         version: store.current()?.version ?? null,
         onlineInCib: (store.current()?.cib.children.find((c) => c.name === "status")?.children ?? [])
@@ -265,11 +323,11 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         token: config?.token ?? null,
       };
     },
-    async patch(patchXml, forwarded) {
+    async patch(patchXml, forwarded, origin) {
       if (!running()) throw new RpcError("NOT_RUNNING", "cluster is not currently running on this node");
       if (!isDc()) {
         if (forwarded) throw new RpcError("NOT_DC", "this node is not the Designated Controller");
-        return forwardToDc("cib.patch", { patch: patchXml, forwarded: true });
+        return forwardToDc("cib.patch", { patch: patchXml, forwarded: true, origin: config!.localName });
       }
       if (behind()) throw new RpcError("DC_SYNCING", "the Designated Controller is catching up with a newer CIB");
       let patch;
@@ -291,10 +349,15 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
           if (e instanceof PatchError) throw new RpcError("BAD_PATCH", `Unable to apply the patch: ${e.message}`);
           throw e;
         }
+        cib.attrs["cib-last-written"] = epochText(Math.floor(Date.now() / 1000));
+        cib.attrs["update-origin"] = origin ?? config!.localName;
+        cib.attrs["update-client"] = "cibadmin";
+        cib.attrs["update-user"] = "root";
         const xml = serializeXml(cib);
         // send to the peers and write our copy at the same time
         await Promise.all([replicate(xml, cibVersion(cib)), store.replaceAsync(cib, xml)]);
         log("cib.patch.applied", { version: cibVersion(cib), forwarded });
+        void controller?.afterPatch(current.cib, cib);
         return { version: cibVersion(cib) };
       });
     },

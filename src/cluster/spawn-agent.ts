@@ -9,8 +9,12 @@ export interface SpawnedAgent {
 }
 
 /** `agentPath` is the pcs-agent program (run with this node); `onLog` sees its stderr (structured logs). */
-export function spawnAgent(agentPath: string, stateDir: string, { port = 0, onLog }: { port?: number; onLog?: (chunk: Buffer) => void } = {}): SpawnedAgent {
-  const child = spawn(process.execPath, [agentPath, "--state-dir", stateDir, "--listen", `127.0.0.1:${port}`], { stdio: ["ignore", "ignore", "pipe"] });
+export function spawnAgent(
+  agentPath: string,
+  stateDir: string,
+  { port = 0, onLog, env }: { port?: number; onLog?: (chunk: Buffer) => void; env?: NodeJS.ProcessEnv } = {},
+): SpawnedAgent {
+  const child = spawn(process.execPath, [agentPath, "--state-dir", stateDir, "--listen", `127.0.0.1:${port}`], { stdio: ["ignore", "ignore", "pipe"], env: env ?? process.env });
   const listening = new Promise<number>((resolve, reject) => {
     let buffer = "";
     let found = false;

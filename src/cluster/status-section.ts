@@ -53,3 +53,88 @@ export function applyMembership(cib: XmlElement, view: MembershipView): boolean 
   }
   return changed;
 }
+
+export function nodeState(cib: XmlElement, node: { name: string; nodeid: number }): XmlElement {
+  const status = ensureChild(cib, "status");
+  const id = String(node.nodeid);
+  return status.children.find((c) => c.name === "node_state" && c.attrs.id === id) ?? createElement("node_state", { id, uname: node.name }, status);
+}
+
+function replaceChild(parent: XmlElement, name: string, match: (e: XmlElement) => boolean, replacement: XmlElement | undefined): void {
+  const at = parent.children.findIndex((c) => c.name === name && match(c));
+  if (at >= 0) {
+    parent.children[at].parent = null;
+    if (replacement) parent.children[at] = replacement;
+    else parent.children.splice(at, 1);
+  } else if (replacement) parent.children.push(replacement);
+  if (replacement) replacement.parent = parent;
+}
+
+/** The node's whole operation history, as its controller reports it (join, DC takeover). */
+export function replaceNodeLrm(cib: XmlElement, node: { name: string; nodeid: number }, lrm: XmlElement | undefined): void {
+  const state = nodeState(cib, node);
+  if (lrm) lrm.attrs.id = String(node.nodeid);
+  replaceChild(state, "lrm", () => true, lrm);
+}
+
+/** One resource's history on the node, after an operation. */
+export function replaceLrmResource(cib: XmlElement, node: { name: string; nodeid: number }, lr: XmlElement): void {
+  const state = nodeState(cib, node);
+  const lrm = ensureChild(state, "lrm");
+  lrm.attrs.id ??= String(node.nodeid);
+  const resources = ensureChild(lrm, "lrm_resources");
+  replaceChild(resources, "lrm_resource", (e) => e.attrs.id === lr.attrs.id, lr);
+}
+
+const attrIdPart = (name: string) => name.replace(/#/g, ".").replace(/[^A-Za-z0-9_.-]/g, "_");
+
+function transientSet(state: XmlElement): XmlElement {
+  const transient = ensureChild(state, "transient_attributes");
+  transient.attrs.id ??= state.attrs.id;
+  const id = `status-${state.attrs.id}`;
+  return transient.children.find((c) => c.name === "instance_attributes") ?? createElement("instance_attributes", { id }, transient);
+}
+
+export function transientAttribute(cib: XmlElement, node: { name: string; nodeid: number }, name: string): string | undefined {
+  const state = nodeState(cib, node);
+  for (const t of state.children.filter((c) => c.name === "transient_attributes"))
+    for (const set of t.children.filter((c) => c.name === "instance_attributes"))
+      for (const nv of set.children) if (nv.name === "nvpair" && nv.attrs.name === name) return nv.attrs.value;
+  return undefined;
+}
+
+/** Set (or, with value undefined, delete) a transient node attribute; returns whether it changed. */
+export function setTransientAttribute(cib: XmlElement, node: { name: string; nodeid: number }, name: string, value: string | undefined): boolean {
+  const state = nodeState(cib, node);
+  if (value === undefined) {
+    let changed = false;
+    for (const t of state.children.filter((c) => c.name === "transient_attributes"))
+      for (const set of t.children.filter((c) => c.name === "instance_attributes")) {
+        const before = set.children.length;
+        set.children = set.children.filter((nv) => !(nv.name === "nvpair" && nv.attrs.name === name));
+        changed ||= set.children.length !== before;
+      }
+    return changed;
+  }
+  const set = transientSet(state);
+  const existing = set.children.find((nv) => nv.name === "nvpair" && nv.attrs.name === name);
+  if (existing) return setAttrs(existing, { value });
+  createElement("nvpair", { id: `${set.attrs.id}-${attrIdPart(name)}`, name, value }, set);
+  return true;
+}
+
+/** A failed operation: its fail count goes up (INFINITY when the failure is fatal), last-failure is now. */
+export function countFailure(cib: XmlElement, node: { name: string; nodeid: number }, key: string, now: number, fatal: boolean): void {
+  const current = transientAttribute(cib, node, `fail-count-${key}`);
+  const next = fatal || current === "INFINITY" ? "INFINITY" : String(Math.min(1000000, (Number(current ?? "0") || 0) + 1));
+  setTransientAttribute(cib, node, `fail-count-${key}`, next === "1000000" ? "INFINITY" : next);
+  setTransientAttribute(cib, node, `last-failure-${key}`, String(Math.floor(now / 1000)));
+}
+
+/** A node that left takes its transient attributes with it (they live for one boot of the node). */
+export function eraseTransientAttributes(cib: XmlElement, node: { name: string; nodeid: number }): boolean {
+  const state = nodeState(cib, node);
+  const before = state.children.length;
+  state.children = state.children.filter((c) => c.name !== "transient_attributes");
+  return state.children.length !== before;
+}

@@ -12,11 +12,13 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const AGENT = join(here, "pcs-agent.js");
 const PCS = join(here, "pcs.js");
 const NODES = ["node1", "node2", "node3"];
+// No fence device runs in the sandbox yet, so fencing is off: with it on, Pacemaker starts nothing.
 const SAMPLES: string[][] = [
-  ["resource", "create", "web", "ocf:heartbeat:Dummy"],
-  ["resource", "create", "db", "ocf:heartbeat:Dummy", "--disabled"],
+  ["property", "set", "stonith-enabled=false"],
+  ["resource", "create", "web", "ocf:heartbeat:Dummy", "op", "monitor", "interval=5s"],
+  ["resource", "create", "everywhere", "ocf:heartbeat:Dummy", "clone"],
+  ["resource", "create", "db", "ocf:pacemaker:Stateful", "promotable"],
   ["resource", "create", "vip", "ocf:heartbeat:IPaddr2", "ip=192.0.2.10", "cidr_netmask=24", "--disabled"],
-  ["constraint", "colocation", "add", "web", "with", "vip"],
 ];
 
 const root = mkdtempSync(join(tmpdir(), "pcs-lite-sandbox-"));
@@ -56,6 +58,18 @@ function shutdown(code: number): void {
   }, 300);
 }
 
+/** The node `web` runs on once the cluster has started it (undefined if it does not within 30 s). */
+async function waitForStarted(): Promise<string | undefined> {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    const r = spawnSync(process.execPath, [PCS, "status"], { env: { ...process.env, PCS_CONFIG_DIR: configDir }, encoding: "utf8" });
+    const web = /\* web\s+\(ocf:heartbeat:Dummy\):\s+Started (\S+)/.exec(r.stdout ?? "");
+    if (web && /Promoted: \[/.test(r.stdout)) return web[1];
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return undefined;
+}
+
 async function main(): Promise<void> {
   // a closed terminal or pipe must still stop the agents
   process.stdout.on("error", () => shutdown(0));
@@ -76,11 +90,17 @@ async function main(): Promise<void> {
     if (r.status === 0) process.stdout.write(r.stdout + r.stderr);
     else process.stdout.write(`(not applied: ${r.stderr.split("\n").find((l) => l.startsWith("Error:")) ?? "command not available in this build"})\n`);
   }
+  const webNode = await waitForStarted();
   process.stdout.write("\n$ pcs status\n");
   if (pcs(["status"]) !== 0) pcs(["cluster", "status"]);
+  const pcsPath = join(here, "..", "bin", "pcs");
+  const breakIt = webNode
+    ? `\nBreak a resource and watch the cluster recover it (the monitor notices within 5 s):\n\n` +
+      `  rm ${join(root, webNode, "run", "resource-agents", "Dummy-web.state")}; watch -n1 ${pcsPath} status\n`
+    : "";
   process.stdout.write(
     `\nThe sandbox cluster is running (state in ${root}).\nUse pcs against it from another shell:\n\n` +
-      `  export PCS_CONFIG_DIR=${configDir}\n  ${join(here, "..", "bin", "pcs")} status\n\nPress Ctrl-C to stop every agent of the sandbox.\n`,
+      `  export PCS_CONFIG_DIR=${configDir}\n  ${pcsPath} status\n${breakIt}\nPress Ctrl-C to stop every agent of the sandbox.\n`,
   );
 }
 

@@ -22,8 +22,8 @@ export interface Run {
   stderr: string;
 }
 
-export async function startAgent(name: string, dir: string, port = 0): Promise<AgentProcess> {
-  const { child, listening } = spawnAgent(AGENT, dir, { port });
+export async function startAgent(name: string, dir: string, port = 0, env?: NodeJS.ProcessEnv): Promise<AgentProcess> {
+  const { child, listening } = spawnAgent(AGENT, dir, { port, env });
   return { name, dir, port: await listening, child };
 }
 

@@ -70,6 +70,14 @@ describe("a live three-node cluster", () => {
     expect(new Set(epochs).size).toBe(1);
   });
 
+  it("lands a hundred concurrent writers, none lost", async () => {
+    const runs = await Promise.all(Array.from({ length: 100 }, (_, i) => pcs("alert", "create", "path=/usr/bin/true", `id=many${i}`)));
+    const failed = runs.filter((r) => r.code !== 0);
+    expect(failed.map((r) => r.stderr)).toEqual([]);
+    const wanted = Array.from({ length: 100 }, (_, i) => `many${i}`).sort();
+    await waitFor(() => agents.every((a) => wanted.every((id) => alertIds(cibOf(a)).includes(id))), 10000, "replication of all hundred");
+  });
+
   it("serves later commands through one multiplexed connection per node", async () => {
     await waitFor(() => muxSockets().length > 0, 5000, "a multiplexer");
     const r = await pcs("--debug", "resource", "create", "via-mux", "ocf:heartbeat:Dummy", "--disabled");

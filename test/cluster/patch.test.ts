@@ -79,6 +79,26 @@ describe("format-2 patches", () => {
     expect(applyVersionedPatch(other, patch)).toBe("conflict");
   });
 
+  it("applies a stale patch that only adds elements, unless an id would be used twice", () => {
+    const bumped = (xml: string, epoch: number) => xml.replace('epoch="4"', `epoch="${epoch}"`);
+    const withD = bumped(BEFORE.replace('<primitive id="c" class="ocf" provider="heartbeat" type="Dummy"/>', '<primitive id="c" class="ocf" provider="heartbeat" type="Dummy"/>\n      <primitive id="d" class="ocf" provider="heartbeat" type="Dummy"/>'), 5);
+    const addE = createPatch(parseXml(BEFORE), parseXml(bumped(BEFORE.replace("<constraints/>", '<constraints><rsc_location id="e" rsc="a" node="n1" score="10"/></constraints>'), 5)));
+    // another writer added d meanwhile (epoch 5): adding e still applies, on top of it
+    const current = parseXml(withD);
+    expect(applyVersionedPatch(current, addE)).toBe("applied");
+    expect(serializeXml(current)).toContain('<primitive id="d"');
+    expect(serializeXml(current)).toContain('<rsc_location id="e"');
+    expect(current.attrs.epoch).toBe("6");
+    // the same addition again would duplicate id e: a conflict, the CIB untouched
+    const again = createPatch(parseXml(BEFORE), parseXml(bumped(BEFORE.replace("<constraints/>", '<constraints><rsc_location id="e" rsc="b" node="n1" score="10"/></constraints>'), 5)));
+    const before = serializeXml(current);
+    expect(applyVersionedPatch(current, again)).toBe("conflict");
+    expect(serializeXml(current)).toBe(before);
+    // a stale change of an existing element is never applied
+    const modify = createPatch(parseXml(BEFORE), parseXml(bumped(BEFORE.replace('value="ignore"', 'value="stop"'), 5)));
+    expect(applyVersionedPatch(parseXml(withD), modify)).toBe("conflict");
+  });
+
   it("sees an unchanged document as an empty patch", () => {
     expect(patchIsEmpty(createPatch(parseXml(BEFORE), parseXml(BEFORE)))).toBe(true);
     expect(patchIsEmpty(createPatch(parseXml(BEFORE), parseXml(AFTER)))).toBe(false);

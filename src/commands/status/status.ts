@@ -6,10 +6,18 @@ import { unpackStatus } from "../../scheduler/status-view.js";
 import type { Cluster, Resource } from "../../scheduler/types.js";
 import { currentPlacement, renderNodes, renderResources } from "../../status/render.js";
 import { nodeSummary } from "../../status/nodes.js";
+import { liveSummaryHead } from "../../status/cluster-summary.js";
+import { failedActionLines } from "../../status/failed-actions.js";
+import { readLocalCluster } from "../../transport/config-dir.js";
+import type { XmlElement } from "../../cib/xml.js";
+
+async function loadCib(ctx: CommandContext): Promise<{ cib: XmlElement; cluster: Cluster }> {
+  const cib = await (await ctx.env()).readCib();
+  return { cib, cluster: unpackStatus(cib, Date.now()) };
+}
 
 async function loadCluster(ctx: CommandContext): Promise<Cluster> {
-  const cib = await (await ctx.env()).readCib();
-  return unpackStatus(cib, Date.now());
+  return (await loadCib(ctx)).cluster;
 }
 
 function matchesId(r: Resource, id: string): boolean {
@@ -69,15 +77,19 @@ export async function statusNodesCommand(ctx: CommandContext): Promise<void> {
 
 export async function statusCommand(ctx: CommandContext): Promise<void> {
   if (ctx.args.length) fail("GENERIC", { text: "Too many arguments" });
-  const cluster = await loadCluster(ctx);
+  const { cib, cluster } = await loadCib(ctx);
+  const live = !ctx.has("-f");
   const hide = ctx.has("--hide-inactive");
   const instances = cluster.primitives.filter((p) => !p.orphan).length;
   const disabled = cluster.primitives.filter((p) => {
     for (let r: Resource | undefined = p; r; r = r.parent) if (r.targetRole === "Stopped") return true;
     return false;
   }).length;
+  const name = live ? readLocalCluster()?.name : undefined;
   const lines = [
+    ...(name ? [`Cluster name: ${name}`] : []),
     "Cluster Summary:",
+    ...(live ? liveSummaryHead(cib, Date.now()) : []),
     `  * ${cluster.nodes.length} node${cluster.nodes.length === 1 ? "" : "s"} configured`,
     `  * ${instances} resource instance${instances === 1 ? "" : "s"} configured${disabled ? ` (${disabled} DISABLED)` : ""}`,
     "",
@@ -85,5 +97,8 @@ export async function statusCommand(ctx: CommandContext): Promise<void> {
     "",
     ...renderResources(cluster, currentPlacement, { hideInactive: hide }),
   ];
+  const online = new Set(cluster.nodes.filter((n) => n.online).map((n) => n.uname));
+  const failed = failedActionLines(cib, (n) => online.has(n), { technical: ctx.has("--full") });
+  if (failed.length) lines.push("", "Failed Resource Actions:", ...failed);
   ctx.print(lines.join("\n"));
 }

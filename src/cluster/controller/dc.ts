@@ -1,0 +1,240 @@
+// The Designated Controller's loop (Pacemaker's controld on the DC: the transition engine): after
+// every change it runs the scheduler on the whole CIB and executes the graph through the nodes'
+// executors, recording each result in the status section. A configuration change, a node event, an
+// attribute change or an unexpected result aborts the transition in flight; once the running actions
+// drain, the scheduler runs again with a new transition id.
+import { randomUUID } from "node:crypto";
+import { childElements, ensureChild, type XmlElement } from "../../cib/xml.js";
+import { parseXml } from "../../cib/xml-parse.js";
+import type { GraphAction, TransitionGraph } from "../../scheduler/graph-types.js";
+import type { Logger } from "../log.js";
+import { OP_STATUS, recordOperation, transitionKey } from "./history-record.js";
+import type { OperationEvent } from "./local.js";
+import { countFailure, nodeState, replaceLrmResource, setTransientAttribute } from "../status-section.js";
+import { runTransition, type ActionOutcome, type TransitionRun } from "./transition.js";
+
+export interface DcOptions {
+  log: Logger;
+  cib(): XmlElement | undefined;
+  /** Change the status section alone (serialized with every other CIB change, then replicated). */
+  updateStatus(mutate: (cib: XmlElement) => boolean): Promise<void>;
+  /** Run an action on a node's executor. */
+  send(node: string, action: GraphAction, key: string): Promise<OperationEvent>;
+  /** Make a node forget a resource's history (lrm_delete). */
+  forget(node: string, rscId: string): Promise<void>;
+  nodeId(name: string): number | undefined;
+  graph(cib: XmlElement, now: number): TransitionGraph;
+}
+
+export interface DcState {
+  idle: boolean;
+  transitionId: number;
+  inFlight: number;
+}
+
+const DEBOUNCE_MS = 25;
+/** Transitions in a row that no outside event asked for: past this, wait for one (a graph that never
+ * settles must not spin the DC). */
+const SELF_TRIGGERED_LIMIT = 50;
+
+function clusterOption(cib: XmlElement, name: string): string | undefined {
+  const config = childElements(cib, "configuration")[0];
+  const crm = config && childElements(config, "crm_config")[0];
+  for (const set of crm ? childElements(crm, "cluster_property_set") : [])
+    for (const nv of childElements(set, "nvpair")) if (nv.attrs.name === name) return nv.attrs.value;
+  return undefined;
+}
+
+const isFalse = (v: string | undefined) => v !== undefined && /^(false|no|off|n|0)$/i.test(v);
+
+function durationMs(v: string | undefined, fallback: number): number {
+  const m = /^\s*(\d+)\s*(ms|s|m|min|h)?\s*$/.exec(v ?? "");
+  if (!m) return fallback;
+  const n = Number(m[1]);
+  return m[2] === "ms" ? n : m[2] === "m" || m[2] === "min" ? n * 60000 : m[2] === "h" ? n * 3600000 : n * 1000;
+}
+
+export function createDcController(o: DcOptions) {
+  const uuid = randomUUID();
+  let transitionId = 0;
+  let current: TransitionRun | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let recheck: NodeJS.Timeout | undefined;
+  let wanted = true;
+  let lastGraphEmpty = false;
+  let selfTriggered = 0;
+  let stopped = false;
+
+  const recordEvent = async (event: OperationEvent, now: number) => {
+    const id = o.nodeId(event.node);
+    if (id === undefined) return;
+    const node = { name: event.node, nodeid: id };
+    const lr = parseXml(event.lrmResource);
+    await o.updateStatus((cib) => {
+      replaceLrmResource(cib, node, lr);
+      if (event.failed) {
+        const fatal = event.task === "stop" || (event.task === "start" && !isFalse(clusterOption(cib, "start-failure-is-fatal")));
+        countFailure(cib, node, `${event.rscId}#${event.task}_${event.intervalMs}`, now, fatal);
+      }
+      return true;
+    });
+  };
+
+  /** What is in flight shows as such (crm_mon's Starting, Stopping...), as with record-pending. */
+  const recordPending = async (action: GraphAction, node: string, key: string) => {
+    const id = o.nodeId(node);
+    if (id === undefined || !action.rsc) return;
+    const rsc = action.rsc;
+    await o.updateStatus((cib) => {
+      const state = nodeState(cib, { name: node, nodeid: id });
+      const lrm = ensureChild(state, "lrm");
+      lrm.attrs.id ??= String(id);
+      const params = Object.fromEntries(Object.entries(action.attributes).filter(([k]) => !k.startsWith("CRM_meta_")));
+      recordOperation(
+        lrm,
+        { rsc: { id: rsc.id, class: rsc.class, provider: rsc.provider, type: rsc.type }, task: action.task, intervalMs: 0, node, callId: -1, rc: 193, opStatus: OP_STATUS.pending, exitReason: "", transitionKey: key, lastRcChange: Math.floor(Date.now() / 1000), execTimeMs: 0, queueTimeMs: 0, params },
+        action.targetRc,
+      );
+      return true;
+    });
+  };
+
+  const runControllerJob = async (action: GraphAction): Promise<ActionOutcome> => {
+    const node = action.node?.uname;
+    const id = node ? o.nodeId(node) : undefined;
+    if (action.task === "lrm_delete" && node && action.rsc) {
+      await o.forget(node, action.rsc.id);
+      return "confirmed";
+    }
+    if (action.task === "clear_failcount" && node && id !== undefined && action.rsc) {
+      const rsc = action.rsc.id;
+      await o.updateStatus((cib) => {
+        let changed = false;
+        for (const prefix of ["fail-count-", "last-failure-"]) {
+          for (const name of failureAttributes(cib, id, prefix + rsc + "#")) changed = setTransientAttribute(cib, { name: node, nodeid: id }, name, undefined) || changed;
+        }
+        return changed;
+      });
+      return "confirmed";
+    }
+    if (action.task === "do_shutdown") return "confirmed";
+    // stonith needs the fencer (not here yet): the transition cannot go on.
+    o.log("controller.unsupported-action", { action: action.operationKey, node });
+    return "failed";
+  };
+
+  const execute = async (action: GraphAction, tid: number): Promise<ActionOutcome> => {
+    if (action.kind === "crm_event") return runControllerJob(action);
+    const node = action.node?.uname;
+    if (!node) return "failed";
+    const key = transitionKey(action.id, tid, action.targetRc, uuid);
+    o.log("controller.initiate", { transition: tid, action: action.operationKey, node });
+    if (action.intervalMs === 0 && action.rsc && !(action.task === "monitor")) await recordPending(action, node, key);
+    const event = await o.send(node, action, key);
+    await recordEvent(event, Date.now());
+    const ok = event.opStatus === OP_STATUS.done && event.rc === action.targetRc;
+    o.log("controller.result", { transition: tid, action: action.operationKey, node, rc: event.rc, status: event.opStatus, ok });
+    return ok ? "confirmed" : "failed";
+  };
+
+  const compute = () => {
+    timer = undefined;
+    if (stopped || current) return;
+    const cib = o.cib();
+    if (!cib) return;
+    wanted = false;
+    const now = Date.now();
+    let graph: TransitionGraph;
+    try {
+      graph = o.graph(cib, now);
+    } catch (e) {
+      o.log("controller.scheduler-error", { message: (e as Error).message });
+      lastGraphEmpty = true;
+      return;
+    }
+    scheduleRecheck(cib);
+    const executable = graph.actions.filter((a) => a.kind !== "pseudo_event");
+    if (!executable.length) {
+      lastGraphEmpty = true;
+      selfTriggered = 0;
+      return;
+    }
+    lastGraphEmpty = false;
+    const tid = transitionId++;
+    const batch = Number(graph.options["batch-limit"] ?? clusterOption(cib, "batch-limit") ?? "0");
+    o.log("controller.transition", { transition: tid, actions: executable.length });
+    const run = runTransition({ id: tid, graph, batchLimit: batch > 0 ? batch : 30, execute });
+    current = run;
+    void run.done.then((summary) => {
+      current = undefined;
+      o.log("controller.transition-done", { ...summary });
+      if (stopped) return;
+      if (++selfTriggered > SELF_TRIGGERED_LIMIT && !wanted) {
+        o.log("controller.transition-loop", { transitions: selfTriggered });
+        return;
+      }
+      wanted = true;
+      schedule();
+    });
+  };
+
+  const schedule = () => {
+    if (stopped || timer) return;
+    timer = setTimeout(compute, DEBOUNCE_MS);
+  };
+
+  const scheduleRecheck = (cib: XmlElement) => {
+    clearTimeout(recheck);
+    const interval = durationMs(clusterOption(cib, "cluster-recheck-interval"), 15 * 60000);
+    // failure-timeout expiry is noticed by running the scheduler again: often enough to honour it
+    const every = Math.max(1000, hasMeta(cib, "failure-timeout") ? Math.min(interval, 5000) : interval);
+    recheck = setTimeout(() => trigger("recheck"), every);
+  };
+
+  const trigger = (reason: string) => {
+    if (stopped) return;
+    wanted = true;
+    selfTriggered = 0;
+    if (current) current.abort(reason);
+    schedule();
+  };
+
+  return {
+    trigger,
+    /** A node reports a result nobody waited for (a recurring monitor's change). */
+    async onEvent(event: OperationEvent): Promise<void> {
+      await recordEvent(event, Date.now());
+      if (event.failed || event.rc !== event.targetRc) trigger(`${event.rscId}_${event.task}_${event.intervalMs} on ${event.node} returned ${event.rc}`);
+    },
+    state(): DcState {
+      return { idle: !current && !timer && !wanted && lastGraphEmpty, transitionId, inFlight: current?.inFlight() ?? 0 };
+    },
+    stop(): void {
+      stopped = true;
+      clearTimeout(timer);
+      clearTimeout(recheck);
+      current?.abort("the DC is stopping");
+    },
+  };
+}
+
+function hasMeta(cib: XmlElement, name: string): boolean {
+  const stack = [...cib.children.filter((c) => c.name === "configuration")];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.name === "nvpair" && e.attrs.name === name) return true;
+    stack.push(...e.children);
+  }
+  return false;
+}
+
+function failureAttributes(cib: XmlElement, nodeid: number, prefix: string): string[] {
+  const status = childElements(cib, "status")[0];
+  const state = status && childElements(status, "node_state").find((s) => s.attrs.id === String(nodeid));
+  const out: string[] = [];
+  for (const t of state ? childElements(state, "transient_attributes") : [])
+    for (const set of childElements(t, "instance_attributes")) for (const nv of childElements(set, "nvpair")) if (nv.attrs.name?.startsWith(prefix)) out.push(nv.attrs.name);
+  return out;
+}
+
+export type DcController = ReturnType<typeof createDcController>;
