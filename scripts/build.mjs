@@ -7,6 +7,7 @@ const entries = {
   pcs: "src/cli/main.ts",
   "pcs-agent": "src/cluster/main.ts",
   sandbox: "src/sandbox/main.ts",
+  "pcs-shim": "src/cluster/executor/shim-entry.ts",
 };
 
 rmSync("dist", { recursive: true, force: true });

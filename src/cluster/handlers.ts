@@ -5,7 +5,7 @@ import { fingerprintOfKey } from "../transport/keys.js";
 import { PROTOCOL_VERSION, RpcError } from "../transport/protocol.js";
 import type { Session } from "../transport/server.js";
 import type { Logger } from "./log.js";
-import { NOT_MEMBER } from "./membership.js";
+import { NOT_MEMBER } from "./membership/membership.js";
 import { isControllerMethod, type NodeEngine } from "./node.js";
 import { addAuthorizedKey, removeClusterFiles, type PeerFile, type StateFiles } from "./state.js";
 

@@ -8,11 +8,11 @@ import { cloneElement, serializeXml, type XmlElement } from "../cib/xml.js";
 import { parseXml } from "../cib/xml-parse.js";
 import { RpcError } from "../transport/protocol.js";
 import { corosyncFacts } from "../transport/corosync-conf.js";
-import { openCibStore, type CibStore } from "./cib-store.js";
+import { openCibStore, type CibStore } from "./store/cib-store.js";
 import type { Logger } from "./log.js";
-import { quorumNeeded, startMembership, type ClusterConfig, type Membership } from "./membership.js";
+import { quorumNeeded, startMembership, type ClusterConfig, type Membership } from "./membership/membership.js";
 import { readJson, removeClusterFiles, type PeerFile, type StateFiles } from "./state.js";
-import { applyMembership } from "./status-section.js";
+import { applyMembership } from "./store/status-section.js";
 import { createControllerService, type ControllerService } from "./controller/service.js";
 
 export interface NodeEngine {

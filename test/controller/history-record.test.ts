@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { createElement, serializeXml, type XmlElement } from "../../src/cib/xml";
 import { parseXml } from "../../src/cib/xml-parse";
 import { OP_STATUS, recordOperation, transitionKey, type OperationRecord } from "../../src/cluster/controller/history-record";
-import { applyMembership, countFailure, replaceLrmResource } from "../../src/cluster/status-section";
+import { applyMembership, countFailure, replaceLrmResource } from "../../src/cluster/store/status-section";
 import { schedule } from "../../src/scheduler";
 
 const NODES = [

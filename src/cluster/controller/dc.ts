@@ -10,7 +10,7 @@ import type { GraphAction, TransitionGraph } from "../../scheduler/graph-types.j
 import type { Logger } from "../log.js";
 import { OP_STATUS, recordOperation, transitionKey } from "./history-record.js";
 import type { OperationEvent } from "./local.js";
-import { countFailure, nodeState, replaceLrmResource, setTransientAttribute } from "../status-section.js";
+import { countFailure, nodeState, replaceLrmResource, setTransientAttribute } from "../store/status-section.js";
 import { runTransition, type ActionOutcome, type TransitionRun } from "./transition.js";
 
 export interface DcOptions {

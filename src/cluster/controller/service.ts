@@ -8,12 +8,12 @@ import { createExecutor } from "../executor/index.js";
 import type { GraphAction } from "../../scheduler/graph-types.js";
 import { transitionGraph } from "../../scheduler/graph.js";
 import type { Logger } from "../log.js";
-import type { ClusterNode } from "../membership.js";
-import { eraseTransientAttributes, replaceNodeLrm, setTransientAttribute, transientAttribute } from "../status-section.js";
+import type { ClusterNode } from "../membership/membership.js";
+import { eraseTransientAttributes, replaceNodeLrm, setTransientAttribute, transientAttribute } from "../store/status-section.js";
 import { createDcController, type DcController } from "./dc.js";
 import { createLocalController, requestFor, type OperationEvent } from "./local.js";
 import { lrmResourcesRemoved } from "./lrm-diff.js";
-import { setNodeAttribute, nodeAttribute } from "./node-attributes.js";
+import { setNodeAttribute, nodeAttribute } from "../store/node-attributes.js";
 
 export interface ControllerDeps {
   log: Logger;

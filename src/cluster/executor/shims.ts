@@ -1,7 +1,7 @@
 // The node's stand-ins for Pacemaker's command-line tools, written where agents look for them
 // (HA_SBIN_DIR, first on their PATH): each is a two-line script that runs `pcs-agent shim <tool>`.
-import { chmodSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 
 export const SHIM_TOOLS = ["crm_attribute", "crm_master", "crm_node", "attrd_updater", "pacemakerd"] as const;
 export type ShimTool = (typeof SHIM_TOOLS)[number];
@@ -12,7 +12,10 @@ const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 export function defaultShimCommand(): string[] {
   const script = process.argv[1] ? resolve(process.argv[1]) : "";
   if (!/^pcs-agent(\.js)?$/.test(basename(script))) throw new Error(`cannot tell where pcs-agent is (running ${script || "no script"}): pass shimCommand`);
-  return [process.execPath, script];
+  // the bundle's small shim program when it is there (bin/pcs-agent -> dist/, or dist/pcs-agent.js)
+  const dist = script.endsWith(".js") ? dirname(script) : join(dirname(script), "..", "dist");
+  const small = join(dist, "pcs-shim.js");
+  return [process.execPath, existsSync(small) ? small : script];
 }
 
 export function writeShims(dir: string, command: string[]): void {

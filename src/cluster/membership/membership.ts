@@ -5,11 +5,11 @@
 // ourselves with its pinned host key. A peer whose host key changed (or that refuses our cluster key)
 // is excluded, though it may still authenticate to us and send heartbeats; a peer that refuses us
 // as a member is excluded too, so both sides of a broken trust see each other as lost.
-import type { CibVersion } from "../cib/document.js";
-import { connect, TransportError, type Link } from "../transport/client.js";
-import { RpcError } from "../transport/protocol.js";
-import type { Logger } from "./log.js";
-import type { PeerEndpoint } from "./state.js";
+import type { CibVersion } from "../../cib/document.js";
+import { connect, TransportError, type Link } from "../../transport/client.js";
+import { RpcError } from "../../transport/protocol.js";
+import type { Logger } from "../log.js";
+import type { PeerEndpoint } from "../state.js";
 
 export interface ClusterNode {
   name: string;

@@ -1,6 +1,6 @@
 // Keep the CIB's status section truthful, in Pacemaker's format: a node_state per node,
 // dc-uuid and have-quorum on <cib>. Pure: (cib, view) -> changed?
-import { createElement, ensureChild, type XmlElement } from "../cib/xml.js";
+import { createElement, ensureChild, type XmlElement } from "../../cib/xml.js";
 
 export interface MembershipView {
   nodes: { name: string; nodeid: number }[];

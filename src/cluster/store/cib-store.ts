@@ -3,10 +3,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { cibVersion, compareVersions, type CibVersion } from "../cib/document.js";
-import { serializeXml, type XmlElement } from "../cib/xml.js";
-import { parseXml } from "../cib/xml-parse.js";
-import { writeFileAtomic } from "../env/atomic.js";
+import { cibVersion, compareVersions, type CibVersion } from "../../cib/document.js";
+import { serializeXml, type XmlElement } from "../../cib/xml.js";
+import { parseXml } from "../../cib/xml-parse.js";
+import { writeFileAtomic } from "../../env/atomic.js";
 
 export interface CibStore {
   current(): { cib: XmlElement; xml: string; version: CibVersion } | undefined;
