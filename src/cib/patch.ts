@@ -161,6 +161,11 @@ function applyAdditions(cib: XmlElement, patch: XmlElement, current: CibVersion)
     if (e instanceof PatchError) return "conflict";
     throw e;
   }
+  // an element without an id (a section such as <alerts>) must not be there already: it would be doubled
+  for (const change of creates.children) {
+    const parent = resolve(cib, change.attrs.path ?? "");
+    if (change.children.some((c) => c.attrs.id === undefined && parent?.children.some((e) => e.name === c.name))) return "conflict";
+  }
   const existing = new Map<string, number>();
   ids(cib, existing);
   const added = new Map<string, number>();
@@ -171,4 +176,49 @@ function applyAdditions(cib: XmlElement, patch: XmlElement, current: CibVersion)
   cib.attrs.epoch = String(current.epoch + 1);
   cib.attrs.num_updates = "0";
   return "applied";
+}
+
+const VERSION_ATTRS = new Set(["admin_epoch", "epoch", "num_updates"]);
+
+/** Same elements, attributes and text, whatever the layout they were parsed from. */
+function sameTree(a: XmlElement, b: XmlElement): boolean {
+  const ka = Object.keys(a.attrs);
+  if (a.name !== b.name || (a.text ?? "") !== (b.text ?? "") || ka.length !== Object.keys(b.attrs).length || a.children.length !== b.children.length) return false;
+  return ka.every((k) => a.attrs[k] === b.attrs[k]) && a.children.every((c, i) => sameTree(c, b.children[i]));
+}
+
+/** Whether the CIB already holds everything the patch changes (its version aside): after an answer
+ * that got lost, a writer can tell that its change landed instead of making it a second time. */
+export function patchIsApplied(cib: XmlElement, patch: XmlElement): boolean {
+  let changes = 0;
+  for (const change of patch.children) {
+    if (change.name !== "change") continue;
+    const { operation, path } = change.attrs;
+    if (operation === "create") {
+      const parent = resolve(cib, path ?? "");
+      for (const content of change.children) {
+        changes++;
+        const id = content.attrs.id;
+        const there = parent?.children.find((c) => c.name === content.name && (id === undefined || c.attrs.id === id));
+        if (!there || !sameTree(there, content)) return false;
+      }
+    } else if (operation === "delete") {
+      changes++;
+      if (resolve(cib, path ?? "")) return false;
+    } else if (operation === "modify") {
+      const target = resolve(cib, path ?? "");
+      const list = change.children.find((c) => c.name === "change-list");
+      for (const attr of list?.children ?? []) {
+        const name = attr.attrs.name ?? "";
+        if (path === "/cib" && VERSION_ATTRS.has(name)) continue;
+        changes++;
+        if (!target) return false;
+        if (attr.attrs.operation === "unset" ? name in target.attrs : target.attrs[name] !== (attr.attrs.value ?? "")) return false;
+      }
+    } else if (operation === "move") {
+      // a reordering: the element must still be there (its place is not a change anyone could lose)
+      if (!resolve(cib, path ?? "")) return false;
+    } else return false;
+  }
+  return changes > 0;
 }

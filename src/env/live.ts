@@ -1,8 +1,10 @@
 // Live mode: the CIB of a running pcs-lite cluster, reached over SSH. A command's edit runs on
 // the CIB loaded from a node; the change goes back as a format-2 patch with its source version;
 // on a version conflict the CIB is reloaded and the edit re-run, a bounded number of times.
+import { hostname } from "node:os";
 import { bumpEpoch } from "../cib/document.js";
 import { createPatch } from "../cib/diff.js";
+import { patchIsApplied } from "../cib/patch.js";
 import { cloneElement, serializeXml, type XmlElement } from "../cib/xml.js";
 import { parseXml } from "../cib/xml-parse.js";
 import { error, fail, ReportedError, type ReportItem, type Reports } from "../report/index.js";
@@ -12,7 +14,7 @@ import { NodeError, openNode, timeoutFrom } from "../transport/nodes.js";
 import { RpcError } from "../transport/protocol.js";
 import type { EnvOptions } from "./index.js";
 import { processRunner } from "./runner.js";
-import type { Env } from "./types.js";
+import type { ControllerState, Env } from "./types.js";
 
 const MAX_ATTEMPTS = 40;
 /** After this long without an answer from a node, the next one is tried in parallel. */
@@ -82,6 +84,28 @@ export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How often --wait asks the DC's controller whether it is idle. */
+const IDLE_POLL_MS = 200;
+/** Errors of a DC that is changing hands: keep polling until the deadline. */
+const POLL_THROUGH = new Set([...TRANSIENT, ...RETRY_ELSEWHERE]);
+
+function describeState(state: ControllerState): string {
+  if (!state.dc) return "waiting for the cluster to elect a DC";
+  if (state.idle) return `transition ${state.transitionId} complete`;
+  const actions = state.inFlight === 1 ? "1 action" : `${state.inFlight} actions`;
+  return `transition ${state.transitionId} on ${state.dc}: ${actions} in flight`;
+}
+
+const configurationOf = (cib: XmlElement): string => {
+  const config = cib.children.find((c) => c.name === "configuration");
+  return config ? serializeXml(config) : "";
+};
+
+/** As the CIB manager counts: a configuration change bumps epoch, a status-only change (cleanup) num_updates. */
+function bumpVersion(original: XmlElement, cib: XmlElement): void {
+  if (configurationOf(original) !== configurationOf(cib)) bumpEpoch(cib);
+  else cib.attrs.num_updates = String(Number(cib.attrs.num_updates ?? 0) + 1);
+}
 
 class LiveEnv implements Env {
   readonly kind = "live" as const;
@@ -156,16 +180,26 @@ class LiveEnv implements Env {
 
   editCib<T>(edit: (cib: XmlElement, reports: Reports) => T | Promise<T>, reports: Reports): Promise<T> {
     const mark = reports.items.length;
+    // a change whose answer got lost (the DC changed hands, a link broke) may have landed: it is not
+    // made a second time (and then refused: "already exists")
+    let sent: { patch: XmlElement; result: T; reports: Reports["items"] } | undefined;
     return this.withNode(async (link) => {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         reports.items.length = mark;
         const original = await this.load(link);
+        if (sent && patchIsApplied(original, sent.patch)) {
+          reports.items.push(...sent.reports);
+          return sent.result;
+        }
+        sent = undefined;
         const cib = cloneElement(original);
         const result = await edit(cib, reports);
         reports.throwIfErrors();
         if (serializeXml(cib) === serializeXml(original)) return result;
-        bumpEpoch(cib);
-        const patch = serializeXml(createPatch(original, cib));
+        bumpVersion(original, cib);
+        const patchXml = createPatch(original, cib);
+        const patch = serializeXml(patchXml);
+        sent = { patch: patchXml, result, reports: reports.items.slice(mark) };
         try {
           this.trace(`cib.patch (attempt ${attempt}):\n${patch}`);
           await link.call("cib.patch", { patch }, this.remaining);
@@ -173,11 +207,57 @@ class LiveEnv implements Env {
           return result;
         } catch (e) {
           if (!(e instanceof RpcError && e.code === "CIB_CONFLICT")) throw e;
+          sent = undefined;
         }
         await sleep(Math.random() * Math.min(100, 5 * attempt));
       }
       fail("CIB_PUSH_CONFLICTS", { attempts: MAX_ATTEMPTS });
     });
+  }
+
+  /**
+   * Polls the DC's controller (through any node) until it says idle twice in a row for the same
+   * transition: one idle answer may predate the transition our own CIB change starts.
+   */
+  async waitForIdle(timeoutMs: number, onProgress?: (state: string) => void): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    let lastIdle: number | undefined;
+    let connection: { node: string; link: Link } | undefined;
+    const avoid = new Set<string>();
+    try {
+      while (Date.now() < deadline) {
+        const started = Date.now();
+        try {
+          connection ??= await (this.early ?? connectAny(this.nodes, Math.min(this.timeoutMs, deadline - Date.now()), avoid));
+          this.early = undefined;
+          const state = await connection.link.call<ControllerState>("controller.state", {}, Math.max(1, Math.min(this.timeoutMs, deadline - Date.now())));
+          this.trace(`controller.state ${JSON.stringify(state)}`);
+          onProgress?.(describeState(state));
+          if (state.idle && state.dc) {
+            if (lastIdle === state.transitionId) return true;
+            lastIdle = state.transitionId;
+          } else lastIdle = undefined;
+        } catch (e) {
+          if (e instanceof RpcError && e.code === "UNKNOWN_METHOD") fail("HOST_REMOTE_ERROR", { node: connection?.node ?? "", message: e.message });
+          if (e instanceof RpcError && POLL_THROUGH.has(e.code)) lastIdle = undefined;
+          else if (e instanceof TransportError || e instanceof ReportedError) {
+            if (connection) avoid.add(connection.node);
+            if (avoid.size >= this.nodes.length) avoid.clear();
+            connection?.link.close();
+            connection = undefined;
+          } else throw e;
+        }
+        await sleep(Math.max(0, Math.min(IDLE_POLL_MS - (Date.now() - started), deadline - Date.now())));
+      }
+      return false;
+    } finally {
+      connection?.link.close();
+    }
+  }
+
+  localNodeName(): string | undefined {
+    const full = hostname();
+    return this.nodes.find((n) => n === full || n === full.split(".")[0]);
   }
 
   async replaceCib(cib: XmlElement): Promise<void> {

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createPatch, patchIsEmpty } from "../../src/cib/diff";
-import { applyPatch, applyVersionedPatch } from "../../src/cib/patch";
+import { applyPatch, applyVersionedPatch, patchIsApplied } from "../../src/cib/patch";
 import { serializeXml, type XmlElement } from "../../src/cib/xml";
 import { parseXml } from "../../src/cib/xml-parse";
 import { haveTool, tempDir } from "../helpers/cli";
@@ -94,9 +94,23 @@ describe("format-2 patches", () => {
     const before = serializeXml(current);
     expect(applyVersionedPatch(current, again)).toBe("conflict");
     expect(serializeXml(current)).toBe(before);
+    // a section another writer created meanwhile is not created twice
+    const noConstraints = BEFORE.replace("<constraints/>", "");
+    const addSection = createPatch(parseXml(noConstraints), parseXml(bumped(noConstraints.replace("</resources>", '</resources><constraints><rsc_location id="f" rsc="a" node="n1" score="1"/></constraints>'), 5)));
+    const sectionThere = parseXml(bumped(BEFORE, 5));
+    expect(applyVersionedPatch(sectionThere, addSection)).toBe("conflict");
     // a stale change of an existing element is never applied
     const modify = createPatch(parseXml(BEFORE), parseXml(bumped(BEFORE.replace('value="ignore"', 'value="stop"'), 5)));
     expect(applyVersionedPatch(parseXml(withD), modify)).toBe("conflict");
+  });
+
+  it("tells a patch that already landed from one that did not", () => {
+    const patch = createPatch(parseXml(BEFORE), parseXml(AFTER));
+    expect(patchIsApplied(parseXml(BEFORE), patch)).toBe(false);
+    const landed = parseXml(BEFORE);
+    applyPatch(landed, patch);
+    landed.attrs.epoch = "9";
+    expect(patchIsApplied(landed, patch)).toBe(true);
   });
 
   it("sees an unchanged document as an empty patch", () => {

@@ -201,6 +201,10 @@ export function createDcController(o: DcOptions) {
 
   return {
     trigger,
+    /** A change arrived that a transition will follow shortly: no longer idle from now on. */
+    expectChange(): void {
+      wanted = true;
+    },
     /** A node reports a result nobody waited for (a recurring monitor's change). */
     async onEvent(event: OperationEvent): Promise<void> {
       await recordEvent(event, Date.now());

@@ -165,6 +165,7 @@ export function createControllerService(d: ControllerDeps) {
     },
     /** A client's change was applied on this DC: forget what it removed from the nodes' histories. */
     async afterPatch(before: XmlElement, after: XmlElement): Promise<void> {
+      dc?.expectChange();
       const removed = lrmResourcesRemoved(before, after);
       await Promise.all(
         removed.map(({ node, rscId }) => d.call(node, "exec.forget", { rscId }, 5000).catch(() => undefined)),
