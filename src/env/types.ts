@@ -17,4 +17,19 @@ export interface Env {
   editCib<T>(edit: (cib: XmlElement, reports: Reports) => T | Promise<T>, reports: Reports): Promise<T>;
   /** Replace the whole CIB (cluster cib-push). */
   replaceCib?(cib: XmlElement, reports: Reports): Promise<void>;
+  /**
+   * Live only: resolve true once the cluster's controller is idle (no transition in flight, nothing left to
+   * do), false when `timeoutMs` passes first. `onProgress` hears what is being waited for.
+   */
+  waitForIdle?(timeoutMs: number, onProgress?: (state: string) => void): Promise<boolean>;
+  /** Live only: the name of the cluster node this command runs on, when this machine is one. */
+  localNodeName?(): string | undefined;
+}
+
+/** What the DC's controller answers to "controller.state". */
+export interface ControllerState {
+  dc: string | null;
+  idle: boolean;
+  transitionId: number;
+  inFlight: number;
 }

@@ -11,6 +11,17 @@ export interface Placement {
 
 export type PlacementOf = (rsc: Resource) => Placement;
 
+// On a terminal, states are coloured as crm_mon users know them; scripts (no TTY, NO_COLOR, TERM=dumb)
+// get crm_mon's exact bytes. Plain SGR codes: chalk's import would be the only async step of the status
+// path, for four colours (docs/decisions.md).
+const SGR = { green: 32, yellow: 33, red: 31 } as const;
+let colourOn: boolean | undefined;
+const colourWanted = (): boolean =>
+  (colourOn ??= !!process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== "dumb");
+const paint = (text: string, colour: keyof typeof SGR): string => (colourWanted() ? `\u001b[${SGR[colour]}m${text}\u001b[39m` : text);
+const STATE_COLOUR: Record<string, keyof typeof SGR> = { Started: "green", Promoted: "green", Unpromoted: "green", Stopped: "yellow", FAILED: "red" };
+const paintState = (word: string): string => (STATE_COLOUR[word] ? paint(word, STATE_COLOUR[word]) : word);
+
 export const currentPlacement: PlacementOf = (rsc) => ({ nodes: rsc.running, role: rsc.running.length ? rsc.role : "Stopped", failed: rsc.failed });
 
 export const nextPlacement: PlacementOf = (rsc) => ({
@@ -27,7 +38,7 @@ export function renderNodes(cluster: Cluster, placementOf: PlacementOf, fenced =
   for (const p of cluster.primitives) for (const n of placementOf(p).nodes) active.add(n.uname);
   for (const n of cluster.nodes) {
     const unclean = n.unclean && !fenced.has(n.uname);
-    if (unclean) out.push(`  * Node ${n.uname}: UNCLEAN (${n.online ? "online" : "offline"})`);
+    if (unclean) out.push(`  * Node ${n.uname}: ${paint("UNCLEAN", "red")} (${n.online ? "online" : "offline"})`);
     else if (n.pending) out.push(`  * Node ${n.uname}: pending`);
     else if (!n.online || fenced.has(n.uname)) {
       if (n.standby) out.push(`  * Node ${n.uname}: OFFLINE (standby)`);
@@ -37,8 +48,8 @@ export function renderNodes(cluster: Cluster, placementOf: PlacementOf, fenced =
     else if (n.maintenance) out.push(`  * Node ${n.uname}: maintenance`);
     else online.push(n.uname);
   }
-  if (online.length) out.push(`  * Online: [ ${online.join(" ")} ]`);
-  if (offline.length) out.push(`  * OFFLINE: [ ${offline.join(" ")} ]`);
+  if (online.length) out.push(`  * ${paint("Online", "green")}: [ ${online.join(" ")} ]`);
+  if (offline.length) out.push(`  * ${paint("OFFLINE", "red")}: [ ${offline.join(" ")} ]`);
   return out;
 }
 
@@ -50,11 +61,11 @@ function disabled(rsc: Resource): boolean {
 function primitiveLine(rsc: Resource, p: Placement, indent: string, cluster: Cluster): string {
   let state: string;
   const managedFlag = !rsc.managed || cluster.options.maintenanceMode ? " (unmanaged)" : "";
-  if (!p.nodes.length) state = "Stopped";
+  if (!p.nodes.length) state = paintState("Stopped");
   else {
     const role = p.failed ? "FAILED" : p.role;
     const node = p.nodes[0];
-    state = `${role} ${p.nodes.map((n) => n.uname).join(" ")}${node.unclean ? " (UNCLEAN)" : ""}`;
+    state = `${paintState(role)} ${p.nodes.map((n) => n.uname).join(" ")}${node.unclean ? ` (${paint("UNCLEAN", "red")})` : ""}`;
   }
   const flags = `${rsc.orphan && !rsc.parent ? " (ORPHANED)" : ""}${managedFlag}${disabled(rsc) ? " (disabled)" : ""}`;
   return `${indent}* ${rsc.id}\t(${rsc.agent}):\t ${state}${flags}`;
@@ -102,10 +113,10 @@ function cloneLines(clone: Resource, placementOf: PlacementOf, cluster: Cluster,
   out.push(...extra);
   for (const label of ["Promoted", "Unpromoted", "Started"]) {
     const list = byRole.get(label);
-    if (list?.length) out.push(`    * ${label}: [ ${cluster.nodes.filter((n) => list.includes(n.uname)).map((n) => n.uname).join(" ")} ]`);
+    if (list?.length) out.push(`    * ${paintState(label)}: [ ${cluster.nodes.filter((n) => list.includes(n.uname)).map((n) => n.uname).join(" ")} ]`);
   }
   const stopped = cluster.nodes.filter((n) => !used.has(n.uname)).map((n) => n.uname);
-  if (stopped.length && !hideInactive) out.push(`    * Stopped${disabled(clone) ? " (disabled)" : ""}: [ ${stopped.join(" ")} ]`);
+  if (stopped.length && !hideInactive) out.push(`    * ${paintState("Stopped")}${disabled(clone) ? " (disabled)" : ""}: [ ${stopped.join(" ")} ]`);
   return out;
 }
 

@@ -1,10 +1,22 @@
 // Commands that only work against a running cluster. On a CIB file (-f) pcs refuses them with its
 // unsupported-option error; these routes give the same answer instead of a usage text.
 import { lazy } from "../lazy.js";
-import type { Route } from "../route-types.js";
+import type { CommandContext, Handler, Route } from "../route-types.js";
+import { withUsage } from "./resource-manage.js";
 
 const live = () => import("../../commands/resource/live-only.js");
 const run = lazy(live, (m) => m.liveOnlyCommand);
+const cleanup = () => import("../../commands/resource/cleanup.js");
+const restart = () => import("../../commands/resource/restart.js");
+const move = () => import("../../commands/resource/move.js");
+const debugModule = () => import("../../commands/resource/debug.js");
+
+/** A live route with its own handler; a usage error prints this route's usage. */
+const implemented = (base: Route, handler: Handler): Route => {
+  const built: Route = { ...base, run: handler };
+  built.run = withUsage(() => built, handler);
+  return built;
+};
 
 const route = (path: string[], synopsis: string, help: string, options: string[] = []): Route => ({
   path,
@@ -15,31 +27,67 @@ const route = (path: string[], synopsis: string, help: string, options: string[]
   run,
 });
 
-const debug = (action: string): Route =>
-  route(["resource", `debug-${action}`], `debug-${action} <resource id> [--full]`, `Run the agent's ${action} action on this node, outside the cluster's control.`, [
-    "--force",
-    "--full",
-  ]);
+const debug = (action: "start" | "stop" | "promote" | "demote" | "monitor"): Route =>
+  implemented(
+    route(
+      ["resource", `debug-${action}`],
+      `debug-${action} <resource id> [--full]`,
+      `Run the agent's ${action} action on this node, outside the cluster's control, and print its result and output ` +
+        "(exit status: the agent's). With --full the agent's trace is shown too.",
+      ["--force", "--full"],
+    ),
+    lazy(debugModule, (m) => (ctx: CommandContext) => m.debugCommand(ctx, action)),
+  );
+
+const CLEANUP_HELP =
+  "Forget the failed operations of a resource (all resources when none is given), on a node or all nodes, and " +
+  "reset its fail counts, so the cluster checks its state again. With operation= (and interval=) only those " +
+  "failures are forgotten. A resource in a group or clone is cleaned up with its group or clone unless --strict is given.";
+const REFRESH_HELP =
+  "Forget the whole operation history of a resource (all resources when none is given) on a node or all nodes, so " +
+  "the cluster re-detects its state. A resource in a group or clone is refreshed with its group or clone unless " +
+  "--strict is given; refreshing everything everywhere in a big cluster needs --force.";
 
 export const resourceLiveRoutes: Route[] = [
-  route(
-    ["resource", "move"],
-    "move <resource id> [destination node] [--promoted] [--strict] [--wait[=n]]",
-    "Move a resource to another node, then remove the constraint used to move it.",
-    ["--autodelete", "--promoted", "--strict", "--wait"],
+  implemented(
+    {
+      ...route(
+        ["resource", "move"],
+        "move <resource id> [destination node] [--promoted] [--strict] [--wait[=n]]",
+        "Move a resource to the node (away from its current node when none is given) with a location constraint, " +
+          "wait until it moved, then remove the constraint, provided the resource stays where it went (with " +
+          "--strict: provided no other resource moves either). --wait=n limits each wait to n seconds.",
+        ["--autodelete", "--promoted", "--strict", "--wait"],
+      ),
+      complete: ["resource", "node"],
+    },
+    lazy(move, (m) => m.moveCommand),
   ),
-  route(["resource", "restart"], "restart <resource id> [node] [--wait=n]", "Restart a resource.", ["--wait"]),
-  route(
-    ["resource", "cleanup"],
-    "cleanup [<resource id> | <stonith id>] [node=<node>] [operation=<operation> [interval=<interval>]] [--strict]",
-    "Forget failed operations of resources so the cluster re-checks them.",
-    ["--strict"],
+  implemented(
+    {
+      ...route(
+        ["resource", "restart"],
+        "restart <resource id> [node] [--wait=n]",
+        "Stop the resource, wait until it stopped, start it again and wait until it runs. A node may be given for a " +
+          "clone or bundle (only its instance there restarts). --wait=n gives up after n seconds.",
+        ["--wait"],
+      ),
+      complete: ["resource", "node"],
+    },
+    lazy(restart, (m) => m.restartCommand),
   ),
-  route(
-    ["resource", "refresh"],
-    "refresh [<resource id> | <stonith id>] [node=<node>] [--strict]",
-    "Forget the whole operation history of resources and re-detect their state.",
-    ["--force", "--strict"],
+  implemented(
+    route(
+      ["resource", "cleanup"],
+      "cleanup [<resource id> | <stonith id>] [node=<node>] [operation=<operation> [interval=<interval>]] [--strict]",
+      CLEANUP_HELP,
+      ["--strict"],
+    ),
+    lazy(cleanup, (m) => m.cleanupCommand),
+  ),
+  implemented(
+    route(["resource", "refresh"], "refresh [<resource id> | <stonith id>] [node=<node>] [--strict]", REFRESH_HELP, ["--force", "--full", "--strict"]),
+    lazy(cleanup, (m) => m.refreshCommand),
   ),
   route(
     ["resource", "safe-disable"],
@@ -66,11 +114,24 @@ export const stonithLiveRoutes: Route[] = [
   ),
   route(["stonith", "fence"], "fence <node> [--off]", "Fence a node.", ["--off"]),
   route(["stonith", "confirm"], "confirm <node> [--force]", "Confirm to the cluster that a node is powered off.", ["--force"]),
-  route(["stonith", "cleanup"], "cleanup [<stonith id>] [node=<node>] [--strict]", "Forget failed operations of fence devices.", ["--strict"]),
-  route(["stonith", "refresh"], "refresh [<stonith id>] [node=<node>] [--strict]", "Forget the operation history of fence devices.", [
-    "--force",
-    "--strict",
-  ]),
+  implemented(
+    route(
+      ["stonith", "cleanup"],
+      "cleanup [<stonith id>] [node=<node>] [operation=<operation> [interval=<interval>]] [--strict]",
+      CLEANUP_HELP.replace(/resources?/g, (w) => (w === "resource" ? "fence device" : "fence devices")),
+      ["--strict"],
+    ),
+    lazy(cleanup, (m) => m.cleanupCommand),
+  ),
+  implemented(
+    route(
+      ["stonith", "refresh"],
+      "refresh [<stonith id>] [node=<node>] [--strict]",
+      REFRESH_HELP.replace(/resources?/g, (w) => (w === "resource" ? "fence device" : "fence devices")),
+      ["--force", "--full", "--strict"],
+    ),
+    lazy(cleanup, (m) => m.refreshCommand),
+  ),
   route(["stonith", "sbd", "enable"], "sbd enable [watchdog=<path>[@<node>]]... [device=<path>[@<node>]]... [<SBD option>=<value>]...", "Enable SBD on the cluster nodes.", [
     "--request-timeout",
     "--skip-offline",

@@ -10,6 +10,7 @@ const op = () => import("../../commands/resource/op.js");
 const clone = () => import("../../commands/resource/clone.js");
 const group = () => import("../../commands/resource/group.js");
 const enable = () => import("../../commands/resource/enable.js");
+const enableWait = () => import("../../commands/resource/enable-wait.js");
 const util = () => import("../../commands/resource/utilization.js");
 const config = () => import("../../commands/resource/config.js");
 
@@ -46,6 +47,15 @@ export function route(r: Route): Route {
 }
 
 const WAIT = "--wait";
+
+/** enable/disable --wait on a live cluster: wait, then say where the resources run (loaded only with --wait). */
+export const withState =
+  (handler: Handler, enable: boolean): Handler =>
+  async (ctx: CommandContext) => {
+    if (!ctx.has(WAIT)) return handler(ctx);
+    const { withWaitForState } = await enableWait();
+    return withWaitForState(handler, enable)(ctx);
+  };
 
 export const resourceManageRoutes: Route[] = [
   route({
@@ -190,7 +200,7 @@ export const resourceManageRoutes: Route[] = [
     help: "Allow the cluster to start the resources (removes their target-role meta attribute).",
     options: [WAIT],
     complete: ["resource"],
-    run: lazy(enable, (m) => m.resourceEnable),
+    run: withState(lazy(enable, (m) => m.resourceEnable), true),
   }),
   route({
     path: ["resource", "disable"],
@@ -198,7 +208,7 @@ export const resourceManageRoutes: Route[] = [
     help: "Stop the resources and keep them stopped (sets target-role=Stopped).",
     options: [WAIT, "--safe", "--brief", "--no-strict", "--simulate"],
     complete: ["resource"],
-    run: lazy(enable, (m) => m.resourceDisable),
+    run: withState(lazy(enable, (m) => m.resourceDisable), false),
   }),
   route({
     path: ["resource", "manage"],

@@ -1,7 +1,7 @@
 // stonith delete/remove/enable/disable/config
 import { lazy } from "../lazy.js";
 import type { CommandContext, Route } from "../route-types.js";
-import { route } from "./resource-manage.js";
+import { route, withState } from "./resource-manage.js";
 
 const del = () => import("../../commands/resource/delete.js");
 const enable = () => import("../../commands/resource/enable.js");
@@ -26,7 +26,7 @@ export const stonithManageRoutes: Route[] = [
     help: "Allow the cluster to use the stonith devices (removes their target-role meta attribute).",
     options: ["--wait"],
     complete: ["stonith"],
-    run: lazy(enable, (m) => m.stonithEnable),
+    run: withState(lazy(enable, (m) => m.stonithEnable), true),
   }),
   route({
     path: ["stonith", "disable"],
@@ -34,7 +34,7 @@ export const stonithManageRoutes: Route[] = [
     help: "Stop the stonith devices and keep them stopped (sets target-role=Stopped).",
     options: ["--wait", "--safe", "--brief", "--no-strict", "--simulate"],
     complete: ["stonith"],
-    run: lazy(enable, (m) => m.stonithDisable),
+    run: withState(lazy(enable, (m) => m.stonithDisable), false),
   }),
   route({
     path: ["stonith", "meta"],
