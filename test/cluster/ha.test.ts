@@ -4,7 +4,7 @@
 // its timeout is killed, and parameter values reach the agent untouched. pcs status and Pacemaker's
 // own crm_mon (reading a node's CIB) agree on where everything runs.
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pcsAsync, setPassword, startAgent, stopAgent, tempRoot, waitFor, type AgentProcess } from "./harness";
 
@@ -138,6 +138,13 @@ describeLive("a live cluster keeps resources running", () => {
     d1Node = await startedOn("d1");
   });
 
+  it("forgets the failures on cleanup, the resource left running", async () => {
+    const r = await pcs("resource", "cleanup", "d1");
+    expect(r.code).toBe(0);
+    await waitFor(async () => (await failcount("d1")).includes("No failcounts"), 10000, "the fail counts to go");
+    await waitFor(async () => !(await statusText()).includes("Failed Resource Actions:") && (await startedOn("d1")) === d1Node, 10000, "a clean status");
+  });
+
   it("runs a clone on every node", async () => {
     expect((await pcs("resource", "create", "c1", "ocf:heartbeat:Dummy", "clone")).code).toBe(0);
     await waitFor(async () => {
@@ -183,5 +190,21 @@ describeLive("a live cluster keeps resources running", () => {
     await waitFor(() => existsSync(out), 20000, "the agent to record its parameter");
     expect(readFileSync(out, "utf8")).toBe(value);
     expect(existsSync(marker)).toBe(false);
+  });
+  it("hands the DC's duties to a new DC: what runs on the survivors is not restarted", async () => {
+    const dcName = /Current DC: (\S+)/.exec(await statusText())?.[1];
+    expect(NODES).toContain(dcName);
+    const survivors = NODES.filter((n) => n !== dcName);
+    const stateOf = (n: string) => join(agentOf(n).dir, "run", "resource-agents", "Dummy-c1.state");
+    const before = survivors.map((n) => statSync(stateOf(n)).mtimeMs);
+    await stopAgent(agentOf(dcName!), "SIGKILL");
+    await waitFor(async () => {
+      const s = await statusText();
+      const dc = /Current DC: (\S+)/.exec(s)?.[1];
+      return !!dc && dc !== dcName && new RegExp(`OFFLINE: \\[ ${dcName} \\]`).test(s);
+    }, 15000, "a new DC that sees the old one gone");
+    // the new DC takes the survivors' own histories: nothing there is probed or started again
+    await waitFor(async () => survivors.includes((await startedOn("d1")) ?? ""), 15000, "d1 running on a survivor");
+    expect(survivors.map((n) => statSync(stateOf(n)).mtimeMs)).toEqual(before);
   });
 });
