@@ -2,7 +2,8 @@
 // recurring monitors and their cancellations, the pseudo events of groups and clones, and fencing.
 import type { PrimitivePlan } from "./actions.js";
 import { isManaged } from "./assign.js";
-import { cloneOf, historyKey, type GraphConfig, type OpConfig } from "./graph-config.js";
+import { paramsDigest } from "./digest.js";
+import { cloneOf, historyOn, type GraphConfig, type OpConfig } from "./graph-config.js";
 import type { Act, Model } from "./graph-model.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
 
@@ -77,10 +78,19 @@ function probeTargets(rsc: Resource, node: SchedNode): Resource[] {
   return inst ? probeTargets(inst, node) : [];
 }
 
+// Most probes expect "not running": those share one attribute record (nothing changes a probe's).
+const NOT_RUNNING: Record<string, string> = Object.freeze({ CRM_meta_op_target_rc: "7" }) as Record<string, string>;
+const PROBE_META: Record<number, () => Record<string, string>> = {
+  7: () => NOT_RUNNING,
+  8: () => ({ CRM_meta_op_target_rc: "8" }),
+  0: () => ({}),
+};
+
 function addProbes(model: Model, input: BuildInput): void {
   const { cluster } = input;
   if (!input.probes) return;
   const discovery = discoveryIndex(cluster);
+  const keys = new Map<Resource, string>();
   for (const node of cluster.nodes) {
     if (!node.online || node.unclean || node.pending) continue;
     for (const top of cluster.resources) {
@@ -88,11 +98,25 @@ function addProbes(model: Model, input: BuildInput): void {
         if (p.orphan || knownOn(p, node) || !discoveryAllowed(p, node, discovery)) continue;
         const running = p.running.includes(node);
         const targetRc = !running ? 7 : p.role === "Promoted" ? 8 : 0;
-        const meta: Record<string, string> = targetRc ? { CRM_meta_op_target_rc: String(targetRc) } : {};
-        model.add({ key: opKey(keyId(p), "monitor"), task: "monitor", kind: "rsc_op", rsc: p, node, required: true, targetRc, meta });
+        let key = keys.get(p);
+        if (!key) keys.set(p, (key = opKey(keyId(p), "monitor")));
+        model.add({ key, task: "monitor", kind: "rsc_op", rsc: p, node, required: true, targetRc, meta: PROBE_META[targetRc]() });
       }
     }
   }
+}
+
+/** Whether an active recurring operation ran with other parameters than configured now: Pacemaker
+ * reschedules it. Pacemaker's digest covers the instance and op parameters and the op's timeout;
+ * pcs-lite's controller records one of the parameters alone, which counts as current too. */
+function digestChanged(rsc: Resource, node: SchedNode, op: OpConfig, config: GraphConfig): boolean {
+  const recorded = historyOn(config.digests, node, rsc)?.get(`${op.name}_${op.intervalMs}`);
+  if (!recorded) return false;
+  const params = new Map(rsc.paramsOn ? rsc.paramsOn(node) : rsc.params);
+  for (const [k, v] of op.params) params.set(k, v);
+  if (paramsDigest(params) === recorded) return false;
+  params.set("CRM_meta_timeout", op.meta.CRM_meta_timeout ?? String(config.defaultTimeoutMs ?? 20000));
+  return paramsDigest(params) !== recorded;
 }
 
 function roleMatches(op: OpConfig, rsc: Resource): boolean {
@@ -106,19 +130,19 @@ function addRecurring(model: Model, rsc: Resource, plan: PrimitivePlan, start: A
   if (!node || rsc.nextRole === "Stopped" || plan.startBlocked || !node.online || node.unclean) return;
   const ops = (input.config.ops.get(rsc.baseId) ?? []).filter((o) => o.intervalMs > 0 && o.enabled && o.role !== "Stopped");
   const seen = new Set<string>();
-  const active = input.config.activeRecurring.get(historyKey(node, rsc));
+  const active = historyOn(input.config.activeRecurring, node, rsc);
   const startRequired = !!start?.required;
   for (const op of ops) {
     const key = `${op.name}_${op.intervalMs}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const optional = !startRequired && !!active?.has(key) && plan.from === node;
+    const optional = !startRequired && !!active?.has(key) && plan.from === node && !digestChanged(rsc, node, op, input.config);
     const attrs: Record<string, string> = { ...op.meta, CRM_meta_interval: String(op.intervalMs), CRM_meta_name: op.name };
     if (op.role) attrs.CRM_meta_role = op.role;
     if (!roleMatches(op, rsc)) {
       if (optional) {
         attrs.CRM_meta_operation = op.name;
-        const callId = input.config.callIds.get(historyKey(node, rsc))?.get(key);
+        const callId = historyOn(input.config.callIds, node, rsc)?.get(key);
         if (callId) attrs.CRM_meta_call_id = callId;
         model.add({ key: opKey(keyId(rsc), op.name, op.intervalMs), task: "cancel", kind: "rsc_op", rsc, node, required: true, intervalMs: op.intervalMs, meta: attrs });
       }
@@ -130,7 +154,39 @@ function addRecurring(model: Model, rsc: Resource, plan: PrimitivePlan, start: A
   }
 }
 
+const isTrue = (v: string | undefined) => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
+
+/** Recurring operations the history shows active where the primitive runs, but that must stop: no
+ * longer configured (orphans), or in maintenance. Pacemaker cancels them after any stop there. */
+function addHistoryCancels(model: Model, rsc: Resource, input: BuildInput): void {
+  if (rsc.orphan) return;
+  const configured = new Set((input.config.ops.get(rsc.baseId) ?? []).filter((o) => o.enabled && o.intervalMs > 0).map((o) => `${o.name}_${o.intervalMs}`));
+  let inMaintenance = input.cluster.options.maintenanceMode;
+  for (let r: Resource | undefined = rsc; r && !inMaintenance; r = r.parent) inMaintenance = isTrue(r.meta.get("maintenance"));
+  for (const node of rsc.running) {
+    const maintenance = inMaintenance || node.maintenance;
+    if (!maintenance && (!node.online || node.unclean)) continue;
+    const callIds = historyOn(input.config.callIds, node, rsc);
+    for (const key of historyOn(input.config.activeRecurring, node, rsc) ?? []) {
+      if (!maintenance && (configured.has(key) || !input.config.stopOrphanActions)) continue;
+      const cut = key.lastIndexOf("_");
+      const name = key.slice(0, cut);
+      const intervalMs = Number(key.slice(cut + 1));
+      const meta: Record<string, string> = { CRM_meta_interval: String(intervalMs), CRM_meta_operation: name };
+      const callId = callIds?.get(key);
+      if (callId) meta.CRM_meta_call_id = callId;
+      const cancel = model.add({ key: opKey(keyId(rsc), name, intervalMs), task: "cancel", kind: "rsc_op", rsc, node, required: true, intervalMs, meta, afterStop: true });
+      for (const stop of model.find(rsc, "stop", node)) model.order(stop, cancel);
+    }
+  }
+}
+
 function addPrimitive(model: Model, rsc: Resource, plan: PrimitivePlan, input: BuildInput, fenced: Set<string>): void {
+  addPrimitiveActions(model, rsc, plan, input, fenced);
+  addHistoryCancels(model, rsc, input);
+}
+
+function addPrimitiveActions(model: Model, rsc: Resource, plan: PrimitivePlan, input: BuildInput, fenced: Set<string>): void {
   const managed = isManaged(rsc, input.cluster);
   if (!managed) {
     if (plan.to && plan.from === plan.to) addRecurring(model, rsc, plan, undefined, input);
@@ -162,7 +218,8 @@ function addCollective(model: Model, rsc: Resource): void {
   for (const [task, done] of pairs) {
     const required = childRequired(task);
     model.add({ key: opKey(rsc.id, task), task, kind: "pseudo_event", rsc, required });
-    model.add({ key: opKey(rsc.id, done), task: done, kind: "pseudo_event", rsc, required });
+    // A clone's completion events outrank other synapses (Pacemaker's INFINITY priority).
+    model.add({ key: opKey(rsc.id, done), task: done, kind: "pseudo_event", rsc, required, ...(rsc.variant === "clone" ? { priority: 1000000 } : {}) });
   }
 }
 

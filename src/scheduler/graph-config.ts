@@ -12,6 +12,8 @@ export interface OpConfig {
   /** The op element's other attributes as CRM_meta_* values (timeout in ms, on_fail, ...). */
   meta: Record<string, string>;
   enabled: boolean;
+  /** The op's own instance attributes (they join its parameter digest). */
+  params: Map<string, string>;
 }
 
 export interface GraphConfig {
@@ -23,6 +25,11 @@ export interface GraphConfig {
   activeRecurring: Map<string, Set<string>>;
   /** "node|lrm_resource id" -> call ids of the recurring ops in that history (for cancel). */
   callIds: Map<string, Map<string, string>>;
+  /** "node|lrm_resource id" -> the recorded op-digest of each active recurring op (sanitized
+   * records, with an op-secure-digest, are left out: their parameters cannot be compared). */
+  digests: Map<string, Map<string, string>>;
+  /** stop-orphan-actions: cancel recurring operations no longer configured (default true). */
+  stopOrphanActions: boolean;
 }
 
 /** Pacemaker's interval/timeout syntax to milliseconds ("10s", "1m", "500ms", "20", "PT5S"). */
@@ -35,8 +42,9 @@ export function durationMs(v: string | undefined): number | undefined {
     const factor = unit.startsWith("ms") ? 1 : unit.startsWith("m") ? 60000 : unit.startsWith("h") ? 3600000 : 1000;
     return Math.round(n * factor);
   }
-  const iso = /^P(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)$/i.exec(v.trim());
-  if (iso) return ((Number(iso[1] ?? 0) * 60 + Number(iso[2] ?? 0)) * 60 + Number(iso[3] ?? 0)) * 1000;
+  // ISO 8601 durations; Pacemaker also reads hours and seconds without the "T" ("P10S").
+  const iso = /^P(?:(\d+)D)?(?:T(?=\d))?(?:(\d+)H)?(?:(?<=T(?:\d+H)?)(\d+)M)?(?:(\d+)S)?$/i.exec(v.trim());
+  if (iso && v.trim().length > 1) return (((Number(iso[1] ?? 0) * 24 + Number(iso[2] ?? 0)) * 60 + Number(iso[3] ?? 0)) * 60 + Number(iso[4] ?? 0)) * 1000;
   return undefined;
 }
 
@@ -54,7 +62,9 @@ function opConfig(op: XmlElement): OpConfig {
   const metaTimeout = childElements(op, "meta_attributes").flatMap((s) => childElements(s, "nvpair")).find((nv) => nv.attrs.name === "timeout")?.attrs.value;
   const timeout = durationMs(op.attrs.timeout ?? metaTimeout);
   if (timeout !== undefined) meta.CRM_meta_timeout = String(timeout);
-  return { name: op.attrs.name ?? "", intervalMs: durationMs(op.attrs.interval) ?? 0, role: parseRole(op.attrs.role), meta, enabled: !isFalse(op.attrs.enabled) };
+  const params = new Map<string, string>();
+  for (const set of childElements(op, "instance_attributes")) for (const nv of childElements(set, "nvpair")) if (nv.attrs.name && !params.has(nv.attrs.name)) params.set(nv.attrs.name, nv.attrs.value ?? "");
+  return { name: op.attrs.name ?? "", intervalMs: durationMs(op.attrs.interval) ?? 0, role: parseRole(op.attrs.role), meta, enabled: !isFalse(op.attrs.enabled), params };
 }
 
 function collectPrimitives(e: XmlElement, out: Map<string, OpConfig[]>): void {
@@ -75,7 +85,7 @@ function defaultTimeout(config: XmlElement | undefined): number | undefined {
 }
 
 /** Recurring operations whose last record follows the resource's last start (Pacemaker keeps them running). */
-function readHistory(status: XmlElement | undefined, active: GraphConfig["activeRecurring"], callIds: GraphConfig["callIds"]): void {
+function readHistory(status: XmlElement | undefined, { activeRecurring: active, callIds, digests }: Pick<GraphConfig, "activeRecurring" | "callIds" | "digests">): void {
   for (const ns of status ? childElements(status, "node_state") : []) {
     const uname = ns.attrs.uname;
     const lrm = firstChild(ns, "lrm");
@@ -93,15 +103,19 @@ function readHistory(status: XmlElement | undefined, active: GraphConfig["active
       if (start < stop) continue;
       const keys = new Set<string>();
       const ids = new Map<string, string>();
+      const recorded = new Map<string, string>();
       for (const o of ops.slice(start)) {
         const interval = Number(o.attrs.interval ?? 0);
         if (!interval || o.attrs["op-status"] === "-1") continue;
         const key = `${o.attrs.operation}_${interval}`;
         keys.add(key);
         ids.set(key, o.attrs["call-id"] ?? "");
+        if (o.attrs["op-digest"] && !o.attrs["op-secure-digest"]) recorded.set(key, o.attrs["op-digest"]);
+        else recorded.delete(key);
       }
       active.set(`${uname}|${lr.attrs.id}`, keys);
       callIds.set(`${uname}|${lr.attrs.id}`, ids);
+      digests.set(`${uname}|${lr.attrs.id}`, recorded);
     }
   }
 }
@@ -111,10 +125,11 @@ export function readGraphConfig(cib: XmlElement): GraphConfig {
   const ops = new Map<string, OpConfig[]>();
   const resources = config && firstChild(config, "resources");
   if (resources) collectPrimitives(resources, ops);
-  const activeRecurring = new Map<string, Set<string>>();
-  const callIds = new Map<string, Map<string, string>>();
-  readHistory(firstChild(cib, "status"), activeRecurring, callIds);
-  return { ops, defaultTimeoutMs: defaultTimeout(config), activeRecurring, callIds };
+  const history = { activeRecurring: new Map<string, Set<string>>(), callIds: new Map<string, Map<string, string>>(), digests: new Map<string, Map<string, string>>() };
+  readHistory(firstChild(cib, "status"), history);
+  const crm = config && firstChild(config, "crm_config");
+  const orphanActions = (crm ? childElements(crm, "cluster_property_set") : []).flatMap((set) => childElements(set, "nvpair")).find((nv) => nv.attrs.name === "stop-orphan-actions");
+  return { ops, defaultTimeoutMs: defaultTimeout(config), ...history, stopOrphanActions: !isFalse(orphanActions?.attrs.value) };
 }
 
 /** The id the node's executor knows a primitive by: the base id for anonymous clone instances. */
@@ -128,4 +143,9 @@ export function cloneOf(rsc: Resource): Resource | undefined {
   return undefined;
 }
 
-export const historyKey = (node: SchedNode, rsc: Resource): string => `${node.uname}|${historyId(rsc)}`;
+/** A primitive's history entry on a node: filed under its history's own name, else its id ("rsc:N"),
+ * else (anonymous clone instances) the base id. */
+export function historyOn<T>(map: Map<string, T>, node: SchedNode, rsc: Resource): T | undefined {
+  const at = (name: string) => map.get(`${node.uname}|${name}`);
+  return (rsc.historyName !== undefined ? at(rsc.historyName) : undefined) ?? at(rsc.id) ?? at(historyId(rsc));
+}

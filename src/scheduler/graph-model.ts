@@ -21,6 +21,11 @@ export interface Act {
   after: Edge[];
   before: Edge[];
   downed?: string[];
+  /** A cancellation that waits for the stop on its node (orphaned or maintenance-mode recurring
+   * operations), not one that precedes a role change. */
+  afterStop?: boolean;
+  /** Pacemaker's action priority (INFINITY for post notifications): the synapse's priority. */
+  priority?: number;
 }
 
 export interface Edge {
@@ -36,44 +41,85 @@ export interface Model {
   acts: Act[];
   byRsc: Map<Resource, Act[]>;
   add(a: Omit<Act, "idx" | "after" | "before" | "meta" | "intervalMs" | "targetRc"> & Partial<Pick<Act, "meta" | "intervalMs" | "targetRc">>): Act;
-  /** Actions of a resource with a task (any node unless given). */
+  /** Non-recurring actions of a resource with a task (any node unless given). The array is the
+   * model's own: callers must not change it, and actions added later may appear in it. */
   find(rsc: Resource, task: string, node?: SchedNode): Act[];
   order(first: Act | undefined, then: Act | undefined, impliesThen?: boolean): void;
   /** Every action of `first` with `firstTask` before every action of `then` with `thenTask`. */
   orderRsc(first: Resource, firstTask: string, then: Resource, thenTask: string, impliesThen?: boolean): void;
 }
 
+const NONE: readonly Act[] = Object.freeze([]) as readonly Act[];
+/** Past this many edges an action keeps a set of its successors, so that deduplication stays O(1). */
+const LINEAR_EDGES = 8;
+
 export function newModel(): Model {
   const acts: Act[] = [];
   const byRsc = new Map<Resource, Act[]>();
-  const edgeKeys = new Set<number>();
+  // Non-recurring actions by resource and task: what find() answers (most orderings ask it).
+  const byTask = new Map<Resource, Map<string, Act[]>>();
+  const successors = new Map<Act, Map<Act, Edge>>();
+  const edgeBetween = (first: Act, then: Act): Edge | undefined => {
+    const index = successors.get(first);
+    if (index) return index.get(then);
+    for (const e of first.after) if (e.then === then) return e;
+    return undefined;
+  };
   const model: Model = {
     acts,
     byRsc,
     add(a) {
-      const act: Act = { meta: {}, intervalMs: 0, targetRc: 0, ...a, idx: acts.length, after: [], before: [] };
+      // Spelled out rather than spread: every action then has the same shape, and this runs once per action.
+      const act: Act = {
+        idx: acts.length,
+        key: a.key,
+        task: a.task,
+        kind: a.kind,
+        rsc: a.rsc,
+        node: a.node,
+        required: a.required,
+        intervalMs: a.intervalMs ?? 0,
+        targetRc: a.targetRc ?? 0,
+        meta: a.meta ?? {},
+        after: [],
+        before: [],
+        downed: a.downed,
+        priority: a.priority,
+        afterStop: a.afterStop,
+      };
       acts.push(act);
-      if (act.rsc) {
-        const list = byRsc.get(act.rsc);
+      const rsc = act.rsc;
+      if (rsc) {
+        const list = byRsc.get(rsc);
         if (list) list.push(act);
-        else byRsc.set(act.rsc, [act]);
+        else byRsc.set(rsc, [act]);
+        if (act.intervalMs === 0) {
+          let tasks = byTask.get(rsc);
+          if (!tasks) byTask.set(rsc, (tasks = new Map()));
+          const same = tasks.get(act.task);
+          if (same) same.push(act);
+          else tasks.set(act.task, [act]);
+        }
       }
       return act;
     },
     find(rsc, task, node) {
-      return (byRsc.get(rsc) ?? []).filter((a) => a.task === task && a.intervalMs === 0 && (!node || a.node === node));
+      const all = byTask.get(rsc)?.get(task) ?? (NONE as Act[]);
+      return node ? all.filter((a) => a.node === node) : all;
     },
     order(first, then, impliesThen = false) {
       if (!first || !then || first === then) return;
-      const k = first.idx * 4194304 + then.idx;
-      if (edgeKeys.has(k)) {
-        if (impliesThen) for (const e of first.after) if (e.then === then) e.impliesThen = true;
+      const known = edgeBetween(first, then);
+      if (known) {
+        if (impliesThen) known.impliesThen = true;
         return;
       }
-      edgeKeys.add(k);
       const e: Edge = { first, then, impliesThen };
       first.after.push(e);
       then.before.push(e);
+      const index = successors.get(first);
+      if (index) index.set(then, e);
+      else if (first.after.length > LINEAR_EDGES) successors.set(first, new Map(first.after.map((x) => [x.then, x])));
     },
     orderRsc(first, firstTask, then, thenTask, impliesThen = false) {
       const firsts = model.find(first, firstTask);

@@ -4,7 +4,7 @@
 // before whatever they could invalidate.
 import { cloneOf } from "./graph-config.js";
 import { completedTask, inverseTask, type Act, type Model } from "./graph-model.js";
-import type { Cluster, Ordering, Resource } from "./types.js";
+import type { Cluster, Ordering, Resource, SchedNode } from "./types.js";
 
 /** Resource-level orderings ("first task then task"), kept for the probe orderings of stops. */
 interface RscOrder {
@@ -29,6 +29,7 @@ function primitiveOrders(model: Model, rsc: Resource, log: RscOrder[]): void {
   for (const a of acts) {
     if (a.intervalMs === 0) continue;
     if (a.task === "cancel") {
+      if (a.afterStop) continue;
       const after = rsc.nextRole === "Promoted" && rsc.role !== "Promoted" ? "promote" : rsc.role === "Promoted" ? "demote" : "stop";
       for (const t of model.find(rsc, after)) model.order(a, t);
       continue;
@@ -126,7 +127,17 @@ function placement(r: Resource) {
   return prims.find((p) => p.assignedTo)?.assignedTo ?? prims.find((p) => p.running.length)?.running[0];
 }
 
-function explicitOrder(model: Model, o: Ordering, log: RscOrder[], pseudo: Map<string, Act>): void {
+/** Confirmed-post notification events of notifying clones, by clone and completed task. */
+export type Confirmations = Map<Resource, Map<string, Act>>;
+
+/** The actions an ordering's first side stands for: once a notifying clone's action is complete, its
+ * post notifications must be confirmed too (Pacemaker remaps "running" to "confirmed-post ... running"). */
+function firstActs(model: Model, rsc: Resource, task: string, then: Resource, confirmed: Confirmations): Act[] {
+  const end = rsc !== then ? confirmed.get(rsc)?.get(task) : undefined;
+  return end ? [end] : model.find(rsc, task);
+}
+
+function explicitOrder(model: Model, o: Ordering, log: RscOrder[], pseudo: Map<string, Act>, confirmed: Confirmations): void {
   if (o.kind === "Serialize") return;
   const implies = o.kind === "Mandatory";
   const pairs: [Resource, Resource][] = [];
@@ -151,18 +162,18 @@ function explicitOrder(model: Model, o: Ordering, log: RscOrder[], pseudo: Map<s
     const ft = completedTask(f, o.firstAction);
     const thens = model.find(t, o.thenAction);
     if (o.anyOf) {
-      through(`one-or-more:${o.anyOf.id}`, model.find(f, ft), thens);
+      through(`one-or-more:${o.anyOf.id}`, firstActs(model, f, ft, t, confirmed), thens);
     } else if ((o.anyInstance || min > 0) && f.variant === "clone") {
       through(`clone-one-or-more:${o.id}`, f.children.flatMap((i) => model.find(i, completedTask(i, o.firstAction))), thens);
     } else {
-      for (const a of model.find(f, ft)) for (const b of thens) model.order(a, b, implies);
+      for (const a of firstActs(model, f, ft, t, confirmed)) for (const b of thens) model.order(a, b, implies);
       log.push({ first: f, firstTask: ft, then: t, thenTask: o.thenAction });
     }
     const fi = inverseTask(o.firstAction);
     const ti = inverseTask(o.thenAction);
     if (o.symmetrical && fi && ti && !o.anyOf) {
       const tdone = completedTask(t, ti);
-      for (const a of model.find(t, tdone)) for (const b of model.find(f, fi)) model.order(a, b);
+      for (const a of firstActs(model, t, tdone, f, confirmed)) for (const b of model.find(f, fi)) model.order(a, b);
       log.push({ first: t, firstTask: tdone, then: f, thenTask: fi });
     }
   }
@@ -177,8 +188,22 @@ function probeOrders(model: Model, log: RscOrder[]): void {
     const top = cloneOf(rsc) ?? rsc;
     for (const s of model.find(top, "start")) model.order(p, s);
   }
+  // What a probe must precede through restarts depends on its resource, not its node: found once per
+  // resource and the actions it is ordered before.
+  const restarts = new Map<Resource, Map<Act, Act[]>>();
   for (const p of probes) {
-    for (const e of [...p.after]) restartOrders(model, p, e.then, new Set());
+    const rsc = p.rsc as Resource;
+    let byStart = restarts.get(rsc);
+    if (!byStart) restarts.set(rsc, (byStart = new Map()));
+    for (const e of [...p.after]) {
+      let targets = byStart.get(e.then);
+      if (!targets) {
+        targets = [];
+        restartTargets(model, rsc, e.then, new Set(), targets);
+        byStart.set(e.then, targets);
+      }
+      for (const t of targets) model.order(p, t);
+    }
   }
   const probesOf = new Map<Resource, Act[]>();
   for (const p of probes) {
@@ -195,14 +220,14 @@ function probeOrders(model: Model, log: RscOrder[]): void {
   }
 }
 
-function restartOrders(model: Model, probe: Act, after: Act, seen: Set<Act>): void {
+/** The stops and demotes of other primitives that a start or promote reached from `after` implies. */
+function restartTargets(model: Model, rsc: Resource, after: Act, seen: Set<Act>, out: Act[]): void {
   if (seen.has(after)) return;
   seen.add(after);
-  const rsc = probe.rsc as Resource;
   const arsc = after.rsc;
   if (arsc && arsc.variant === "primitive" && arsc !== rsc) {
     const counterpart = after.task === "start" ? "stop" : after.task === "promote" ? "demote" : undefined;
-    if (counterpart) for (const t of model.find(arsc, counterpart)) if (t.kind !== "pseudo_event") model.order(probe, t);
+    if (counterpart) for (const t of model.find(arsc, counterpart)) if (t.kind !== "pseudo_event") out.push(t);
   }
   const interleave = arsc?.variant === "clone" && /^(true|on|yes|y|1)$/i.test(arsc.meta.get("interleave") ?? "");
   const compatible = interleave && arsc ? arsc.children.find((c) => placement(c) && placement(c) === rsc.assignedTo) : undefined;
@@ -212,7 +237,7 @@ function restartOrders(model: Model, probe: Act, after: Act, seen: Set<Act>): vo
       if (!arsc || arsc.variant === "primitive" || rsc.parent === arsc || !brsc || brsc.variant === "clone" || brsc.parent !== arsc) continue;
       if (interleave && compatible !== brsc) continue;
     }
-    restartOrders(model, probe, e.then, seen);
+    restartTargets(model, rsc, e.then, seen, out);
   }
 }
 
@@ -227,21 +252,31 @@ function fencingOrders(model: Model, cluster: Cluster, dcInfo: FencingOptions): 
   const others = downs.filter((f) => f !== dc);
   if (!concurrent) for (let i = 1; i < others.length; i++) model.order(others[i - 1], others[i]);
   if (dc) for (const f of concurrent ? others : others.slice(-1)) model.order(f, dc);
+  // The actions fencing can precede, indexed once: by node for what happens there, and every start
+  // and promote for the resources that require fencing.
+  const onNode = new Map<SchedNode, Act[]>();
+  const recoveries: Act[] = [];
+  for (const a of model.acts) {
+    const rsc = a.rsc;
+    if (!rsc || rsc.variant !== "primitive") continue;
+    if (a.task === "start" || a.task === "promote") recoveries.push(a);
+    if (!a.node || !(a.task === "start" || a.task === "stop" || a.task === "demote" || (a.task === "monitor" && a.intervalMs === 0))) continue;
+    const list = onNode.get(a.node);
+    if (list) list.push(a);
+    else onNode.set(a.node, [a]);
+  }
   for (const f of fences) {
-    const unfence = f.meta.CRM_meta_stonith_action === "on";
-    for (const a of model.acts) {
-      const rsc = a.rsc;
-      if (!rsc || rsc.variant !== "primitive" || a === f) continue;
-      if (unfence) {
-        if (a.node === f.node && !rsc.isStonith && (a.task === "start" || (a.task === "monitor" && a.intervalMs === 0))) model.order(f, a);
-        continue;
-      }
-      if (a.kind === "pseudo_event" && a.node === f.node && (a.task === "stop" || a.task === "demote")) model.order(f, a, true);
-      else if (a.task === "start" || a.task === "promote") {
-        const requires = rsc.meta.get("requires") ?? (rsc.isStonith || !cluster.options.stonithEnabled ? "quorum" : "fencing");
-        if (requires === "fencing" || requires === "unfencing") model.order(f, a);
-        else if (requires === "quorum" && a.task === "start" && f.node && !rsc.knownOn.has(f.node.uname)) model.order(f, a);
-      }
+    const here = (f.node && onNode.get(f.node)) || [];
+    if (f.meta.CRM_meta_stonith_action === "on") {
+      for (const a of here) if (!a.rsc?.isStonith && (a.task === "start" || a.task === "monitor")) model.order(f, a);
+      continue;
+    }
+    for (const a of here) if (a.kind === "pseudo_event" && (a.task === "stop" || a.task === "demote")) model.order(f, a, true);
+    for (const a of recoveries) {
+      const rsc = a.rsc as Resource;
+      const requires = rsc.meta.get("requires") ?? (rsc.isStonith || !cluster.options.stonithEnabled ? "quorum" : "fencing");
+      if (requires === "fencing" || requires === "unfencing") model.order(f, a);
+      else if (requires === "quorum" && a.task === "start" && f.node && !rsc.knownOn.has(f.node.uname)) model.order(f, a);
     }
   }
 }
@@ -253,11 +288,11 @@ export interface FencingOptions {
   concurrent?: string;
 }
 
-export function addOrderings(model: Model, cluster: Cluster, fencing: FencingOptions = {}): void {
+export function addOrderings(model: Model, cluster: Cluster, fencing: FencingOptions = {}, confirmed: Confirmations = new Map()): void {
   const log: RscOrder[] = [];
   for (const top of cluster.resources) internalOrders(model, top, log);
   const pseudo = new Map<string, Act>();
-  for (const o of cluster.orderings) explicitOrder(model, o, log, pseudo);
+  for (const o of cluster.orderings) explicitOrder(model, o, log, pseudo, confirmed);
   fencingOrders(model, cluster, fencing);
   probeOrders(model, log);
 }

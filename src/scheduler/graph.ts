@@ -9,10 +9,11 @@ import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { addActions } from "./graph-actions.js";
 import { cloneOf, historyId, readGraphConfig, type GraphConfig } from "./graph-config.js";
 import { newModel, type Act } from "./graph-model.js";
+import { addNotifications } from "./graph-notify.js";
 import { addOrderings } from "./graph-order.js";
 import type { GraphAction, GraphResource, TransitionGraph } from "./graph-types.js";
 import { schedule, type ScheduleOutput } from "./index.js";
-import type { Resource } from "./types.js";
+import type { Resource, SchedNode } from "./types.js";
 
 export type { TransitionGraph, GraphAction } from "./graph-types.js";
 export { graphXml } from "./graph-xml.js";
@@ -70,19 +71,32 @@ function instanceNumber(rsc: Resource): number | undefined {
   return undefined;
 }
 
-function timeoutMs(act: Act, config: GraphConfig): string {
+/** What every action of a primitive shares, computed once per primitive (or collective). */
+interface RscShared {
+  /** CRM_meta_* of its clone, and its instance number. */
+  base: Record<string, string>;
+  graphRsc?: GraphResource;
+  /** Timeouts by "task_interval" (probes fall back to the most frequent monitor's). */
+  timeouts: Map<string, string>;
+}
+
+function timeoutMs(act: Act, shared: RscShared, config: GraphConfig): string {
   if (act.meta.CRM_meta_timeout) return act.meta.CRM_meta_timeout;
+  const task = act.task === "cancel" ? "monitor" : act.task;
+  const key = `${task}_${act.intervalMs}`;
+  const known = shared.timeouts.get(key);
+  if (known !== undefined) return known;
   const rsc = act.rsc;
   const ops = rsc?.variant === "primitive" ? (config.ops.get(rsc.baseId) ?? []) : [];
-  const task = act.task === "cancel" ? "monitor" : act.task;
-  const own = ops.find((o) => o.name === task && o.intervalMs === act.intervalMs)?.meta.CRM_meta_timeout;
-  if (own) return own;
-  if (task === "monitor" && act.intervalMs === 0) {
+  let timeout = ops.find((o) => o.name === task && o.intervalMs === act.intervalMs)?.meta.CRM_meta_timeout;
+  if (!timeout && task === "monitor" && act.intervalMs === 0) {
     // A probe without its own definition takes the timeout of the most frequent monitor.
     const monitors = ops.filter((o) => o.name === "monitor" && o.intervalMs > 0 && o.meta.CRM_meta_timeout).sort((a, b) => a.intervalMs - b.intervalMs);
-    if (monitors.length) return monitors[0].meta.CRM_meta_timeout;
+    if (monitors.length) timeout = monitors[0].meta.CRM_meta_timeout;
   }
-  return String(config.defaultTimeoutMs ?? 20000);
+  timeout ??= String(config.defaultTimeoutMs ?? 20000);
+  shared.timeouts.set(key, timeout);
+  return timeout;
 }
 
 function graphResource(rsc: Resource): GraphResource {
@@ -93,27 +107,51 @@ function graphResource(rsc: Resource): GraphResource {
   return { id, ...(id !== rsc.id ? { longId: rsc.id } : {}), class: cls, ...(provider ? { provider } : {}), type };
 }
 
-function attributesOf(act: Act, config: GraphConfig): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  const rsc = act.rsc;
+function sharedOf(rsc: Resource | undefined, cache: Map<Resource | undefined, RscShared>): RscShared {
+  let shared = cache.get(rsc);
+  if (shared) return shared;
+  const base: Record<string, string> = {};
   const clone = rsc && (rsc.variant === "clone" ? rsc : cloneOf(rsc));
-  if (clone) Object.assign(attrs, cloneMeta(clone));
+  if (clone) Object.assign(base, cloneMeta(clone));
   const instance = rsc && rsc.variant === "primitive" ? instanceNumber(rsc) : undefined;
-  if (instance !== undefined && clone) attrs.CRM_meta_clone = String(instance);
-  Object.assign(attrs, act.meta);
-  delete attrs.CRM_meta_fenced;
+  if (instance !== undefined && clone) base.CRM_meta_clone = String(instance);
+  shared = { base, timeouts: new Map(), ...(rsc?.variant === "primitive" ? { graphRsc: graphResource(rsc) } : {}) };
+  cache.set(rsc, shared);
+  return shared;
+}
+
+function attributesOf(act: Act, shared: RscShared, config: GraphConfig): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const k in shared.base) attrs[k] = shared.base[k];
+  for (const k in act.meta) if (k !== "CRM_meta_fenced") attrs[k] = act.meta[k];
   if (act.kind !== "pseudo_event" && act.node) {
     attrs.CRM_meta_on_node = act.node.uname;
     attrs.CRM_meta_on_node_uuid = act.node.id;
   }
-  if (act.task !== "stonith" && act.task !== "one-or-more") attrs.CRM_meta_timeout = timeoutMs(act, config);
+  if (act.task !== "stonith" && act.task !== "one-or-more") attrs.CRM_meta_timeout = timeoutMs(act, shared, config);
   else delete attrs.CRM_meta_timeout;
   attrs.crm_feature_set = FEATURE_SET;
+  const rsc = act.rsc;
   if (rsc?.variant === "primitive" && act.kind === "rsc_op") {
     const params = act.node && rsc.paramsOn ? rsc.paramsOn(act.node) : rsc.params;
     for (const [k, v] of params) attrs[k] = v;
   }
   return attrs;
+}
+
+/** The ids of the required actions before `act`, ascending, each once. */
+function inputIds(act: Act, ids: Int32Array): number[] {
+  const out: number[] = [];
+  for (const e of act.before) {
+    const id = ids[e.first.idx];
+    if (id >= 0) out.push(id);
+  }
+  if (out.length < 2) return out;
+  out.sort((x, y) => x - y);
+  let n = 1;
+  for (let i = 1; i < out.length; i++) if (out[i] !== out[n - 1]) out[n++] = out[i];
+  out.length = n;
+  return out;
 }
 
 /** Actions in the graph, each with the required actions ordered before it. */
@@ -123,26 +161,35 @@ export function transitionGraph(cib: XmlElement, now: number = Date.now(), resul
   const config = readGraphConfig(cib);
   const model = newModel();
   addActions(model, { cluster: out.cluster, plans: out.plans, fencing: out.fencing, config, probes: !/^(false|no|off|n|0)$/i.test(props.get("enable-startup-probes") ?? "true") });
-  addOrderings(model, out.cluster, { dcId: cib.attrs["dc-uuid"], concurrent: props.get("concurrent-fencing") });
-  const ids = new Map<Act, number>();
+  const confirmed = addNotifications(model, out.cluster);
+  addOrderings(model, out.cluster, { dcId: cib.attrs["dc-uuid"], concurrent: props.get("concurrent-fencing") }, confirmed);
+  const ids = new Int32Array(model.acts.length).fill(-1);
   const required = model.acts.filter((a) => a.required);
-  required.forEach((a, i) => ids.set(a, i));
-  const actions: GraphAction[] = required.map((a) => {
-    const inputs = [...new Set(a.before.map((e) => ids.get(e.first)).filter((i): i is number => i !== undefined))].sort((x, y) => x - y);
+  required.forEach((a, i) => (ids[a.idx] = i));
+  const shared = new Map<Resource | undefined, RscShared>();
+  const nodes = new Map<SchedNode, { uname: string; id: string }>();
+  const nodeOf = (n: SchedNode) => {
+    let ref = nodes.get(n);
+    if (!ref) nodes.set(n, (ref = { uname: n.uname, id: n.id }));
+    return ref;
+  };
+  const actions: GraphAction[] = required.map((a, i) => {
     const executed = a.kind !== "pseudo_event";
+    const common = sharedOf(a.rsc, shared);
     const action: GraphAction = {
-      id: ids.get(a) as number,
+      id: i,
       kind: a.kind,
       task: a.task,
       operationKey: a.key,
-      ...(executed && a.node ? { node: { uname: a.node.uname, id: a.node.id } } : {}),
-      ...(executed && a.rsc?.variant === "primitive" ? { rsc: graphResource(a.rsc) } : {}),
       intervalMs: a.intervalMs,
       targetRc: a.targetRc,
-      attributes: attributesOf(a, config),
-      inputs,
+      attributes: attributesOf(a, common, config),
+      inputs: inputIds(a, ids),
     };
+    if (executed && a.node) action.node = nodeOf(a.node);
+    if (executed && common.graphRsc) action.rsc = common.graphRsc;
     if (a.downed) action.downed = a.downed;
+    if (a.priority) action.priority = a.priority;
     return action;
   });
   return { options: graphOptions(props), actions };

@@ -1,7 +1,9 @@
 // The transition graph the controller executes, on small CIBs built here: which actions, where, with
 // which attributes, and which must complete before which.
 import { parseXml } from "../../src/cib/xml-parse";
+import { paramsDigest } from "../../src/scheduler/digest";
 import { graphXml, transitionGraph, type GraphAction, type TransitionGraph } from "../../src/scheduler/graph";
+import { graphXmlChunks } from "../../src/scheduler/graph-xml";
 import { buildCib, dummy, type CibSpec } from "./build-cib";
 
 const graphOf = (spec: CibSpec): TransitionGraph => transitionGraph(parseXml(buildCib(spec)), Date.UTC(2024, 0, 1));
@@ -207,5 +209,74 @@ describe("transition graph", () => {
     expect(op?.attrs).toMatchObject({ operation_key: "A_start_0", on_node: "n1", on_node_uuid: "1" });
     expect(op?.children.map((c) => c.name)).toEqual(["primitive", "attributes"]);
     expect(startSynapse?.children[1].children.map((t) => t.children[0].attrs.operation_key)).toEqual(["A_monitor_0", "A_monitor_0"]);
+  });
+  test("a notifying clone notifies its active instances before and after a start, and orderings wait for it", () => {
+    const clone = `<clone id="C"><meta_attributes id="C-m"><nvpair id="C-m-1" name="notify" value="true"/></meta_attributes>${dummy("d")}</clone>`;
+    const g = graphOf({
+      nodes: two,
+      resources: clone + dummy("B"),
+      constraints: `<rsc_order id="o" first="C" then="B"/>`,
+      ops: [
+        { rsc: "d", node: "n1", op: "start", call: 2 },
+        { rsc: "d", node: "n2", op: "monitor", call: 3, rc: 7 },
+        { rsc: "B", node: "n1", op: "monitor", call: 4, rc: 7 },
+        { rsc: "B", node: "n2", op: "monitor", call: 5, rc: 7 },
+      ],
+    });
+    // d:0 runs on n1 and d:1 starts on n2: the running one hears of it before and after, the new one after.
+    const executed = g.actions.filter((a) => a.kind !== "pseudo_event").map(keyOf).sort();
+    expect(executed).toEqual(["B_start_0@n1", "d_post_notify_start_0@n1", "d_post_notify_start_0@n2", "d_pre_notify_start_0@n1", "d_start_0@n2"]);
+    expect(keys(g)).toContain("C_confirmed-post_notify_running_0@");
+    const pre = find(g, "d_pre_notify_start_0@n1");
+    expect(pre.attributes).toMatchObject({
+      CRM_meta_notify_type: "pre",
+      CRM_meta_notify_operation: "start",
+      CRM_meta_notify_start_resource: "d:1",
+      CRM_meta_notify_start_uname: "n2",
+      CRM_meta_notify_active_resource: "d:0",
+      CRM_meta_notify_active_uname: "n1",
+      CRM_meta_notify_stop_resource: " ",
+      CRM_meta_notify_all_uname: "n1 n2",
+    });
+    expect(find(g, "d_start_0@n2").attributes).toMatchObject({ CRM_meta_notify_start_resource: "d:1" });
+    expect(find(g, "d_post_notify_start_0@n2").priority).toBe(1000000);
+    expect(before(g, "d_pre_notify_start_0@n1", "d_start_0@n2")).toBe(true);
+    expect(before(g, "d_start_0@n2", "d_post_notify_start_0@n1")).toBe(true);
+    // B waits for the clone's post notifications to be confirmed, not only for its start.
+    expect(before(g, "d_post_notify_start_0@n1", "B_start_0@n1")).toBe(true);
+    expect(before(g, "d_post_notify_start_0@n2", "B_start_0@n1")).toBe(true);
+    const xml = graphXml(g);
+    expect(xml).toContain('operation_key="C_confirmed-post_notify_running_0"');
+  });
+
+  test("recurring operations the history shows but the configuration no longer has are cancelled", () => {
+    const history = [{ rsc: "A", node: "n1", op: "start", call: 2 }, { rsc: "A", node: "n1", op: "monitor", interval: 5000, call: 3 }];
+    const g = graphOf({ nodes: [{ name: "n1" }], resources: withMonitor("A"), ops: history });
+    expect(keys(g)).toEqual(["A_monitor_10000@n1", "A_monitor_5000@n1"]);
+    const cancel = find(g, "A_monitor_5000@n1");
+    expect(cancel).toMatchObject({ task: "cancel", intervalMs: 5000 });
+    expect(cancel.attributes).toMatchObject({ CRM_meta_call_id: "3", CRM_meta_interval: "5000", CRM_meta_operation: "monitor" });
+    const kept = graphOf({ nodes: [{ name: "n1" }], resources: withMonitor("A"), ops: history, options: { "stop-orphan-actions": "false" } });
+    expect(keys(kept)).toEqual(["A_monitor_10000@n1"]);
+  });
+
+  test("a recurring monitor whose parameters changed is rescheduled", () => {
+    // Pacemaker's digest of a monitor covers the parameters and the op's timeout (30 s here).
+    const withDigest = (timeout: string) => {
+      const spec = { nodes: [{ name: "n1" }], resources: withMonitor("A"), ops: [{ rsc: "A", node: "n1", op: "start", call: 2 }, { rsc: "A", node: "n1", op: "monitor", interval: 10000, call: 3 }] };
+      const digest = paramsDigest(new Map([["CRM_meta_timeout", timeout]]));
+      const xml = buildCib(spec).replace(/(operation_key="A_monitor_10000"[^>]*op-digest=")[0-9a-f]+/, `$1${digest}`);
+      return transitionGraph(parseXml(xml), Date.UTC(2024, 0, 1));
+    };
+    expect(keys(withDigest("30000"))).toEqual([]);
+    expect(keys(withDigest("20000"))).toEqual(["A_monitor_10000@n1"]);
+  });
+
+  test("the XML comes in chunks that join to the whole graph", () => {
+    const g = graphOf({ nodes: [{ name: "n1" }, { name: "n2" }, { name: "n3" }], resources: Array.from({ length: 300 }, (_, i) => dummy(`r${i}`)).join("") });
+    const chunks = [...graphXmlChunks(g)];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join("")).toBe(graphXml(g));
+    expect(parseXml(graphXml(g)).children.filter((c) => c.name === "synapse")).toHaveLength(g.actions.length);
   });
 });
