@@ -3,7 +3,8 @@ import { basename, dirname, join } from "node:path";
 
 let tempCounter = 0;
 
-function pidExists(pid: number): boolean {
+/** Whether a process with this pid exists (one we may not signal exists too). */
+export function pidExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { lstatSync, lutimesSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync } from "node:fs";
 import { hostname } from "node:os";
+import { pidExists } from "./atomic.js";
 
 const LEASE_MS = 15000;
 const WAIT_MS = 20000;
@@ -57,14 +58,6 @@ function parseOwner(text: string): LockOwner | undefined {
   return { pid: Number(m[1]), start: m[2], boot: m[3], nonce: m[4], host: m[5] };
 }
 
-function pidExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Whether the process of a lock record is certainly gone; false when it may live (or cannot be checked). */
 export function ownerIsDead(o: LockOwner): boolean {

@@ -1,58 +1,8 @@
 // crm_mon's "Failed Resource Actions": the failure records of the online nodes' histories, in its
 // friendly wording (pcs status) or its technical one (pcs status --full).
+import { execStatusText, ocfResultText, readableInterval } from "../agents/exec/texts.js";
 import { epochText } from "../cib/ctime.js";
 import { childElements, type XmlElement } from "../cib/xml.js";
-
-const OCF_RESULTS: Record<number, string> = {
-  0: "ok",
-  1: "error",
-  2: "invalid parameter",
-  3: "unimplemented feature",
-  4: "insufficient privileges",
-  5: "not installed",
-  6: "not configured",
-  7: "not running",
-  8: "promoted",
-  9: "promoted (failed)",
-  190: "OCF_DEGRADED",
-  191: "promoted (degraded)",
-};
-
-const EXEC_STATUSES: Record<number, string> = {
-  [-1]: "pending",
-  0: "complete",
-  1: "Cancelled",
-  2: "Timed Out",
-  3: "NOT SUPPORTED",
-  4: "Error",
-  5: "Hard error",
-  6: "Fatal error",
-  7: "Not installed",
-  8: "Internal communication failure",
-  9: "Cannot execute now",
-  10: "No fence device",
-  11: "CIB secrets unavailable",
-};
-
-export const ocfResultText = (rc: number): string => OCF_RESULTS[rc] ?? "unknown";
-export const execStatusText = (status: number): string => EXEC_STATUSES[status] ?? "UNKNOWN!";
-
-/** Pacemaker's readable interval: 1d2h3m4.500s, 30s, 12ms, 0s. */
-export function readableInterval(ms: number): string {
-  let rest = ms;
-  let out = "";
-  for (const [unit, size] of [["d", 86400000], ["h", 3600000], ["m", 60000]] as const) {
-    if (rest > size) {
-      out += `${Math.floor(rest / size)}${unit}`;
-      rest -= Math.floor(rest / size) * size;
-    }
-  }
-  if (rest > 1000) {
-    const ms3 = rest % 1000;
-    out += `${Math.floor(rest / 1000)}${ms3 ? "." + String(ms3).padStart(3, "0") : ""}s`;
-  } else if (rest > 0) out += `${rest}ms`;
-  return out || "0s";
-}
 
 function parseKey(key: string): { rsc: string; task: string; interval: number } | undefined {
   const m = /^(.+)_([a-z_-]+?)_(\d+)$/.exec(key);

@@ -9,7 +9,7 @@ export type { AgentRef, ExecRequest, ExecResult, ExecStatus } from "./types.js";
 export { EXIT_REASON_PREFIX, OCF } from "./types.js";
 export { metaVariable, ocfEnvironment } from "./environment.js";
 export { lsbRc } from "./file-agent.js";
-export { exitReasonFrom, readableInterval } from "./texts.js";
+export { execStatusText, exitReasonFrom, ocfResultText, readableInterval } from "./texts.js";
 export { KILL_GRACE_MS } from "./process.js";
 export { unitName } from "./systemd.js";
 

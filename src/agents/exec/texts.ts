@@ -61,3 +61,40 @@ export function signalText(signal: string): string {
   const number = (constants.signals as Record<string, number>)[signal];
   return number === undefined ? signal : `Unknown signal ${number}`;
 }
+
+/** services_ocf_exitcode_str: how Pacemaker names an OCF result. */
+const OCF_RESULT_TEXT: Record<number, string> = {
+  0: "ok",
+  1: "error",
+  2: "invalid parameter",
+  3: "unimplemented feature",
+  4: "insufficient privileges",
+  5: "not installed",
+  6: "not configured",
+  7: "not running",
+  8: "promoted",
+  9: "promoted (failed)",
+  190: "OCF_DEGRADED",
+  191: "promoted (degraded)",
+};
+
+export const ocfResultText = (rc: number): string => OCF_RESULT_TEXT[rc] ?? "unknown";
+
+/** pcmk_exec_status_str, by the op-status number recorded in the CIB. */
+const EXEC_STATUS_TEXT: Record<number, string> = {
+  [-1]: "pending",
+  0: "complete",
+  1: "Cancelled",
+  2: "Timed Out",
+  3: "NOT SUPPORTED",
+  4: "Error",
+  5: "Hard error",
+  6: "Fatal error",
+  7: "Not installed",
+  8: "Internal communication failure",
+  9: "Cannot execute now",
+  10: "No fence device",
+  11: "CIB secrets unavailable",
+};
+
+export const execStatusText = (opStatus: number): string => EXEC_STATUS_TEXT[opStatus] ?? "UNKNOWN!";

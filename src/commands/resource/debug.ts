@@ -19,21 +19,6 @@ const CRM_FEATURE_SET = "3.16.2";
 /** crm_resource's default operation timeout (CRM_DEFAULT_OP_TIMEOUT_S). */
 const DEFAULT_TIMEOUT_MS = 20_000;
 
-const OCF_TEXT: Record<number, string> = {
-  0: "ok",
-  1: "error",
-  2: "invalid parameter",
-  3: "unimplemented feature",
-  4: "insufficient privileges",
-  5: "not installed",
-  6: "not configured",
-  7: "not running",
-  8: "promoted",
-  9: "promoted (failed)",
-  190: "OCF_DEGRADED",
-  191: "promoted (degraded)",
-};
-
 const EXEC_STATUS_TEXT = { timeout: "Timed Out", error: "Error", "not-installed": "Not installed", cancelled: "Cancelled" } as const;
 
 const pairsOf = (e: XmlElement | undefined, tag: string): Record<string, string> => {
@@ -113,7 +98,7 @@ export async function debugCommand(ctx: CommandContext, action: DebugAction): Pr
   const reason = result.exitReason ? `: ${result.exitReason}` : "";
   const lines =
     result.status === "done"
-      ? [`${head} returned ${result.rc} (${OCF_TEXT[result.rc] ?? "unknown"}${reason})`]
+      ? [`${head} returned ${result.rc} (${exec.ocfResultText(result.rc)}${reason})`]
       : [`${head} could not be executed (${EXEC_STATUS_TEXT[result.status]}${reason})`];
   if (result.stdout) lines.push(result.stdout.replace(/\n$/, ""));
   if (result.stderr) lines.push(result.stderr.replace(/\n$/, ""));

@@ -8,7 +8,7 @@ import type { CommandContext } from "../../cli/route-types.js";
 import type { Env } from "../../env/index.js";
 import { deprecation, error, fail, info, quoteList, ReportedError, Reports, type ReportItem } from "../../report/index.js";
 import { UsageError } from "../../cib/constraints/errors.js";
-import { banCommand, clearCommand, moveWithConstraintCommand } from "./placement.js";
+import { banCommand, clearCommand, moveWithConstraintCommand, parseMoveBan } from "./placement.js";
 import { describeState, resourceState, runningOnNodes, sameState, type RolesWithNodes } from "./cluster-state.js";
 import { refuseCibFile } from "./no-file.js";
 import { waitForIdle, waitSeconds } from "./wait.js";
@@ -60,17 +60,7 @@ const moveBanLive = (action: "move" | "ban") => async (ctx: CommandContext) => {
   if (ctx.has("-f")) return (action === "move" ? moveWithConstraintCommand : banCommand)(ctx);
   if (!ctx.args.length) throw new UsageError(`must specify a resource to ${action}`);
   if (ctx.args.length > 3) throw new UsageError();
-  const [resource, ...rest] = ctx.args;
-  let node: string | undefined;
-  let lifetime: string | undefined;
-  for (const arg of rest) {
-    if (arg.startsWith("lifetime=")) {
-      if (lifetime) throw new UsageError();
-      lifetime = arg.split("=")[1];
-      if (lifetime && /^\d/.test(lifetime)) lifetime = "P" + lifetime;
-    } else if (!node) node = arg;
-    else throw new UsageError();
-  }
+  const { resource, node, lifetime } = parseMoveBan(ctx.args);
   const seconds = waitSeconds(ctx);
   const env = await ctx.env();
   const before = seconds === undefined ? undefined : resourceState(await env.readCib(), resource);

@@ -7,7 +7,7 @@ import { detach } from "../../cib/xml.js";
 import { edit } from "../constraint/common.js";
 import { refuseWaitWithFile } from "./wait.js";
 
-function parseMoveBan(args: string[]): { resource: string; node?: string; lifetime?: string } {
+export function parseMoveBan(args: string[]): { resource: string; node?: string; lifetime?: string } {
   const [resource, ...rest] = args;
   let node: string | undefined;
   let lifetime: string | undefined;
