@@ -16,7 +16,7 @@ import { schedule, type ScheduleOutput } from "./index.js";
 import type { Resource, SchedNode } from "./types.js";
 
 export type { TransitionGraph, GraphAction } from "./graph-types.js";
-export { graphXml } from "./graph-xml.js";
+export { graphXml, graphXmlChunks } from "./graph-xml.js";
 
 const FEATURE_SET = "3.16.1";
 

@@ -1,9 +1,10 @@
 // pcs simulate [--time <ISO 8601>] [--scores] [--save-graph FILE]: crm_simulate -S's report for the CIB
 // (file or live); --save-graph also writes the transition graph as crm_simulate -G does.
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import type { CommandContext } from "../../cli/route-types.js";
 import { fail } from "../../report/index.js";
-import { graphXml, transitionGraph } from "../../scheduler/graph.js";
+import { graphXmlChunks, transitionGraph } from "../../scheduler/graph.js";
+import type { TransitionGraph } from "../../scheduler/graph-types.js";
 import { schedule, transitionSummary } from "../../scheduler/index.js";
 import { parseIsoTime } from "../../scheduler/time.js";
 import { currentPlacement, nextPlacement, renderStatus } from "../../status/render.js";
@@ -15,12 +16,16 @@ export function parseTime(value: string): number {
   return ms;
 }
 
-function saveGraph(file: string, text: string): void {
+/** Written as it is serialized: a graph of 5,000 resources is tens of megabytes. */
+function saveGraph(file: string, graph: TransitionGraph): void {
+  let fd: number | undefined;
   try {
-    writeFileSync(file, text);
-    // No message of its own yet: the CIB file one names the file and the reason.
+    fd = openSync(file, "w");
+    for (const chunk of graphXmlChunks(graph)) writeSync(fd, chunk);
   } catch (e) {
-    fail("CIB_FILE_WRITE_ERROR", { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    fail("SIMULATE_CANNOT_WRITE_GRAPH", { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -34,7 +39,7 @@ export async function simulateCommand(ctx: CommandContext): Promise<void> {
   const now = timeArg !== undefined ? parseTime(timeArg) : useRecorded ? recorded * 1000 : Date.now();
   const result = schedule(cib, now);
   const graphFile = ctx.value("--save-graph");
-  if (graphFile !== undefined) saveGraph(graphFile, graphXml(transitionGraph(cib, now, result)));
+  if (graphFile !== undefined) saveGraph(graphFile, transitionGraph(cib, now, result));
   const lines: string[] = [];
   if (timeArg !== undefined) lines.push(`Setting effective cluster time: ${timeArg}`);
   else if (useRecorded) lines.push(`Using the original execution date of: ${new Date(now).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z")}`);
