@@ -7,6 +7,13 @@ import type { IdIndex } from "./ids.js";
 import { childElements, firstChild, type XmlElement } from "./xml.js";
 import { parseXml } from "./xml-parse.js";
 
+/** A cluster property's value as the cluster reads it (the first set that has it), or undefined. */
+export function clusterProperty(cib: XmlElement, name: string): string | undefined {
+  const crm = firstChild(firstChild(cib, "configuration") ?? cib, "crm_config");
+  for (const set of crm ? childElements(crm, "cluster_property_set") : []) for (const nv of childElements(set, "nvpair")) if (nv.attrs.name === name) return nv.attrs.value;
+  return undefined;
+}
+
 export const READONLY_PROPERTIES = ["cluster-infrastructure", "cluster-name", "dc-version", "have-watchdog", "last-lrm-refresh"];
 export const DEFAULT_PROPERTY_SET_ID = "cib-bootstrap-options";
 

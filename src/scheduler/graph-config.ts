@@ -4,6 +4,7 @@
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import type { Resource, Role, SchedNode } from "./types.js";
 import { parseRole } from "./unpack.js";
+import { clusterProperty } from "../cib/properties.js";
 
 export interface OpConfig {
   name: string;
@@ -127,9 +128,7 @@ export function readGraphConfig(cib: XmlElement): GraphConfig {
   if (resources) collectPrimitives(resources, ops);
   const history = { activeRecurring: new Map<string, Set<string>>(), callIds: new Map<string, Map<string, string>>(), digests: new Map<string, Map<string, string>>() };
   readHistory(firstChild(cib, "status"), history);
-  const crm = config && firstChild(config, "crm_config");
-  const orphanActions = (crm ? childElements(crm, "cluster_property_set") : []).flatMap((set) => childElements(set, "nvpair")).find((nv) => nv.attrs.name === "stop-orphan-actions");
-  return { ops, defaultTimeoutMs: defaultTimeout(config), ...history, stopOrphanActions: !isFalse(orphanActions?.attrs.value) };
+  return { ops, defaultTimeoutMs: defaultTimeout(config), ...history, stopOrphanActions: !isFalse(clusterProperty(cib, "stop-orphan-actions")) };
 }
 
 /** The id the node's executor knows a primitive by: the base id for anonymous clone instances. */

@@ -2,13 +2,7 @@
 // was taken and when the configuration last changed.
 import { childElements, type XmlElement } from "../cib/xml.js";
 import { epochText } from "../cib/ctime.js";
-
-function clusterProperty(cib: XmlElement, name: string): string | undefined {
-  const config = childElements(cib, "configuration")[0];
-  const crm = config && childElements(config, "crm_config")[0];
-  for (const set of crm ? childElements(crm, "cluster_property_set") : []) for (const nv of childElements(set, "nvpair")) if (nv.attrs.name === name) return nv.attrs.value;
-  return undefined;
-}
+import { clusterProperty } from "../cib/properties.js";
 
 /** "Last change:  <time> by <user> via <client> on <origin>", as crm_mon builds it. */
 function lastChange(cib: XmlElement): string {

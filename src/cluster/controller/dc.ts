@@ -4,13 +4,15 @@
 // attribute change or an unexpected result aborts the transition in flight; once the running actions
 // drain, the scheduler runs again with a new transition id.
 import { randomUUID } from "node:crypto";
-import { childElements, ensureChild, type XmlElement } from "../../cib/xml.js";
+import { ensureChild, type XmlElement } from "../../cib/xml.js";
 import { parseXml } from "../../cib/xml-parse.js";
 import type { GraphAction, TransitionGraph } from "../../scheduler/graph-types.js";
 import type { Logger } from "../log.js";
 import { OP_STATUS, recordOperation, transitionKey } from "./history-record.js";
 import type { OperationEvent } from "./local.js";
-import { countFailure, nodeState, replaceLrmResource, setTransientAttribute } from "../store/status-section.js";
+import { clusterProperty } from "../../cib/properties.js";
+import { timeoutToSeconds } from "../../cib/operations.js";
+import { countFailure, nodeState, replaceLrmResource, setTransientAttribute, transientAttributeNames } from "../store/status-section.js";
 import { runTransition, type ActionOutcome, type TransitionRun } from "./transition.js";
 
 export interface DcOptions {
@@ -37,22 +39,7 @@ const DEBOUNCE_MS = 25;
  * settles must not spin the DC). */
 const SELF_TRIGGERED_LIMIT = 50;
 
-function clusterOption(cib: XmlElement, name: string): string | undefined {
-  const config = childElements(cib, "configuration")[0];
-  const crm = config && childElements(config, "crm_config")[0];
-  for (const set of crm ? childElements(crm, "cluster_property_set") : [])
-    for (const nv of childElements(set, "nvpair")) if (nv.attrs.name === name) return nv.attrs.value;
-  return undefined;
-}
-
 const isFalse = (v: string | undefined) => v !== undefined && /^(false|no|off|n|0)$/i.test(v);
-
-function durationMs(v: string | undefined, fallback: number): number {
-  const m = /^\s*(\d+)\s*(ms|s|m|min|h)?\s*$/.exec(v ?? "");
-  if (!m) return fallback;
-  const n = Number(m[1]);
-  return m[2] === "ms" ? n : m[2] === "m" || m[2] === "min" ? n * 60000 : m[2] === "h" ? n * 3600000 : n * 1000;
-}
 
 export function createDcController(o: DcOptions) {
   const uuid = randomUUID();
@@ -73,7 +60,7 @@ export function createDcController(o: DcOptions) {
     await o.updateStatus((cib) => {
       replaceLrmResource(cib, node, lr);
       if (event.failed) {
-        const fatal = event.task === "stop" || (event.task === "start" && !isFalse(clusterOption(cib, "start-failure-is-fatal")));
+        const fatal = event.task === "stop" || (event.task === "start" && !isFalse(clusterProperty(cib, "start-failure-is-fatal")));
         countFailure(cib, node, `${event.rscId}#${event.task}_${event.intervalMs}`, now, fatal);
       }
       return true;
@@ -111,7 +98,7 @@ export function createDcController(o: DcOptions) {
       await o.updateStatus((cib) => {
         let changed = false;
         for (const prefix of ["fail-count-", "last-failure-"]) {
-          for (const name of failureAttributes(cib, id, prefix + rsc + "#")) changed = setTransientAttribute(cib, { name: node, nodeid: id }, name, undefined) || changed;
+          for (const name of transientAttributeNames(cib, { name: node, nodeid: id }, prefix + rsc + "#")) changed = setTransientAttribute(cib, { name: node, nodeid: id }, name, undefined) || changed;
         }
         return changed;
       });
@@ -161,7 +148,7 @@ export function createDcController(o: DcOptions) {
     }
     lastGraphEmpty = false;
     const tid = transitionId++;
-    const batch = Number(graph.options["batch-limit"] ?? clusterOption(cib, "batch-limit") ?? "0");
+    const batch = Number(graph.options["batch-limit"] ?? "0");
     o.log("controller.transition", { transition: tid, actions: executable.length });
     const run = runTransition({ id: tid, graph, batchLimit: batch > 0 ? batch : 30, execute });
     current = run;
@@ -185,7 +172,7 @@ export function createDcController(o: DcOptions) {
 
   const scheduleRecheck = (cib: XmlElement) => {
     clearTimeout(recheck);
-    const interval = durationMs(clusterOption(cib, "cluster-recheck-interval"), 15 * 60000);
+    const interval = (timeoutToSeconds(clusterProperty(cib, "cluster-recheck-interval") ?? "") ?? 15 * 60) * 1000;
     // failure-timeout expiry is noticed by running the scheduler again: often enough to honour it
     const every = Math.max(1000, hasMeta(cib, "failure-timeout") ? Math.min(interval, 5000) : interval);
     recheck = setTimeout(() => trigger("recheck"), every);
@@ -230,15 +217,6 @@ function hasMeta(cib: XmlElement, name: string): boolean {
     stack.push(...e.children);
   }
   return false;
-}
-
-function failureAttributes(cib: XmlElement, nodeid: number, prefix: string): string[] {
-  const status = childElements(cib, "status")[0];
-  const state = status && childElements(status, "node_state").find((s) => s.attrs.id === String(nodeid));
-  const out: string[] = [];
-  for (const t of state ? childElements(state, "transient_attributes") : [])
-    for (const set of childElements(t, "instance_attributes")) for (const nv of childElements(set, "nvpair")) if (nv.attrs.name?.startsWith(prefix)) out.push(nv.attrs.name);
-  return out;
 }
 
 export type DcController = ReturnType<typeof createDcController>;

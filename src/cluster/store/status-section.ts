@@ -95,12 +95,21 @@ function transientSet(state: XmlElement): XmlElement {
   return transient.children.find((c) => c.name === "instance_attributes") ?? createElement("instance_attributes", { id }, transient);
 }
 
-export function transientAttribute(cib: XmlElement, node: { name: string; nodeid: number }, name: string): string | undefined {
+function transientPairs(cib: XmlElement, node: { name: string; nodeid: number }): XmlElement[] {
   const state = nodeState(cib, node);
-  for (const t of state.children.filter((c) => c.name === "transient_attributes"))
-    for (const set of t.children.filter((c) => c.name === "instance_attributes"))
-      for (const nv of set.children) if (nv.name === "nvpair" && nv.attrs.name === name) return nv.attrs.value;
-  return undefined;
+  return state.children
+    .filter((c) => c.name === "transient_attributes")
+    .flatMap((t) => t.children.filter((c) => c.name === "instance_attributes"))
+    .flatMap((set) => set.children.filter((nv) => nv.name === "nvpair"));
+}
+
+export function transientAttribute(cib: XmlElement, node: { name: string; nodeid: number }, name: string): string | undefined {
+  return transientPairs(cib, node).find((nv) => nv.attrs.name === name)?.attrs.value;
+}
+
+/** The names of the node's transient attributes that start with `prefix` (fail-count-<rsc>#...). */
+export function transientAttributeNames(cib: XmlElement, node: { name: string; nodeid: number }, prefix: string): string[] {
+  return transientPairs(cib, node).map((nv) => nv.attrs.name ?? "").filter((n) => n.startsWith(prefix));
 }
 
 /** Set (or, with value undefined, delete) a transient node attribute; returns whether it changed. */
