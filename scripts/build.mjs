@@ -1,7 +1,7 @@
 // One esbuild bundle per program, split into lazily loaded chunks so that
 // `pcs --version` and `pcs --help` load only the CLI core (see docs/decisions.md).
 import { build } from "esbuild";
-import { existsSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, rmSync } from "node:fs";
 
 const entries = {
   pcs: "src/cli/main.ts",
@@ -27,3 +27,20 @@ await build({
   banner: { js: 'import { createRequire as __pcsCreateRequire } from "node:module"; const require = __pcsCreateRequire(import.meta.url);' },
   logLevel: "warning",
 });
+
+// The sandbox's fence agent: one self-contained file named as fence agents are (no extension), so that
+// PCS_LITE_FENCE_DIR=dist/fence finds it (see docs/fence-agent.md).
+const FENCE_AGENT = "dist/fence/fence_pcslite";
+if (existsSync("src/fence-agent/main.ts")) {
+  await build({
+    entryPoints: ["src/fence-agent/main.ts"],
+    outfile: FENCE_AGENT,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    banner: { js: "#!/usr/bin/env node" },
+    logLevel: "warning",
+  });
+  chmodSync(FENCE_AGENT, 0o755);
+}

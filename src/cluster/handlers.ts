@@ -87,13 +87,17 @@ export function makeHandler(files: StateFiles, node: NodeEngine, hostPublicKey: 
       // it holds the cluster key, but we cannot verify it: no member, whatever it says (see membership.ts)
       const distrust = node.membership()?.distrust(from);
       if (distrust) throw new RpcError(NOT_MEMBER, `${node.config()?.localName ?? "a peer"} excludes ${from}: ${distrust}`);
+      if (node.membership()?.blocked(from)) throw new RpcError("PARTITIONED", `${node.config()?.localName ?? "a peer"} is cut off from ${from}`);
       return node.onHeartbeat(from, p as never);
     },
     "peer.leaving": (p) => {
-      node.membership()?.forget(str(p, "from"));
+      node.membership()?.leaving(str(p, "from"));
       return { ok: true };
     },
-    "peer.store": (p) => node.onStore(str(p, "xml")),
+    "peer.store": (p) => {
+      if (typeof p.from === "string" && node.membership()?.blocked(p.from)) throw new RpcError("PARTITIONED", `${node.config()?.localName ?? "a peer"} is cut off from ${p.from}`);
+      return node.onStore(str(p, "xml"));
+    },
   };
   return async (method: string, params: unknown, session: Session): Promise<unknown> => {
     if (isControllerMethod(method)) return node.controllerCall(method, params ?? {});

@@ -1,8 +1,11 @@
 // pcs-agent: `pcs-agent --state-dir DIR --listen ADDR:PORT` runs the node agent in the
 // foreground; `pcs-agent --state-dir DIR passwd` sets the hacluster password from stdin.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { writeFileAtomic } from "../env/atomic.js";
 import { startServer } from "../transport/server.js";
 import { publicBlob } from "../transport/keys.js";
+import { SOCKET_VARIABLE } from "./executor/attribute-protocol.js";
 import { makeHandler, PASSWORD_METHODS } from "./handlers.js";
 import { makeLogger } from "./log.js";
 import { createNode } from "./node.js";
@@ -33,6 +36,31 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Variables a restarted agent needs again (a fence agent restarts it from another process's environment). */
+const RESTART_VARIABLES = /^(PATH|OCF_ROOT|NODE_OPTIONS|PCS_LITE_\w+)$/;
+
+/**
+ * `<state dir>/agent.json`: how to find this process and start it again on the same address, for
+ * fence_pcslite (src/fence-agent, docs/fence-agent.md). Removed on a clean exit: a node that is simply
+ * stopped is not restarted by fencing.
+ */
+function writeAgentRecord(stateDir: string, listen: string): string {
+  const dir = resolve(stateDir);
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && RESTART_VARIABLES.test(k) && k !== SOCKET_VARIABLE));
+  const record = { pid: process.pid, node: process.execPath, argv: [resolve(process.argv[1]), "--state-dir", dir, "--listen", listen], listen, started: Date.now(), env };
+  const file = join(dir, "agent.json");
+  writeFileAtomic(file, JSON.stringify(record) + "\n", 0o600);
+  return file;
+}
+
+function removeAgentRecord(file: string): void {
+  try {
+    if ((JSON.parse(readFileSync(file, "utf8")) as { pid?: number }).pid === process.pid) rmSync(file, { force: true });
+  } catch {
+    // gone already, or replaced by a newer agent's record
+  }
 }
 
 async function main(): Promise<number> {
@@ -89,10 +117,13 @@ async function main(): Promise<number> {
     },
     { host, port: Number(m[2]) },
   );
+  // written before the "listening" line, which the sandbox and the tests wait for
+  const record = writeAgentRecord(args.stateDir, `${m[1]}:${server.port}`);
   log("agent.listening", { host, port: server.port, stateDir: args.stateDir });
   if (existsSync(files.started) && node.config()) node.start();
   const shutdown = () => {
     log("agent.stopping", {});
+    removeAgentRecord(record);
     void server.close();
     // operations in flight end with us (their process groups are killed), whatever they hang on
     const exit = setTimeout(() => process.exit(0), 3000);

@@ -1,6 +1,7 @@
 // One cluster node: configuration from the state directory, membership when started, the DC's
 // serialized CIB updates with majority replication, catch-up to the highest CIB version.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { epochText } from "../cib/ctime.js";
 import { cibVersion, compareVersions, type CibVersion } from "../cib/document.js";
 import { applyVersionedPatch, PatchError } from "../cib/patch.js";
@@ -14,6 +15,8 @@ import { quorumNeeded, startMembership, type ClusterConfig, type Membership } fr
 import { readJson, removeClusterFiles, type PeerFile, type StateFiles } from "./state.js";
 import { applyMembership } from "./store/status-section.js";
 import { createControllerService, type ControllerService } from "./controller/service.js";
+import { replicateToMajority } from "./membership/replicate.js";
+import { createFencingService, FENCING_DC_METHODS, type FencingService } from "./fencing.js";
 
 export interface NodeEngine {
   config(): ClusterConfig | undefined;
@@ -42,10 +45,19 @@ export interface NodeEngine {
 /** How long a leaving node waits for the DC to move its resources away before stopping them itself. */
 const SHUTDOWN_TIMEOUT_MS = 30000;
 
-const CONTROLLER_METHODS = /^(exec|controller|attrd)\./;
+const CONTROLLER_METHODS = /^(exec|controller|attrd|fence)\./;
 export const isControllerMethod = (method: string): boolean => CONTROLLER_METHODS.test(method);
 /** Asked of any node, answered by the DC. */
-const DC_METHODS = new Set(["controller.state", "attrd.update"]);
+const DC_METHODS = new Set(["controller.state", "attrd.update", ...FENCING_DC_METHODS]);
+
+/** The peers the fault harness cut this node off from: one name a line in `<state-dir>/blocked-peers`. */
+function readBlockedPeers(dir: string): ReadonlySet<string> {
+  try {
+    return new Set(readFileSync(join(dir, "blocked-peers"), "utf8").split(/\s+/).filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}
 
 function loadConfig(files: StateFiles): ClusterConfig | undefined {
   if (!existsSync(files.corosync)) return undefined;
@@ -67,6 +79,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   let config = loadConfig(files);
   let membership: Membership | undefined;
   let controller: ControllerService | undefined;
+  let fencing: FencingService | undefined;
   const store = openCibStore(files.cib);
   let pulling = false;
   let reconciling = false;
@@ -88,50 +101,17 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   /** Send the CIB to the other members; resolve once a majority (us included) holds it. */
   const replicate = async (xml: string, sent: CibVersion): Promise<void> => {
     if (!config || !membership) return;
-    const targets = [...membership.view().members].filter((n) => n !== config!.localName);
-    const need = quorumNeeded(config) - 1;
-    if (!targets.length) {
-      if (need > 0) throw new RpcError("NO_QUORUM", "the change could not be stored on a majority of nodes");
-      return;
-    }
     const m = membership;
-    const sends = targets.map((name) =>
-      m
-        .link(name)
-        .then((link) => link.call<{ version?: CibVersion }>("peer.store", { xml }, config!.token))
-        .then((r) => {
-          // a peer holding a newer CIB refuses ours: that is no copy of this change
-          if (!r.version || compareVersions(r.version, sent) !== 0) throw new Error(`${name} did not store the CIB`);
-        }),
-    );
-    await new Promise<void>((resolve, reject) => {
-      let ok = 0;
-      let failed = 0;
-      let grace: NodeJS.Timeout | undefined;
-      const check = () => {
-        if (ok === targets.length) {
-          clearTimeout(grace);
-          resolve();
-        } else if (ok >= need && !grace) {
-          // a majority has it: give the slower members a moment so every node answers the same
-          grace = setTimeout(resolve, 200);
-        } else if (targets.length - failed < need) {
-          reject(new RpcError("NO_QUORUM", "the change could not be stored on a majority of nodes"));
-        }
-      };
-      for (const s of sends) {
-        s.then(
-          () => {
-            ok++;
-            check();
-          },
-          () => {
-            failed++;
-            check();
-          },
-        );
-      }
-      check();
+    const local = config.localName;
+    await replicateToMajority({
+      targets: [...m.view().members].filter((n) => n !== local),
+      need: quorumNeeded(config) - 1,
+      send: async (name) => {
+        const link = await m.link(name);
+        const r = await link.call<{ version?: CibVersion }>("peer.store", { xml, from: local }, config!.token);
+        // a peer holding a newer CIB refuses ours: that is no copy of this change
+        if (!r.version || compareVersions(r.version, sent) !== 0) throw new Error(`${name} did not store the CIB`);
+      },
     });
   };
 
@@ -188,13 +168,28 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
       config,
       log,
       self,
+      blockedPeers: () => readBlockedPeers(files.dir),
       afterRound: () => {
         catchUp();
         reconcile();
         if (!behind()) controller?.afterRound();
       },
     });
+    const call = <T>(node: string, method: string, params: unknown, timeoutMs: number) => callNode<T>(node, method, params, timeoutMs);
+    fencing = createFencingService({
+      log,
+      localName: () => config!.localName,
+      nodes: () => config?.nodes ?? [],
+      members: () => membership?.view().members ?? new Set<string>(),
+      cib: () => store.current()?.cib,
+      call,
+      onFenced: async (entry) => controller?.onFenced(entry),
+      onSelfFenced: (entry) => void selfFenced(entry.delegate ?? entry.origin),
+    });
+    const fencer = fencing;
     controller = createControllerService({
+      fence: (target, action) => fencer.fence(target, action, `pacemaker-controld.${process.pid}`),
+      joined: (names) => void fencer.shareHistory(names),
       log,
       stateDir: files.dir,
       localName: () => config!.localName,
@@ -203,7 +198,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
       isDc,
       cib: () => store.current()?.cib,
       updateStatus,
-      call: (node, method, params, timeoutMs) => callNode(node, method, params, timeoutMs),
+      call,
       callDc: (method, params) => (isDc() ? controllerCall(method, params) : forwardToDc(method, params)) as never,
     });
     log("cluster.started", { cluster: config.clusterName, node: config.localName });
@@ -218,8 +213,16 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     const c = controller;
     controller = undefined;
     await c?.stop();
-    await Promise.all(
-      config.nodes
+    stopFencing();
+    await sayLeaving(m);
+    m.stop();
+    log("cluster.stopped", {});
+  };
+
+  /** Tell the peers we are gone on purpose: they expect us down rather than fence us. */
+  const sayLeaving = (m: Membership) =>
+    Promise.all(
+      (config?.nodes ?? [])
         .filter((n) => n.name !== config!.localName)
         .map((n) =>
           m
@@ -228,8 +231,25 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
             .catch(() => undefined),
         ),
     );
+
+  const stopFencing = () => {
+    fencing?.stop();
+    fencing = undefined;
+  };
+
+  /** The cluster shot us: stop what we run and leave at once, without the clean shutdown's
+   * evacuation (Pacemaker's controller exits on hearing it). A real fence device has already
+   * powered the node off; this matters when it did not. */
+  const selfFenced = async (by: string) => {
+    const m = membership;
+    if (!m) return;
+    log("cluster.fenced", { by });
+    membership = undefined;
+    const c = controller;
+    controller = undefined;
+    stopFencing();
+    await Promise.all([c?.stop(), sayLeaving(m)]);
     m.stop();
-    log("cluster.stopped", {});
   };
 
   const forwardToDc = async <T>(method: string, params: unknown): Promise<T> => {
@@ -266,7 +286,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   const controllerCall = async (method: string, params: unknown): Promise<unknown> => {
     if (!controller || !membership) throw new RpcError("NOT_RUNNING", "cluster is not currently running on this node");
     if (DC_METHODS.has(method) && !isDc()) return forwardToDc(method, params);
-    const fn = controller.methods[method];
+    const fn = controller.methods[method] ?? fencing?.methods[method];
     if (!fn) throw new RpcError("UNKNOWN_METHOD", `unknown method '${method}'`);
     return fn(params as never);
   };
@@ -280,6 +300,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     async halt() {
       const c = controller;
       controller = undefined;
+      stopFencing();
       await c?.stop();
     },
     reload() {
@@ -292,6 +313,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
       const c = controller;
       controller = undefined;
       await c?.stop();
+      stopFencing();
       m?.stop();
       config = loadConfig(files);
       if (wasRunning && config && config.nodes.some((n) => n.name === config!.localName)) start();

@@ -255,6 +255,15 @@ class LiveEnv implements Env {
     }
   }
 
+  call<T>(method: string, params: Record<string, unknown>): Promise<T> {
+    return this.withNode(async (link) => {
+      this.trace(method);
+      const answer = await link.call<T>(method, params, this.remaining);
+      this.trace(`${method} answered`);
+      return answer;
+    });
+  }
+
   localNodeName(): string | undefined {
     const full = hostname();
     return this.nodes.find((n) => n === full || n === full.split(".")[0]);

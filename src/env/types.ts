@@ -24,6 +24,11 @@ export interface Env {
   waitForIdle?(timeoutMs: number, onProgress?: (state: string) => void): Promise<boolean>;
   /** Live only: the name of the cluster node this command runs on, when this machine is one. */
   localNodeName?(): string | undefined;
+  /**
+   * Live only: call one of the agents' methods (fence.request, fence.history, ...) on any node that answers,
+   * within the command's request timeout; an agent's error becomes the usual report.
+   */
+  call?<T>(method: string, params: Record<string, unknown>): Promise<T>;
 }
 
 /** What the DC's controller answers to "controller.state". */

@@ -1,33 +1,49 @@
 // npm start: a local three-node pcs-lite cluster on 127.0.0.1 with state in a temporary
-// directory, set up and started through the real pcs commands; Ctrl-C stops every agent.
+// directory, set up and started through the real pcs commands, fenced by fence_pcslite (the
+// bundle's dist/fence); Ctrl-C stops every agent, also the ones a fence agent started again.
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { spawnAgent } from "../cluster/spawn-agent.js";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isAlive, processesWithDirectory, signal } from "../fence-agent/processes.js";
+import { resourceAgentTmp } from "../fence-agent/node.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const AGENT = join(here, "pcs-agent.js");
 const PCS = join(here, "pcs.js");
+const FENCE_DIR = join(here, "fence");
 const NODES = ["node1", "node2", "node3"];
-// No fence device runs in the sandbox yet, so fencing is off: with it on, Pacemaker starts nothing.
+/** How long agents get to stop on SIGTERM before they are killed. */
+const STOP_GRACE_MS = 5000;
+
+const root = mkdtempSync(join(tmpdir(), "pcs-lite-sandbox-"));
+const configDir = join(root, "config");
+// the agents run fence_pcslite from there, pcs reads its metadata from there
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PCS_LITE_FENCE_DIR: [FENCE_DIR, process.env.PCS_LITE_FENCE_DIR].filter(Boolean).join(":"),
+};
+const pcsEnv: NodeJS.ProcessEnv = { ...env, PCS_CONFIG_DIR: configDir };
+
 const SAMPLES: string[][] = [
-  ["property", "set", "stonith-enabled=false"],
+  ["stonith", "create", "fence-sandbox", "fence_pcslite", `state_root=${root}`, `pcmk_host_list=${NODES.join(" ")}`],
   ["resource", "create", "web", "ocf:heartbeat:Dummy", "op", "monitor", "interval=5s"],
   ["resource", "create", "everywhere", "ocf:heartbeat:Dummy", "clone"],
   ["resource", "create", "db", "ocf:pacemaker:Stateful", "promotable"],
   ["resource", "create", "vip", "ocf:heartbeat:IPaddr2", "ip=192.0.2.10", "cidr_netmask=24", "--disabled"],
 ];
 
-const root = mkdtempSync(join(tmpdir(), "pcs-lite-sandbox-"));
-const configDir = join(root, "config");
 const children: ChildProcess[] = [];
 let stopping = false;
 
+/** A command as a shell user would type it. */
+const shown = (args: string[]) => args.map((a) => (/[\s"']/.test(a) ? a.replace(/^([^=]*=)?(.*)$/s, (_, k = "", v) => `${k}"${v}"`) : a)).join(" ");
+
 function pcs(args: string[], quiet = false): number {
-  const r = spawnSync(process.execPath, [PCS, ...args], { env: { ...process.env, PCS_CONFIG_DIR: configDir }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [PCS, ...args], { env: pcsEnv, encoding: "utf8" });
   if (!quiet || r.status !== 0) {
     process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);
@@ -39,35 +55,83 @@ function startAgent(name: string, password: string): Promise<number> {
   const dir = join(root, name);
   const pw = spawnSync(process.execPath, [AGENT, "--state-dir", dir, "passwd"], { input: password + "\n" });
   if (pw.status !== 0) throw new Error(`cannot set the password of ${name}: ${pw.stderr}`);
-  const log = createWriteStream(join(root, `${name}.log`));
-  const agent = spawnAgent(AGENT, dir, { onLog: (d) => log.write(d) });
+  // fence_pcslite appends the output of an agent it starts again to the same file
+  const log = createWriteStream(join(root, `${name}.log`), { flags: "a" });
+  const agent = spawnAgent(AGENT, dir, { onLog: (d) => log.write(d), env });
   children.push(agent.child);
-  agent.child.on("exit", (code) => {
-    if (!stopping) process.stderr.write(`sandbox: pcs-agent ${name} exited with ${code}; see ${join(root, `${name}.log`)}\n`);
+  agent.child.on("exit", (code, sig) => {
+    if (stopping) return;
+    const how = sig ? `was killed by ${sig} (fenced?)` : `exited with ${code}`;
+    process.stderr.write(`sandbox: pcs-agent ${name} ${how}; see ${join(root, `${name}.log`)}\n`);
   });
   return agent.listening;
+}
+
+/** The pid in a node's agent.json: the agent running now, whoever started it. */
+function recordedPid(name: string): number | undefined {
+  try {
+    const pid = (JSON.parse(readFileSync(join(root, name, "agent.json"), "utf8")) as { pid?: unknown }).pid;
+    return typeof pid === "number" && isAlive(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function shutdown(code: number): void {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null && child.pid) child.kill("SIGTERM");
-  setTimeout(() => {
+  // read before signalling: an agent removes its agent.json as it stops
+  const pids = new Set<number>();
+  for (const name of NODES) {
+    const pid = recordedPid(name);
+    if (pid) pids.add(pid);
+  }
+  for (const child of children) if (child.exitCode === null && child.signalCode === null && child.pid) pids.add(child.pid);
+  for (const pid of pids) {
+    signal(pid, "SIGTERM");
+    signal(pid, "SIGCONT"); // a node stopped with kill -STOP must be able to act on it
+  }
+  const deadline = Date.now() + STOP_GRACE_MS;
+  const finish = () => {
+    const alive = [...pids].filter(isAlive);
+    if (alive.length > 0 && Date.now() < deadline) return void setTimeout(finish, 50);
+    for (const pid of alive) signal(pid, "SIGKILL");
+    // resource agents the killed agents left behind
+    for (const name of NODES) for (const pid of processesWithDirectory("HA_RSCTMP", resourceAgentTmp(join(root, name)))) signal(pid, "SIGKILL");
     rmSync(root, { recursive: true, force: true });
     process.exit(code);
-  }, 300);
+  };
+  finish();
 }
 
 /** The node `web` runs on once the cluster has started it (undefined if it does not within 30 s). */
 async function waitForStarted(): Promise<string | undefined> {
   const deadline = Date.now() + 30000;
   while (Date.now() < deadline) {
-    const r = spawnSync(process.execPath, [PCS, "status"], { env: { ...process.env, PCS_CONFIG_DIR: configDir }, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [PCS, "status"], { env: pcsEnv, encoding: "utf8" });
     const web = /\* web\s+\(ocf:heartbeat:Dummy\):\s+Started (\S+)/.exec(r.stdout ?? "");
     if (web && /Promoted: \[/.test(r.stdout)) return web[1];
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return undefined;
+}
+
+function epilogue(webNode: string | undefined): string {
+  const pcsPath = join(here, "..", "bin", "pcs");
+  const webPid = webNode && recordedPid(webNode);
+  const breakIt = webNode
+    ? `\nBreak a resource and watch the cluster recover it (the monitor notices within 5 s):\n\n` +
+      `  rm ${join(root, webNode, "run", "resource-agents", "Dummy-web.state")}; watch -n1 ${pcsPath} status\n`
+    : "";
+  const failover = webPid
+    ? `\nHang the node running web and watch a failover (${webNode} is fenced, web starts elsewhere, ${webNode} comes back):\n\n` +
+      `  kill -STOP ${webPid}; watch -n1 ${pcsPath} status\n`
+    : "";
+  return (
+    `\nThe sandbox cluster is running (state in ${root}).\nUse pcs against it from another shell:\n\n` +
+    `  export PCS_CONFIG_DIR=${configDir} PCS_LITE_FENCE_DIR=${env.PCS_LITE_FENCE_DIR}\n  ${pcsPath} status\n${breakIt}${failover}` +
+    `\nPress Ctrl-C to stop every agent of the sandbox.\n`
+  );
 }
 
 async function main(): Promise<void> {
@@ -85,23 +149,15 @@ async function main(): Promise<void> {
   step("host auth", ["host", "auth", ...NODES.flatMap((n, i) => [n, `addr=127.0.0.1:${ports[i]}`]), "-u", "hacluster", "-p", password]);
   step("cluster setup", ["cluster", "setup", "sandbox", ...NODES, "totem", "token=1000", "--start", "--wait=30"]);
   for (const args of SAMPLES) {
-    process.stdout.write(`\n$ pcs ${args.join(" ")}\n`);
-    const r = spawnSync(process.execPath, [PCS, ...args], { env: { ...process.env, PCS_CONFIG_DIR: configDir }, encoding: "utf8" });
+    process.stdout.write(`\n$ pcs ${shown(args)}\n`);
+    const r = spawnSync(process.execPath, [PCS, ...args], { env: pcsEnv, encoding: "utf8" });
     if (r.status === 0) process.stdout.write(r.stdout + r.stderr);
     else process.stdout.write(`(not applied: ${r.stderr.split("\n").find((l) => l.startsWith("Error:")) ?? "command not available in this build"})\n`);
   }
   const webNode = await waitForStarted();
   process.stdout.write("\n$ pcs status\n");
   if (pcs(["status"]) !== 0) pcs(["cluster", "status"]);
-  const pcsPath = join(here, "..", "bin", "pcs");
-  const breakIt = webNode
-    ? `\nBreak a resource and watch the cluster recover it (the monitor notices within 5 s):\n\n` +
-      `  rm ${join(root, webNode, "run", "resource-agents", "Dummy-web.state")}; watch -n1 ${pcsPath} status\n`
-    : "";
-  process.stdout.write(
-    `\nThe sandbox cluster is running (state in ${root}).\nUse pcs against it from another shell:\n\n` +
-      `  export PCS_CONFIG_DIR=${configDir}\n  ${pcsPath} status\n${breakIt}\nPress Ctrl-C to stop every agent of the sandbox.\n`,
-  );
+  process.stdout.write(epilogue(webNode));
 }
 
 main().catch((e: unknown) => {

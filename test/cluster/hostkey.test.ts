@@ -85,6 +85,6 @@ describe("a node whose host key changed", () => {
     const own = events("node1", "membership.peer-excluded");
     expect(own.map((e) => e.node).sort()).toEqual(["node2", "node3"]);
     expect(String(own[0].reason)).toMatch(/^node[23] excludes node1: its host key changed/);
-    expect(events("node1", "membership.changed").pop()).toMatchObject({ members: ["node1"], quorate: false, dc: null });
+    expect(events("node1", "membership.changed").pop()).toMatchObject({ members: ["node1"], quorate: false, dc: "node1" });
   });
 });

@@ -25,7 +25,7 @@ function baseCib(): XmlElement {
   </configuration>
   <status/>
 </cib>`);
-  applyMembership(cib, { nodes: NODES, members: new Set(["n1", "n2"]), dc: NODES[0], quorate: true });
+  applyMembership(cib, { nodes: NODES, members: new Set(["n1", "n2"]), dc: NODES[0], quorate: true, left: new Set() });
   return cib;
 }
 

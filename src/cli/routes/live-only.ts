@@ -10,6 +10,8 @@ const cleanup = () => import("../../commands/resource/cleanup.js");
 const restart = () => import("../../commands/resource/restart.js");
 const move = () => import("../../commands/resource/move.js");
 const debugModule = () => import("../../commands/resource/debug.js");
+const fence = () => import("../../commands/stonith/fence.js");
+const history = () => import("../../commands/stonith/history.js");
 
 /** A live route with its own handler; a usage error prints this route's usage. */
 const implemented = (base: Route, handler: Handler): Route => {
@@ -112,8 +114,33 @@ export const stonithLiveRoutes: Route[] = [
     "Change the devices of a SCSI fence device without restarting the resources that use it.",
     ["--skip-offline"],
   ),
-  route(["stonith", "fence"], "fence <node> [--off]", "Fence a node.", ["--off"]),
-  route(["stonith", "confirm"], "confirm <node> [--force]", "Confirm to the cluster that a node is powered off.", ["--force"]),
+  implemented(
+    {
+      ...route(
+        ["stonith", "fence"],
+        "fence <node> [--off]",
+        "Have the cluster fence the node with its fence devices (reboot; --off powers it off) and wait for the " +
+          "result. The fencing is recorded in the fencing history.",
+        ["--off"],
+      ),
+      complete: ["node"],
+    },
+    lazy(fence, (m) => m.fenceCommand),
+  ),
+  implemented(
+    {
+      ...route(
+        ["stonith", "confirm"],
+        "confirm <node> [--force]",
+        "Tell the cluster that the node is safely down (powered off, cut off from shared resources), as if it had " +
+          "been fenced, so that its resources can be recovered. WARNING: if the node is still running, data may be " +
+          "corrupted. Asks for confirmation on a terminal; --force skips the question.",
+        ["--force"],
+      ),
+      complete: ["node"],
+    },
+    lazy(fence, (m) => m.confirmCommand),
+  ),
   implemented(
     route(
       ["stonith", "cleanup"],
@@ -144,7 +171,34 @@ export const stonithLiveRoutes: Route[] = [
   route(["stonith", "sbd", "device", "message"], "sbd device message <device-path> <node> <message type>", "Send a message to a node through an SBD device."),
   route(["stonith", "sbd", "watchdog", "list"], "sbd watchdog list", "List the watchdog devices of this node."),
   route(["stonith", "sbd", "watchdog", "test"], "sbd watchdog test [<watchdog-path>]", "Test a watchdog by resetting this node.", ["--force"]),
-  route(["stonith", "history"], "history [show [<node>]]", "Show the fencing history."),
-  route(["stonith", "history", "cleanup"], "history cleanup [<node>]", "Clear the fencing history."),
-  route(["stonith", "history", "update"], "history update", "Synchronize the fencing history across nodes."),
+  implemented(
+    {
+      ...route(
+        ["stonith", "history"],
+        "history [show [<node>]]",
+        "Show the fencing operations the cluster remembers for the node, or for all nodes: pending, successful " +
+          "and failed, newest first, with the node that ran the device, who asked and when it completed.",
+      ),
+      complete: [["show"], "node"],
+    },
+    lazy(history, (m) => m.historyShowCommand),
+  ),
+  implemented(
+    {
+      ...route(
+        ["stonith", "history", "cleanup"],
+        "history cleanup [<node>]",
+        "Forget the fencing history of the node, or of all nodes, on every cluster node.",
+      ),
+      complete: ["node"],
+    },
+    lazy(history, (m) => m.historyCleanupCommand),
+  ),
+  implemented(
+    {
+      ...route(["stonith", "history", "update"], "history update", "Gather the fencing history from all nodes, so that every node knows all of it."),
+      complete: [],
+    },
+    lazy(history, (m) => m.historyUpdateCommand),
+  ),
 ];

@@ -1,4 +1,4 @@
-// stonith delete/remove/enable/disable/config
+// stonith status/delete/remove/enable/disable/config
 import { lazy } from "../lazy.js";
 import type { CommandContext, Route } from "../route-types.js";
 import { route, withState } from "./resource-manage.js";
@@ -8,8 +8,19 @@ const enable = () => import("../../commands/resource/enable.js");
 const config = () => import("../../commands/resource/config.js");
 const op = () => import("../../commands/resource/op.js");
 const util = () => import("../../commands/resource/utilization.js");
+const status = () => import("../../commands/stonith/status.js");
 
 export const stonithManageRoutes: Route[] = [
+  route({
+    path: ["stonith", "status"],
+    synopsis: "[status [<resource id | tag id>] [node=<node>] [--hide-inactive]]",
+    help:
+      "Show the status of the stonith devices, then the fencing levels. With a resource id, only that device; " +
+      "with node, only devices running on that node; --hide-inactive shows only running devices.",
+    options: ["--hide-inactive"],
+    complete: ["stonith"],
+    run: lazy(status, (m) => m.stonithStatusCommand),
+  }),
   ...(["delete", "remove"] as const).map((verb) =>
     route({
       path: ["stonith", verb],

@@ -12,7 +12,8 @@ import { OP_STATUS, recordOperation, transitionKey } from "./history-record.js";
 import type { OperationEvent } from "./local.js";
 import { clusterProperty } from "../../cib/properties.js";
 import { timeoutToSeconds } from "../../cib/operations.js";
-import { countFailure, nodeState, replaceLrmResource, setTransientAttribute, transientAttributeNames } from "../store/status-section.js";
+import { countFailure, markFenced, nodeState, replaceLrmResource, setTransientAttribute, transientAttributeNames } from "../store/status-section.js";
+import type { FenceAction, FenceHistoryEntry } from "../fencer/types.js";
 import { runTransition, type ActionOutcome, type TransitionRun } from "./transition.js";
 
 export interface DcOptions {
@@ -26,7 +27,13 @@ export interface DcOptions {
   forget(node: string, rscId: string): Promise<void>;
   nodeId(name: string): number | undefined;
   graph(cib: XmlElement, now: number): TransitionGraph;
+  /** Fence a node through the fencer; resolves with the finished operation (done or failed). */
+  fence(target: string, action: FenceAction): Promise<FenceHistoryEntry>;
 }
+
+/** After a failed fencing of a node, wait this long (doubling to the cap) before trying it again. */
+const FENCE_RETRY_MS = 1000;
+const FENCE_RETRY_CAP_MS = 10000;
 
 export interface DcState {
   idle: boolean;
@@ -51,6 +58,56 @@ export function createDcController(o: DcOptions) {
   let lastGraphEmpty = false;
   let selfTriggered = 0;
   let stopped = false;
+  /** Failed fencing attempts per target since its last success: the next attempt waits. */
+  const fenceFailures = new Map<string, { count: number; at: number }>();
+  /** Waits before a retried fencing, cut short when the transition is aborted (the node may be back). */
+  const backoffs = new Set<() => void>();
+  let abortedTransition = -1;
+  const backoff = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        backoffs.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      backoffs.add(wake);
+    });
+
+  /** Fencing done (by our transition or anyone's request): the node is down and forgets what it ran. */
+  const fenced = async (target: string, action: FenceAction) => {
+    fenceFailures.delete(target);
+    const id = o.nodeId(target);
+    if (id === undefined) return;
+    await o.updateStatus((cib) =>
+      action === "on"
+        ? setTransientAttribute(cib, { name: target, nodeid: id }, "#node-unfenced", String(Math.floor(Date.now() / 1000)))
+        : markFenced(cib, { name: target, nodeid: id }),
+    );
+  };
+
+  const runStonith = async (action: GraphAction, tid: number): Promise<ActionOutcome> => {
+    const target = action.node?.uname;
+    if (!target) return "failed";
+    const wanted = action.attributes.CRM_meta_stonith_action ?? "reboot";
+    const fenceAction: FenceAction = wanted === "on" ? "on" : wanted === "off" || wanted === "poweroff" ? "off" : "reboot";
+    const failures = fenceFailures.get(target);
+    if (failures) {
+      const wait = failures.at + Math.min(FENCE_RETRY_CAP_MS, FENCE_RETRY_MS * 2 ** (failures.count - 1)) - Date.now();
+      if (wait > 0) await backoff(wait);
+      if (stopped || abortedTransition === tid) return "failed";
+    }
+    o.log("controller.fence", { target, action: fenceAction, attempt: (failures?.count ?? 0) + 1 });
+    const entry = await o.fence(target, fenceAction);
+    if (entry.state !== "done") {
+      fenceFailures.set(target, { count: (failures?.count ?? 0) + 1, at: Date.now() });
+      o.log("controller.fence-failed", { target, action: fenceAction, reason: entry.exitReason ?? "" });
+      return "failed";
+    }
+    o.log("controller.fenced", { target, action: fenceAction, delegate: entry.delegate ?? null });
+    await fenced(target, fenceAction);
+    return "confirmed";
+  };
 
   const recordEvent = async (event: OperationEvent, now: number) => {
     const id = o.nodeId(event.node);
@@ -86,7 +143,7 @@ export function createDcController(o: DcOptions) {
     });
   };
 
-  const runControllerJob = async (action: GraphAction): Promise<ActionOutcome> => {
+  const runControllerJob = async (action: GraphAction, tid: number): Promise<ActionOutcome> => {
     const node = action.node?.uname;
     const id = node ? o.nodeId(node) : undefined;
     if (action.task === "lrm_delete" && node && action.rsc) {
@@ -105,13 +162,13 @@ export function createDcController(o: DcOptions) {
       return "confirmed";
     }
     if (action.task === "do_shutdown") return "confirmed";
-    // stonith needs the fencer (not here yet): the transition cannot go on.
+    if (action.task === "stonith") return runStonith(action, tid);
     o.log("controller.unsupported-action", { action: action.operationKey, node });
     return "failed";
   };
 
   const execute = async (action: GraphAction, tid: number): Promise<ActionOutcome> => {
-    if (action.kind === "crm_event") return runControllerJob(action);
+    if (action.kind === "crm_event") return runControllerJob(action, tid);
     const node = action.node?.uname;
     if (!node) return "failed";
     const key = transitionKey(action.id, tid, action.targetRc, uuid);
@@ -182,7 +239,11 @@ export function createDcController(o: DcOptions) {
     if (stopped) return;
     wanted = true;
     selfTriggered = 0;
-    if (current) current.abort(reason);
+    if (current) {
+      abortedTransition = current.id;
+      current.abort(reason);
+    }
+    for (const wake of [...backoffs]) wake();
     schedule();
   };
 
@@ -197,11 +258,18 @@ export function createDcController(o: DcOptions) {
       await recordEvent(event, Date.now());
       if (event.failed || event.rc !== event.targetRc) trigger(`${event.rscId}_${event.task}_${event.intervalMs} on ${event.node} returned ${event.rc}`);
     },
+    /** Fencing that finished outside our transitions (pcs stonith fence, confirm): record it and replan. */
+    async onFenced(entry: FenceHistoryEntry): Promise<void> {
+      if (entry.state !== "done") return;
+      await fenced(entry.target, entry.action);
+      trigger(`${entry.target} was fenced (${entry.action})`);
+    },
     state(): DcState {
       return { idle: !current && !timer && !wanted && lastGraphEmpty, transitionId, inFlight: current?.inFlight() ?? 0 };
     },
     stop(): void {
       stopped = true;
+      for (const wake of [...backoffs]) wake();
       clearTimeout(timer);
       clearTimeout(recheck);
       current?.abort("the DC is stopping");

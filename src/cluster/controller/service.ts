@@ -14,6 +14,8 @@ import { createDcController, type DcController } from "./dc.js";
 import { createLocalController, requestFor, type OperationEvent } from "./local.js";
 import { lrmResourcesRemoved } from "./lrm-diff.js";
 import { setNodeAttribute, nodeAttribute } from "../store/node-attributes.js";
+import { clusterProperty } from "../../cib/properties.js";
+import type { FenceAction, FenceHistoryEntry } from "../fencer/types.js";
 
 export interface ControllerDeps {
   log: Logger;
@@ -28,6 +30,10 @@ export interface ControllerDeps {
   call<T>(node: string, method: string, params: unknown, timeoutMs: number): Promise<T>;
   /** Call a method on the DC's agent (ourselves when we are DC). */
   callDc<T>(method: string, params: unknown): Promise<T>;
+  /** Fence a node (the DC's transitions do). */
+  fence(target: string, action: FenceAction): Promise<FenceHistoryEntry>;
+  /** Nodes joined while we are DC (they get the fencing history). */
+  joined?(names: string[]): void;
 }
 
 /** How long past an action's own timeout the DC waits for its result before calling it lost. */
@@ -127,6 +133,7 @@ export function createControllerService(d: ControllerDeps) {
       forget: (node, rscId) => d.call(node, "exec.forget", { rscId }, 5000).then(() => undefined),
       nodeId: (name) => nodeOf(name)?.nodeid,
       graph: (cib, now) => transitionGraph(cib, now),
+      fence: d.fence,
     });
     known = new Set(d.members());
     void refreshHistory([...known]).finally(() => dc?.trigger("DC takeover"));
@@ -149,7 +156,18 @@ export function createControllerService(d: ControllerDeps) {
       if (!joined.length && !left.length) return;
       known = new Set(members);
       const work: Promise<void>[] = [];
-      if (joined.length) work.push(refreshHistory(joined));
+      if (joined.length) {
+        work.push(refreshHistory(joined));
+        d.joined?.(joined);
+      }
+      if (left.length) {
+        const cib = d.cib();
+        const fencing = !cib || !/^(false|no|off|n|0)$/i.test(clusterProperty(cib, "stonith-enabled") ?? "true");
+        for (const name of left) {
+          // stonith-enabled=false: say so, since its resources are recovered without it being shot
+          d.log("controller.node-lost", { node: name, fencing: fencing ? "required unless it left cleanly" : "disabled (stonith-enabled=false): recovering without fencing" });
+        }
+      }
       if (left.length)
         work.push(
           d.updateStatus((cib) => {
@@ -162,6 +180,10 @@ export function createControllerService(d: ControllerDeps) {
           }),
         );
       void Promise.all(work).finally(() => dc?.trigger(`membership: ${joined.map((n) => "+" + n).concat(left.map((n) => "-" + n)).join(" ")}`));
+    },
+    /** Fencing that the DC's transitions did not run (pcs stonith fence / confirm) is done. */
+    async onFenced(entry: FenceHistoryEntry): Promise<void> {
+      await dc?.onFenced(entry);
     },
     /** A client's change was applied on this DC: forget what it removed from the nodes' histories. */
     async afterPatch(before: XmlElement, after: XmlElement): Promise<void> {

@@ -8,6 +8,7 @@ import { runAgent, type ExecRequest, type ExecResult } from "../../agents/exec/i
 import { SOCKET_VARIABLE } from "./attribute-protocol.js";
 import { startAttributeServer } from "./attribute-server.js";
 import { createResourceQueues } from "./resource-queue.js";
+import { createStonithClass } from "./stonith-class.js";
 import { defaultShimCommand, writeShims } from "./shims.js";
 import type { Executor, ExecutorOptions, RecurringKey } from "./types.js";
 
@@ -59,8 +60,10 @@ export function createExecutor(o: ExecutorOptions): Executor {
   const recurring = new Map<string, Recurring>();
   let stopped = false;
 
+  const stonith = createStonithClass();
   const execute = async (req: ExecRequest, signal?: AbortSignal): Promise<ExecResult> => {
     await server.ready;
+    if (req.agent.class === "stonith") return stonith(req, signal);
     return runAgent(prepared(req), signal);
   };
 

@@ -1,6 +1,7 @@
 // Membership: a link to every peer, heartbeats every token/4 ms, a peer silent for `token` ms
 // is lost; majority quorum (two_node: one node suffices); the DC is the lowest node id of the
-// quorate partition.
+// partition (with or without quorum: a partition without quorum still needs a DC to apply
+// no-quorum-policy; it just cannot store changes or fence).
 // As with corosync, membership needs both directions: a peer counts only once we have reached it
 // ourselves with its pinned host key. A peer whose host key changed (or that refuses our cluster key)
 // is excluded, though it may still authenticate to us and send heartbeats; a peer that refuses us
@@ -32,6 +33,8 @@ export interface View {
   dc?: ClusterNode;
   /** Peers that are not members whatever their heartbeats say, with the reason. */
   excluded: Map<string, string>;
+  /** Nodes that are not members because they said they were leaving (a clean shutdown), not lost. */
+  left: ReadonlySet<string>;
 }
 
 /** The error code of a heartbeat refused by a peer that does not count us as a member. */
@@ -51,7 +54,10 @@ export interface Membership {
    * such a peer are to be refused: not those of a peer merely refusing us, or neither would ever readmit the other.
    */
   distrust(name: string): string | undefined;
-  forget(name: string): void;
+  /** The peer told us it is leaving the cluster (a clean stop). */
+  leaving(name: string): void;
+  /** Whether the fault harness cut us off from this peer (`<state-dir>/blocked-peers`). */
+  blocked(name: string): boolean;
   /** An open link to a peer (for forwarding and replication). */
   link(name: string): Promise<Link>;
   peerVersion(name: string): CibVersion | undefined;
@@ -65,6 +71,8 @@ export interface MembershipOptions {
   self(): HeartbeatInfo;
   /** Called after every round, to let the DC reconcile and nodes catch up. */
   afterRound(): void;
+  /** Peers we are cut off from, as a network partition would (the fault harness's hook). */
+  blockedPeers?(): ReadonlySet<string>;
 }
 
 export function quorumNeeded(config: ClusterConfig): number {
@@ -84,6 +92,8 @@ export function startMembership(options: MembershipOptions): Membership {
   const excluded = new Map<string, { reason: string; distrust: boolean }>();
   /** When to try again to reach an excluded peer: its key will not change back every tick. */
   const retry = new Map<string, { at: number; delayMs: number }>();
+  const left = new Set<string>();
+  let blocked: ReadonlySet<string> = new Set();
 
   const exclude = (name: string, reason: string, distrust: boolean) => {
     verified.delete(name);
@@ -149,16 +159,15 @@ export function startMembership(options: MembershipOptions): Membership {
     if (options.self().running) members.add(config.localName);
     for (const [name, at] of lastSeen) if (now - at <= config.token && verified.has(name) && !excluded.has(name)) members.add(name);
     const quorate = members.size >= quorumNeeded(config);
-    const dc = quorate
-      ? [...config.nodes].sort((a, b) => a.nodeid - b.nodeid).find((n) => members.has(n.name))
-      : undefined;
-    return { members, quorate, dc, excluded: new Map([...excluded].map(([name, e]) => [name, e.reason])) };
+    const dc = members.size ? [...config.nodes].sort((a, b) => a.nodeid - b.nodeid).find((n) => members.has(n.name)) : undefined;
+    for (const name of left) if (members.has(name)) left.delete(name);
+    return { members, quorate, dc, excluded: new Map([...excluded].map(([name, e]) => [name, e.reason])), left: new Set(left) };
   };
 
   const heard = (from: string, info: HeartbeatInfo) => {
-    if (!config.nodes.some((n) => n.name === from) || excluded.has(from)) return;
+    if (!config.nodes.some((n) => n.name === from) || excluded.has(from) || blocked.has(from)) return;
     if (info.running) lastSeen.set(from, Date.now());
-    else lastSeen.delete(from);
+    else if (lastSeen.delete(from)) left.add(from);
     if (info.version) versions.set(from, info.version);
   };
 
@@ -186,8 +195,10 @@ export function startMembership(options: MembershipOptions): Membership {
 
   const tick = () => {
     const now = Date.now();
+    blocked = options.blockedPeers?.() ?? blocked;
+    for (const name of blocked) lastSeen.delete(name);
     for (const peer of config.nodes) {
-      if (peer.name === config.localName || inFlight.has(peer.name) || (retry.get(peer.name)?.at ?? 0) > now) continue;
+      if (peer.name === config.localName || inFlight.has(peer.name) || blocked.has(peer.name) || (retry.get(peer.name)?.at ?? 0) > now) continue;
       void beat(peer.name);
     }
     const v = view();
@@ -205,7 +216,10 @@ export function startMembership(options: MembershipOptions): Membership {
     view,
     heard,
     distrust: (name) => (excluded.get(name)?.distrust ? excluded.get(name)!.reason : undefined),
-    forget: (name) => lastSeen.delete(name),
+    leaving: (name) => {
+      if (lastSeen.delete(name)) left.add(name);
+    },
+    blocked: (name) => blocked.has(name),
     link: getLink,
     peerVersion: (name) => versions.get(name),
     stop() {

@@ -7,6 +7,9 @@ export interface MembershipView {
   members: ReadonlySet<string>;
   dc?: { name: string; nodeid: number };
   quorate: boolean;
+  /** Non-members that left cleanly: expected down. Any other member that disappears stays expected
+   * as a member, which makes it unclean to the scheduler until it is fenced. */
+  left: ReadonlySet<string>;
 }
 
 function setAttrs(e: XmlElement, attrs: Record<string, string>): boolean {
@@ -41,6 +44,7 @@ export function applyMembership(cib: XmlElement, view: MembershipView): boolean 
       changed = true;
     }
     const online = view.members.has(node.name);
+    const expected = online ? "member" : view.left.has(node.name) || state.attrs.expected !== "member" ? "down" : "member";
     changed =
       setAttrs(state, {
         uname: node.name,
@@ -48,11 +52,23 @@ export function applyMembership(cib: XmlElement, view: MembershipView): boolean 
         crmd: online ? "online" : "offline",
         "crm-debug-origin": online ? "do_state_transition" : "post_cache_update",
         join: online ? "member" : "down",
-        expected: online ? "member" : "down",
+        expected,
       }) || changed;
   }
   return changed;
 }
+
+/** A node the fencer shot (or an admin confirmed down): cleanly down, and whatever it ran or had as
+ * transient attributes is gone with it (Pacemaker's send_stonith_update). */
+export function markFenced(cib: XmlElement, node: { name: string; nodeid: number }): boolean {
+  const state = nodeState(cib, node);
+  const before = serializeState(state);
+  setAttrs(state, { uname: node.name, in_ccm: "false", crmd: "offline", "crm-debug-origin": "send_stonith_update", join: "down", expected: "down" });
+  state.children = state.children.filter((c) => c.name !== "lrm" && c.name !== "transient_attributes");
+  return serializeState(state) !== before;
+}
+
+const serializeState = (state: XmlElement) => JSON.stringify([state.attrs, state.children.map((c) => c.name)]);
 
 export function nodeState(cib: XmlElement, node: { name: string; nodeid: number }): XmlElement {
   const status = ensureChild(cib, "status");

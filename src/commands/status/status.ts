@@ -10,8 +10,12 @@ import { liveSummaryHead } from "../../status/cluster-summary.js";
 import { failedActionLines } from "../../status/failed-actions.js";
 import { readLocalCluster } from "../../transport/config-dir.js";
 import type { XmlElement } from "../../cib/xml.js";
+import type { FenceHistoryEntry } from "../../cluster/fencer/types.js";
+import type { Env } from "../../env/index.js";
+import { ReportedError } from "../../report/index.js";
+import { statusFencingLines } from "../../status/fence-history.js";
 
-async function loadCib(ctx: CommandContext): Promise<{ cib: XmlElement; cluster: Cluster }> {
+export async function loadCib(ctx: CommandContext): Promise<{ cib: XmlElement; cluster: Cluster }> {
   const cib = await (await ctx.env()).readCib();
   return { cib, cluster: unpackStatus(cib, Date.now()) };
 }
@@ -46,18 +50,22 @@ export function resourceLines(cluster: Cluster, options: { hideInactive: boolean
   return kept;
 }
 
-function parseResourceArgs(ctx: CommandContext): { id?: string; node?: string } {
+/** `[<resource id>] [node=<node>]` as pcs reads it: the first word without "=" is the id, the rest options. */
+export function parseResourceArgs(ctx: CommandContext): { id?: string; node?: string } {
   if (ctx.args.length > 2) fail("GENERIC", { text: "Too many arguments" });
-  let id: string | undefined;
-  let node: string | undefined;
-  for (const arg of ctx.args) {
-    if (arg.startsWith("node=")) {
-      node = arg.slice(5);
-      if (!node) fail("GENERIC", { text: "missing value of 'node' option" });
-    } else if (arg.includes("=")) fail("INVALID_OPTIONS", { names: [arg.split("=")[0]], allowed: ["node"], optionType: "" });
-    else if (id === undefined) id = arg;
-    else fail("GENERIC", { text: "Too many arguments" });
+  const rest = [...ctx.args];
+  const idAt = rest.findIndex((a) => !a.includes("="));
+  const id = idAt < 0 ? undefined : rest.splice(idAt, 1)[0];
+  const options = new Map<string, string>();
+  for (const arg of rest) {
+    const eq = arg.indexOf("=");
+    if (eq < 0) fail("GENERIC", { text: `missing value of '${arg}' option` });
+    options.set(arg.slice(0, eq), arg.slice(eq + 1));
   }
+  const unknown = [...options.keys()].filter((k) => k !== "node").sort();
+  if (unknown.length) fail("GENERIC", { text: `Unknown option${unknown.length > 1 ? "s" : ""} '${unknown.join("', '")}'` });
+  const node = options.get("node");
+  if (node === "") fail("GENERIC", { text: "missing value of 'node' option" });
   return { id, node };
 }
 
@@ -75,8 +83,31 @@ export async function statusNodesCommand(ctx: CommandContext): Promise<void> {
   ctx.print(nodeSummary(cluster).join("\n"));
 }
 
+interface FenceHistoryView {
+  entries: FenceHistoryEntry[];
+  unavailable?: string;
+}
+
+/**
+ * The fencer's history for crm_mon's fencing sections: none on a CIB file (crm_mon reads no history
+ * there) nor from agents without a fencer; "Not connected" when the fencer does not answer.
+ */
+async function fenceHistoryOf(env: Env): Promise<FenceHistoryView | undefined> {
+  if (env.kind !== "live" || !env.call) return undefined;
+  try {
+    return { entries: (await env.call<{ entries: FenceHistoryEntry[] }>("fence.history", {})).entries };
+  } catch (e) {
+    if (!(e instanceof ReportedError)) throw e;
+    if (e.reports.some((r) => r.message.includes("unknown method"))) return undefined;
+    return { entries: [], unavailable: "Not connected" };
+  }
+}
+
 export async function statusCommand(ctx: CommandContext): Promise<void> {
   if (ctx.args.length) fail("GENERIC", { text: "Too many arguments" });
+  // asked for while the CIB is read
+  const history = fenceHistoryOf(await ctx.env());
+  history.catch(() => undefined);
   const { cib, cluster } = await loadCib(ctx);
   const live = !ctx.has("-f");
   const hide = ctx.has("--hide-inactive");
@@ -100,5 +131,7 @@ export async function statusCommand(ctx: CommandContext): Promise<void> {
   const online = new Set(cluster.nodes.filter((n) => n.online).map((n) => n.uname));
   const failed = failedActionLines(cib, (n) => online.has(n), { technical: ctx.has("--full") });
   if (failed.length) lines.push("", "Failed Resource Actions:", ...failed);
+  const fencing = await history;
+  if (fencing) lines.push(...statusFencingLines(fencing.entries, { full: ctx.has("--full"), unavailable: fencing.unavailable }));
   ctx.print(lines.join("\n"));
 }
