@@ -78,7 +78,7 @@ function rawAgents(sources: AgentSources, sp: StandardProvider): string[] {
     case "service":
       return executablesIn(sources.initDir);
     case "stonith":
-      return [...executablesIn(sources.fenceDir).filter((n) => n.startsWith("fence_")), ...glueStonithPlugins(sources)];
+      return [...sources.fenceDirs.flatMap((dir) => executablesIn(dir)).filter((n) => n.startsWith("fence_")), ...glueStonithPlugins(sources)];
     default:
       return [];
   }

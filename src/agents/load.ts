@@ -3,11 +3,11 @@
 import { join } from "node:path";
 import { fullName, isStonithName, type AgentName } from "./name.js";
 import { parseMetadata, voidMetadata } from "./parse.js";
-import { isExecutableFile, type AgentSources } from "./sources.js";
+import { fenceAgentPath, isExecutableFile, type AgentSources } from "./sources.js";
 import { FAKE_AGENT_STANDARD, toPcsMetadata, traceParameters } from "./transform.js";
 import { AgentError, type AgentMetadata, type AgentParameter } from "./types.js";
 
-const SEARCH_PATH = (sources: AgentSources) => [sources.fenceDir, "/bin", "/usr/bin", "/sbin", "/usr/sbin"].join(":");
+const SEARCH_PATH = (sources: AgentSources) => [...sources.fenceDirs, "/bin", "/usr/bin", "/sbin", "/usr/sbin"].join(":");
 
 const notFound = (name: AgentName): AgentError =>
   new AgentError({
@@ -42,7 +42,7 @@ async function rawOcf(sources: AgentSources, name: AgentName): Promise<string> {
 }
 
 async function rawFence(sources: AgentSources, name: AgentName): Promise<string> {
-  const path = join(sources.fenceDir, name.type);
+  const path = fenceAgentPath(sources, name.type);
   if (name.type.includes("/") || !isExecutableFile(path)) throw notFound(name);
   const result = await sources.runner(path, ["-o", "metadata"], {
     env: { PATH: `${SEARCH_PATH(sources)}:${process.env.PATH ?? ""}` },

@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { forceableError, warning, type ReportItem } from "../report/index.js";
 import type { AgentName } from "./name.js";
-import { isExecutableFile, type AgentSources } from "./sources.js";
+import { fenceAgentPath, isExecutableFile, type AgentSources } from "./sources.js";
 import type { AgentMetadata } from "./types.js";
 
 export interface SelfValidation {
@@ -21,7 +21,7 @@ const stderrText = (stderr: string): string =>
     .trim();
 
 export async function runSelfValidation(sources: AgentSources, name: AgentName, attrs: Record<string, string>): Promise<SelfValidation> {
-  const PATH = `${sources.fenceDir}:/bin:/usr/bin:/sbin:/usr/sbin:${process.env.PATH ?? ""}`;
+  const PATH = `${sources.fenceDirs.join(":")}:/bin:/usr/bin:/sbin:/usr/sbin:${process.env.PATH ?? ""}`;
   if (name.standard === "ocf") {
     const path = join(sources.ocfRoot, "resource.d", name.provider ?? "", name.type);
     if (!isExecutableFile(path)) return { valid: undefined, output: `agent ${path} not found` };
@@ -38,7 +38,7 @@ export async function runSelfValidation(sources: AgentSources, name: AgentName, 
     const result = await sources.runner(path, ["validate-all"], { env, timeoutMs: sources.timeoutMs });
     return { valid: result.code === 0 && !result.timedOut, output: stderrText(result.stderr) };
   }
-  const path = join(sources.fenceDir, name.type);
+  const path = fenceAgentPath(sources, name.type);
   if (!isExecutableFile(path)) return { valid: undefined, output: `agent ${path} not found` };
   const hostArgument = attrs.pcmk_host_argument || "port";
   const lines = ["action=validate-all"];

@@ -6,7 +6,8 @@ import { processRunner, type Runner } from "../env/runner.js";
 export interface AgentSources {
   runner: Runner;
   ocfRoot: string;
-  fenceDir: string;
+  /** PCS_LITE_FENCE_DIR (colon-separated, searched in order), else /usr/sbin. */
+  fenceDirs: string[];
   initDir: string;
   /** cluster-glue stonith plugins (listed; their metadata comes through crm_resource). */
   glueDir: string;
@@ -21,13 +22,20 @@ export function agentSources(runner: Runner = processRunner, env: NodeJS.Process
   return {
     runner,
     ocfRoot: env.OCF_ROOT || "/usr/lib/ocf",
-    fenceDir: env.PCS_LITE_FENCE_DIR || "/usr/sbin",
+    fenceDirs: (env.PCS_LITE_FENCE_DIR ?? "").split(":").filter(Boolean).concat(env.PCS_LITE_FENCE_DIR ? [] : ["/usr/sbin"]),
     initDir: env.PCS_LITE_INIT_DIR || "/etc/init.d",
     glueDir: env.PCS_LITE_GLUE_DIR || "/usr/lib/stonith/plugins",
     fencedBinary: env.PCS_LITE_FENCED || "/usr/lib/pacemaker/pacemaker-fenced",
     crmResource: env.PCS_LITE_CRM_RESOURCE || "crm_resource",
     timeoutMs: 30000,
   };
+}
+
+/** Where a fence agent's program is: the first fence directory holding it, then /usr/sbin (as the fencer
+ * looks); the first directory's path when none has it, for the error to name. */
+export function fenceAgentPath(sources: AgentSources, type: string): string {
+  for (const dir of [...sources.fenceDirs, "/usr/sbin"]) if (isExecutableFile(join(dir, type))) return join(dir, type);
+  return join(sources.fenceDirs[0] ?? "/usr/sbin", type);
 }
 
 export function isExecutableFile(path: string): boolean {

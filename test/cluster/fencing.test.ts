@@ -1,7 +1,7 @@
 // Node loss on a live three-node cluster (token 1 s) with a fence device: a killed or hung node is
 // fenced before its resources start elsewhere; while fencing fails nothing it ran is recovered and
 // fencing is retried; with stonith-enabled=false the cluster recovers without fencing.
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pcsAsync, setPassword, startAgent, stopAgent, tempRoot, waitFor, type AgentProcess } from "./harness";
 
@@ -53,6 +53,28 @@ esac
 exit 1
 `;
 
+/** A resource whose stop always fails: with fencing on, that escalates to fencing its node. */
+const STOP_FAILS = `#!/bin/sh
+state="\${HA_RSCTMP}/StopFails-\${OCF_RESOURCE_INSTANCE}.state"
+case "$1" in
+  start) touch "$state"; exit 0;;
+  stop) echo "ocf-exit-reason:cannot stop on purpose" >&2; exit 1;;
+  monitor) [ -f "$state" ] && exit 0; exit 7;;
+  meta-data) echo '<?xml version="1.0"?><resource-agent name="StopFails" version="1"><version>1.1</version><parameters/><actions><action name="start" timeout="20s"/><action name="stop" timeout="20s"/><action name="monitor" timeout="20s" interval="10s"/><action name="meta-data" timeout="5s"/></actions></resource-agent>'; exit 0;;
+  *) exit 3;;
+esac
+`;
+
+function ocfRoot(dir: string): string {
+  const root = join(dir, "ocf");
+  mkdirSync(join(root, "resource.d", "pcstest"), { recursive: true });
+  symlinkSync("/usr/lib/ocf/lib", join(root, "lib"));
+  symlinkSync("/usr/lib/ocf/resource.d/heartbeat", join(root, "resource.d", "heartbeat"));
+  writeFileSync(join(root, "resource.d", "pcstest", "StopFails"), STOP_FAILS);
+  chmodSync(join(root, "resource.d", "pcstest", "StopFails"), 0o755);
+  return root;
+}
+
 describeLive("a lost or hung node is fenced before its resources move", () => {
   const root = tempRoot();
   const config = join(root.dir, "config");
@@ -60,6 +82,7 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
   const agents = new Map<string, AgentProcess>();
   let env: NodeJS.ProcessEnv;
   const pcs = (...args: string[]) => pcsAsync(config, args);
+  const prev = process.env.OCF_ROOT;
 
   const fenceLog = (): { at: number; action: string; target: string }[] =>
     existsSync(join(fenceDir, "fence.log"))
@@ -104,6 +127,7 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     writeFileSync(join(fenceDir, "fence_testkill"), FENCE_AGENT);
     chmodSync(join(fenceDir, "fence_testkill"), 0o755);
     process.env.PCS_LITE_FENCE_DIR = fenceDir;
+    process.env.OCF_ROOT = ocfRoot(root.dir);
     env = { ...process.env };
     for (const name of NODES) {
       setPassword(join(root.dir, name), PASSWORD);
@@ -120,6 +144,8 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
 
   afterAll(async () => {
     delete process.env.PCS_LITE_FENCE_DIR;
+    if (prev === undefined) delete process.env.OCF_ROOT;
+    else process.env.OCF_ROOT = prev;
     await Promise.all([...agents.values()].map((a) => stopAgent(a, "SIGKILL")));
     root.cleanup();
   });
@@ -180,6 +206,46 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, 20000, "d1 started elsewhere");
     expect(fencings(victim).filter((e) => e.at >= killedAt)).toEqual([]);
     await restart(victim);
+    expect((await pcs("property", "set", "stonith-enabled=true")).code).toBe(0);
+  });
+
+  it("a stop that fails gets its node fenced, after which the resource counts as stopped", async () => {
+    expect((await pcs("resource", "create", "sf", "ocf:pcstest:StopFails", "meta", "resource-stickiness=100")).code).toBe(0);
+    let node: string | undefined;
+    await waitFor(async () => (node = /\* sf\s+\(ocf:pcstest:StopFails\):\s+Started (\S+)/.exec(await status())?.[1]) !== undefined, 20000, "sf started");
+    const since = Date.now();
+    expect((await pcs("resource", "disable", "sf")).code).toBe(0);
+    await waitFor(() => fencings(node!).some((e) => e.at >= since), 20000, `${node} fenced for the failed stop`);
+    await waitFor(async () => /\* sf\s+\(ocf:pcstest:StopFails\):\s+Stopped \(disabled\)/.test(await status()), 20000, "sf stopped");
+    await restart(node!);
+    expect((await pcs("resource", "delete", "sf")).code).toBe(0);
+  });
+
+  it("a node cut off by a network partition is fenced by the majority, which takes over its resources", async () => {
+    const victim = await settled();
+    const others = NODES.filter((n) => n !== victim);
+    const since = Date.now();
+    writeFileSync(join(root.dir, victim, "blocked-peers"), others.join("\n"));
+    for (const n of others) writeFileSync(join(root.dir, n, "blocked-peers"), victim);
+    let movedTo: string | undefined;
+    await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, 20000, "d1 started in the majority");
+    expect(fencings(victim).some((e) => e.at >= since)).toBe(true);
+    for (const n of NODES) rmSync(join(root.dir, n, "blocked-peers"), { force: true });
+    await restart(victim);
+  });
+
+  it("without fencing, a partition that lost quorum stops its resources (no-quorum-policy=stop)", async () => {
+    expect((await pcs("property", "set", "stonith-enabled=false")).code).toBe(0);
+    const victim = await settled();
+    const others = NODES.filter((n) => n !== victim);
+    const stateFile = join(root.dir, victim, "run", "resource-agents", "Dummy-d1.state");
+    expect(existsSync(stateFile)).toBe(true);
+    writeFileSync(join(root.dir, victim, "blocked-peers"), others.join("\n"));
+    for (const n of others) writeFileSync(join(root.dir, n, "blocked-peers"), victim);
+    await waitFor(() => !existsSync(stateFile), 20000, `d1 stopped on ${victim}, which lost quorum`);
+    await waitFor(() => others.some((n) => existsSync(join(root.dir, n, "run", "resource-agents", "Dummy-d1.state"))), 20000, "d1 started in the majority");
+    for (const n of NODES) rmSync(join(root.dir, n, "blocked-peers"), { force: true });
+    await waitFor(async () => (await online()).length === 3, 30000, "the partition healed");
     expect((await pcs("property", "set", "stonith-enabled=true")).code).toBe(0);
   });
 });

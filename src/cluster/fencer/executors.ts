@@ -42,13 +42,15 @@ export interface ExecutorChoice {
   target: string;
   members: ReadonlySet<string>;
   local: string;
+  /** Unfencing ("on") is best run by the target itself (fence_scsi registers its own key), which is up by then. */
+  unfencing?: boolean;
 }
 
 /** The members that may run the device against the target, in the order to try them. */
 export function executorCandidates(c: ExecutorChoice): string[] {
   const running = nodesRunning(c.cib, c.device.id);
-  const rank = (node: string): number => (running.has(node) ? 0 : 2) + (node === c.local ? 0 : 1);
+  const rank = (node: string): number => (c.unfencing && node === c.target ? -4 : 0) + (running.has(node) ? 0 : 2) + (node === c.local ? 0 : 1);
   return [...c.members]
-    .filter((node) => node !== c.target && !c.device.bannedOn(node))
+    .filter((node) => (c.unfencing || node !== c.target) && !c.device.bannedOn(node))
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -49,7 +49,7 @@ export async function runFenceOperation(ctx: OperationContext, target: string, a
   const devices = new Map(fenceDevices(cib).map((d) => [d.id, d]));
   const defaultTimeoutMs = stonithTimeoutMs(cib);
   const targetNodeId = nodeIdOf(cib, target);
-  const candidatesFor = (device: FenceDevice) => executorCandidates({ cib, device, target, members: ctx.members, local: ctx.local });
+  const candidatesFor = (device: FenceDevice) => executorCandidates({ cib, device, target, members: ctx.members, local: ctx.local, unfencing: action === "on" });
 
   const eligible = async (device: FenceDevice, caps: AgentCapabilities | undefined, act: FenceAction): Promise<boolean> => {
     const nodes = candidatesFor(device);
