@@ -190,11 +190,13 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     controller = createControllerService({
       fence: (target, action) => fencer.fence(target, action, `pacemaker-controld.${process.pid}`),
       joined: (names) => void fencer.shareHistory(names),
+      fenceSelf: (reason) => void selfFenced(reason),
       log,
       stateDir: files.dir,
       localName: () => config!.localName,
       nodes: () => config?.nodes ?? [],
       members: () => membership?.view().members ?? new Set<string>(),
+      quorate: () => membership?.view().quorate ?? false,
       isDc,
       cib: () => store.current()?.cib,
       updateStatus,
@@ -248,7 +250,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     const c = controller;
     controller = undefined;
     stopFencing();
-    await Promise.all([c?.stop(), sayLeaving(m)]);
+    await Promise.all([c?.abandon(SHUTDOWN_TIMEOUT_MS).then(() => c.stop()), sayLeaving(m)]);
     m.stop();
   };
 

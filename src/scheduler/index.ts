@@ -60,7 +60,8 @@ function applyMultipleActive(cluster: Cluster): void {
 }
 
 function fencing(cluster: Cluster): ScheduleResult["fencing"] {
-  return cluster.nodes.filter((n) => n.unclean && canFence(cluster, n)).map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
+  // Pacemaker lists node actions newest first: the last node fenced is named first
+  return cluster.nodes.filter((n) => n.unclean && canFence(cluster, n)).reverse().map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
 }
 
 function scoreLines(cluster: Cluster): string[] {

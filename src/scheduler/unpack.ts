@@ -31,14 +31,20 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
   const crm = config && firstChild(config, "crm_config");
   if (crm) for (const set of childElements(crm, "cluster_property_set")) for (const nv of childElements(set, "nvpair")) props.set(nv.attrs.name, nv.attrs.value ?? "");
   const get = (...names: string[]) => names.map((n) => props.get(n)).find((v) => v !== undefined);
+  const stonithEnabled = get("stonith-enabled") === undefined ? true : isTrue(get("stonith-enabled"));
+  const haveQuorum = isTrue(cib.attrs["have-quorum"]);
+  let noQuorumPolicy = get("no-quorum-policy") ?? "stop";
+  // suicide needs fencing, and a partition that had quorum once (the controller's no-quorum-panic):
+  // a cluster that never had quorum only stops
+  if (noQuorumPolicy === "suicide" && !(stonithEnabled && (haveQuorum || (parseInt(cib.attrs["no-quorum-panic"] ?? "0", 10) || 0) !== 0))) noQuorumPolicy = "stop";
   return {
-    stonithEnabled: get("stonith-enabled") === undefined ? true : isTrue(get("stonith-enabled")),
+    stonithEnabled,
     symmetric: get("symmetric-cluster") === undefined ? true : isTrue(get("symmetric-cluster")),
-    noQuorumPolicy: get("no-quorum-policy") ?? "stop",
+    noQuorumPolicy,
     maintenanceMode: isTrue(get("maintenance-mode")),
     stopAllResources: isTrue(get("stop-all-resources")),
     startFailureIsFatal: get("start-failure-is-fatal") === undefined ? true : isTrue(get("start-failure-is-fatal")),
-    haveQuorum: isTrue(cib.attrs["have-quorum"]),
+    haveQuorum,
     nodeHealthStrategy: get("node-health-strategy") ?? "none",
     nodeHealthScores: {
       red: parseScore(get("node-health-red"), -INFINITY),
@@ -126,6 +132,11 @@ function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefi
       index: nodes.length,
     };
     nodeStatus(node, state, options);
+    if (!options.haveQuorum && node.online && options.noQuorumPolicy === "suicide") {
+      // everything else follows from fencing the partition's own nodes
+      node.unclean = true;
+      node.fenceReason = "cluster does not have quorum";
+    }
     applyHealth(node, options);
     nodes.push(node);
   }

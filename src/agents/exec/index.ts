@@ -10,7 +10,7 @@ export { EXIT_REASON_PREFIX, OCF } from "./types.js";
 export { metaVariable, ocfEnvironment } from "./environment.js";
 export { lsbRc } from "./file-agent.js";
 export { execStatusText, exitReasonFrom, ocfResultText, readableInterval } from "./texts.js";
-export { KILL_GRACE_MS } from "./process.js";
+export { KILL_GRACE_MS, runProcess, type ProcessEnd } from "./process.js";
 export { unitName } from "./systemd.js";
 
 const DEFAULT_TIMEOUT_MS = 20000;

@@ -12,6 +12,8 @@ export interface ProcessSpec {
   /** Bytes kept of stdout and of stderr each; the rest is read and dropped. */
   outputLimit: number;
   signal?: AbortSignal;
+  /** Written to the process's standard input, which is then closed (fence agents read their options there). */
+  stdin?: string;
 }
 
 export type ProcessEnd =
@@ -74,12 +76,17 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
     if (spec.signal?.aborted) return finish({ kind: "cancelled" });
 
     try {
-      child = spawn(spec.file, spec.args, { env: spec.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+      child = spawn(spec.file, spec.args, { env: spec.env, detached: true, stdio: [spec.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     } catch (e) {
       const error = e as NodeJS.ErrnoException;
       return finish({ kind: "spawn-error", code: error.code ?? "EINVAL", message: error.message });
     }
     const proc = child;
+    if (spec.stdin !== undefined) {
+      // an agent that exits without reading its input must not fail us with EPIPE
+      proc.stdin!.on("error", () => undefined);
+      proc.stdin!.end(spec.stdin);
+    }
 
     const killGroup = (signal: NodeJS.Signals) => {
       if (proc.pid === undefined) return;

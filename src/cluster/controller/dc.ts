@@ -29,6 +29,9 @@ export interface DcOptions {
   graph(cib: XmlElement, now: number): TransitionGraph;
   /** Fence a node through the fencer; resolves with the finished operation (done or failed). */
   fence(target: string, action: FenceAction): Promise<FenceHistoryEntry>;
+  /** This node's name: fencing ourselves (no-quorum-policy=suicide) is leaving, no device can do it. */
+  localName: string;
+  fenceSelf(reason: string): void;
 }
 
 /** After a failed fencing of a node, wait this long (doubling to the cap) before trying it again. */
@@ -91,6 +94,11 @@ export function createDcController(o: DcOptions) {
     if (!target) return "failed";
     const wanted = action.attributes.CRM_meta_stonith_action ?? "reboot";
     const fenceAction: FenceAction = wanted === "on" ? "on" : wanted === "off" || wanted === "poweroff" ? "off" : "reboot";
+    if (target === o.localName && fenceAction !== "on") {
+      o.log("controller.fence-self", { target });
+      o.fenceSelf(`the scheduler fences this node (${fenceAction})`);
+      return "confirmed";
+    }
     const failures = fenceFailures.get(target);
     if (failures) {
       const wait = failures.at + Math.min(FENCE_RETRY_CAP_MS, FENCE_RETRY_MS * 2 ** (failures.count - 1)) - Date.now();

@@ -23,6 +23,7 @@ export interface ControllerDeps {
   localName(): string;
   nodes(): ClusterNode[];
   members(): ReadonlySet<string>;
+  quorate(): boolean;
   isDc(): boolean;
   cib(): XmlElement | undefined;
   updateStatus(mutate: (cib: XmlElement) => boolean): Promise<void>;
@@ -32,6 +33,8 @@ export interface ControllerDeps {
   callDc<T>(method: string, params: unknown): Promise<T>;
   /** Fence a node (the DC's transitions do). */
   fence(target: string, action: FenceAction): Promise<FenceHistoryEntry>;
+  /** We must fence ourselves (no-quorum-policy=suicide): leave the cluster now. */
+  fenceSelf(reason: string): void;
   /** Nodes joined while we are DC (they get the fencing history). */
   joined?(names: string[]): void;
 }
@@ -80,6 +83,7 @@ export function createControllerService(d: ControllerDeps) {
   const waiting = new Map<string, (e: OperationEvent) => void>();
   let dc: DcController | undefined;
   let known = new Set<string>();
+  let everQuorate = false;
 
   const send = (node: string, action: GraphAction, key: string): Promise<OperationEvent> => {
     const timeoutMs = requestFor(action).timeoutMs + RESULT_GRACE_MS;
@@ -132,8 +136,11 @@ export function createControllerService(d: ControllerDeps) {
       send,
       forget: (node, rscId) => d.call(node, "exec.forget", { rscId }, 5000).then(() => undefined),
       nodeId: (name) => nodeOf(name)?.nodeid,
-      graph: (cib, now) => transitionGraph(cib, now),
+      // as Pacemaker's controller tells its scheduler: this partition had quorum and lost it
+      graph: (cib, now) => transitionGraph(everQuorate && !d.quorate() ? { ...cib, attrs: { ...cib.attrs, "no-quorum-panic": "1" } } : cib, now),
       fence: d.fence,
+      localName: d.localName(),
+      fenceSelf: d.fenceSelf,
     });
     known = new Set(d.members());
     void refreshHistory([...known]).finally(() => dc?.trigger("DC takeover"));
@@ -142,6 +149,7 @@ export function createControllerService(d: ControllerDeps) {
   return {
     /** After every membership round: follow the DC role and the members' comings and goings. */
     afterRound(): void {
+      everQuorate ||= d.quorate();
       if (!d.isDc()) {
         if (dc) {
           dc.stop();
@@ -234,6 +242,13 @@ export function createControllerService(d: ControllerDeps) {
         d.log("controller.shutdown-without-dc", { message: (e as Error).message });
       }
       if (local.active().length) await local.stopAll(Math.max(5000, deadline - Date.now()));
+    },
+    /** Fenced yet still alive (a device that did not power us off, or suicide): stop what runs here,
+     * since the cluster now starts it elsewhere. */
+    async abandon(timeoutMs: number): Promise<void> {
+      dc?.stop();
+      dc = undefined;
+      if (local.active().length) await local.stopAll(timeoutMs);
     },
     async stop(): Promise<void> {
       dc?.stop();

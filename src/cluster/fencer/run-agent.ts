@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { readableInterval } from "../../agents/exec/index.js";
 import { FenceInputError, fenceAgentInput } from "../../agents/fence-input.js";
 import { isExecutableFile } from "../../agents/sources.js";
-import { runAgentProcess, type AgentProcessEnd } from "./agent-process.js";
+import { runProcess, type ProcessEnd } from "../../agents/exec/index.js";
 import type { DeviceActionRequest, DeviceActionResult } from "./types.js";
 
 export const SYSTEM_FENCE_DIR = "/usr/sbin";
@@ -39,7 +39,7 @@ const lastLine = (text: string): string =>
 
 const SIGNAL_TEXT: Record<string, string> = { SIGKILL: "Killed", SIGTERM: "Terminated", SIGSEGV: "Segmentation fault", SIGABRT: "Aborted", SIGINT: "Interrupt", SIGHUP: "Hangup" };
 
-function resultOf(end: AgentProcessEnd, timeoutMs: number, stderr: string): Pick<DeviceActionResult, "rc" | "status" | "reason"> {
+function resultOf(end: ProcessEnd, timeoutMs: number, stderr: string): Pick<DeviceActionResult, "rc" | "status" | "reason"> {
   switch (end.kind) {
     case "exited":
       return { rc: end.code, status: "done", reason: end.code === 0 ? "" : lastLine(stderr) || `Fence agent exited with status ${end.code}` };
@@ -68,6 +68,7 @@ export async function runFenceAgent(req: DeviceActionRequest, signal?: AbortSign
     throw e;
   }
   const timeoutMs = Number.isFinite(req.timeoutMs) && req.timeoutMs > 0 ? req.timeoutMs : DEFAULT_TIMEOUT_MS;
-  const outcome = await runAgentProcess({ file, stdin, env: process.env, timeoutMs, outputLimit: FENCE_OUTPUT_LIMIT, signal });
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  const outcome = await runProcess({ file, args: [], stdin, env, timeoutMs, outputLimit: FENCE_OUTPUT_LIMIT, signal });
   return { ...resultOf(outcome.end, timeoutMs, outcome.stderr), stdout: outcome.stdout, stderr: outcome.stderr, execTimeMs: outcome.execTimeMs };
 }
