@@ -1,7 +1,7 @@
 // Where agents live on this host, overridable for tests (OCF_ROOT, PCS_LITE_FENCE_DIR, ...).
 import { accessSync, constants, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { processRunner, type Runner } from "../env/runner.js";
+import { processRunner, type Runner } from "../host/runner.js";
 
 export interface AgentSources {
   runner: Runner;

@@ -1,7 +1,7 @@
 // pcs's clean-up of parsed metadata: role names, stonith-only tweaks, pacemaker daemons' quirks,
 // and the trace parameters pcs adds to heartbeat/pacemaker agents.
 import { isStonithName } from "./name.js";
-import { primaryRole } from "./roles.js";
+import { primaryRole } from "../cib/roles.js";
 import type { AgentMetadata, AgentParameter } from "./types.js";
 
 export const FAKE_AGENT_STANDARD = "__pcmk_internal";

@@ -5,7 +5,7 @@ import { upgradeCibSchema, schemaAtLeast } from "./constraints/common.js";
 import type { DefaultsSection } from "./defaults.js";
 import type { IdIndex } from "./ids.js";
 import { appendRule, parseRule, ruleLeaves, RuleSyntaxError, type RuleNode } from "./rules/index.js";
-import type { Runner } from "../env/index.js";
+import type { Runner } from "../host/runner.js";
 import type { XmlElement } from "./xml.js";
 
 export type ParsedDefaultsRule = { ok: true; node: RuleNode } | { ok: false; report: ReportItem };

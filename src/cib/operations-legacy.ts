@@ -1,7 +1,7 @@
 // pcs's older way of adding one operation, still behind `resource update ... op` and
 // `resource op add`: it fails at the first problem, sorts the options, and checks duplicates
 // against the operations already there.
-import { ALL_ROLES, ROLE_STARTED, roleForCib } from "../agents/roles.js";
+import { ALL_ROLES, ROLE_STARTED, roleForCib } from "./roles.js";
 import { fail, quoteList } from "../report/index.js";
 import { validateId, type IdIndex } from "./ids.js";
 import { OCF_CHECK_LEVEL, OPERATION_ATTRIBUTES, timeoutToSeconds } from "./operations.js";

@@ -1,7 +1,7 @@
 // Resource operations (<op> in <operations>) with pcs's rules: option names and values, default
 // intervals, duplicate-interval checks, ids `<rsc>-<action>-interval-<interval>`, OCF_CHECK_LEVEL.
 // `resource create`, `resource update` and `resource op add` share this module.
-import { primaryRole, roleForCib, ALL_ROLES, ROLE_PROMOTED, ROLE_PROMOTED_LEGACY, ROLE_UNPROMOTED, ROLE_UNPROMOTED_LEGACY } from "../agents/roles.js";
+import { primaryRole, roleForCib, ALL_ROLES, ROLE_PROMOTED, ROLE_PROMOTED_LEGACY, ROLE_UNPROMOTED, ROLE_UNPROMOTED_LEGACY } from "./roles.js";
 import { deprecation, error, fail, forceableError, warning, type ReportItem } from "../report/index.js";
 import { validateId, type IdIndex } from "./ids.js";
 import { appendNewNvset } from "./nvset.js";

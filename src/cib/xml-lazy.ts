@@ -3,7 +3,7 @@
 // such a section (resource create, constraint add) leaves the old content as text; one that never
 // looks into a section (property set) writes it back exactly as it was read. The ids inside are
 // recorded while checking, so id lookups do not need the elements.
-import type { XmlElement } from "./xml.js";
+import type { XmlElement } from "./xml-element.js";
 
 /** The ids of the elements (with an id attribute) inside a section kept as text. */
 export interface TextIds {

@@ -1,15 +1,9 @@
 // A small ordered XML tree for CIB documents: element and attribute order kept, serialization
 // in pcs's layout, tree editing and queries. Parsing is in xml-parse.ts.
 import { appendToText, untouchedText } from "./xml-lazy.js";
+import type { XmlElement } from "./xml-element.js";
 
-export interface XmlElement {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  parent: XmlElement | null;
-  /** Non-whitespace character data, kept for the rare element that has some. */
-  text?: string;
-}
+export type { XmlElement } from "./xml-element.js";
 
 
 const ATTR_ESCAPES: Record<string, string> = {

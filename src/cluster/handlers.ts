@@ -1,6 +1,6 @@
 // The agent's methods, as called over the pcs-lite subsystem.
 import { readFileSync } from "node:fs";
-import { writeFileAtomic } from "../env/atomic.js";
+import { writeFileAtomic } from "../host/atomic.js";
 import { fingerprintOfKey } from "../transport/keys.js";
 import { PROTOCOL_VERSION, RpcError } from "../transport/protocol.js";
 import type { Session } from "../transport/server.js";

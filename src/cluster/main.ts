@@ -2,7 +2,7 @@
 // foreground; `pcs-agent --state-dir DIR passwd` sets the hacluster password from stdin.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { writeFileAtomic } from "../env/atomic.js";
+import { writeFileAtomic } from "../host/atomic.js";
 import { startServer } from "../transport/server.js";
 import { publicBlob } from "../transport/keys.js";
 import { SOCKET_VARIABLE } from "./executor/attribute-protocol.js";

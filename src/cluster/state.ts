@@ -2,7 +2,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../env/atomic.js";
+import { writeFileAtomic } from "../host/atomic.js";
 import { loadOrCreateKeyPair, publicBlob, type KeyPair } from "../transport/keys.js";
 
 export interface PeerEndpoint {

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { lstatSync, lutimesSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync } from "node:fs";
 import { hostname } from "node:os";
-import { pidExists } from "./atomic.js";
+import { pidExists } from "../host/atomic.js";
 
 const LEASE_MS = 15000;
 const WAIT_MS = 20000;

@@ -6,10 +6,10 @@ import { bumpEpoch, cibSectionsAsText, emptyCib } from "../cib/document.js";
 import { openTagText, serializeAfterStartTag, serializeXml, type XmlElement } from "../cib/xml.js";
 import { parseDocument, XmlSyntaxError, type ParsedDocument } from "../cib/xml-parse.js";
 import { fail, type Reports } from "../report/index.js";
-import { removeStaleTempFiles, writeFileAtomic } from "./atomic.js";
+import { removeStaleTempFiles, writeFileAtomic } from "../host/atomic.js";
 import { lockFile, type HeldLock } from "./file-lock.js";
 import type { Env } from "./types.js";
-import { processRunner, type Runner } from "./runner.js";
+import { processRunner, type Runner } from "../host/runner.js";
 
 /** The file's text; an all-ASCII file (the usual CIB) is decoded as Latin-1, which is the same and faster. */
 function readText(file: string): string {

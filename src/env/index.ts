@@ -1,7 +1,7 @@
 import type { Env } from "./types.js";
 
 export type { Env } from "./types.js";
-export type { Runner, RunResult, RunOptions } from "./runner.js";
+export type { Runner, RunResult, RunOptions } from "../host/runner.js";
 
 export interface EnvOptions {
   file?: string;

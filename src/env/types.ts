@@ -1,6 +1,6 @@
 import type { XmlElement } from "../cib/xml.js";
 import type { Reports } from "../report/index.js";
-import type { Runner } from "./runner.js";
+import type { Runner } from "../host/runner.js";
 
 /**
  * Where the CIB lives. Commands never know whether it is a file (`-f`) or a live cluster:

@@ -2,86 +2,13 @@
 // constraints, stickiness, failures and colocations; each unit takes its best node in priority order,
 // primaries before their dependents. Clone instances and promotion are handled in ./clone.ts.
 import { isTrue } from "../cib/resources.js";
-import { addScores, parseScore } from "./score.js";
+import { addScores } from "./score.js";
 import { assignClone, promote } from "./clone.js";
-import { INFINITY, type Cluster, type Colocation, type Resource, type SchedNode } from "./types.js";
+import { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState, type Index } from "./placement.js";
 
-export const canHost = (n: SchedNode): boolean => n.online && !n.standby && !n.unclean && !n.pending && !n.shutdown && !n.maintenance && !n.unhealthy;
+import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
-export function unitOf(rsc: Resource): Resource {
-  let r = rsc;
-  while (r.parent) r = r.parent;
-  return r;
-}
-
-export function primitivesOf(rsc: Resource): Resource[] {
-  if (rsc.variant === "primitive") return [rsc];
-  return rsc.children.flatMap(primitivesOf);
-}
-
-/** target-role=Stopped: a primitive's own meta attributes (its parents' inherited unless it sets its own)
- * decide; a group or clone is disabled when all its primitives are. */
-export function isDisabled(rsc: Resource): boolean {
-  if (rsc.variant === "primitive") return rsc.targetRole === "Stopped";
-  const prims = primitivesOf(rsc);
-  return prims.length ? prims.every(isDisabled) : rsc.targetRole === "Stopped";
-}
-
-export function isManaged(rsc: Resource, cluster: Cluster): boolean {
-  if (cluster.options.maintenanceMode) return false;
-  for (let r: Resource | undefined = rsc; r; r = r.parent) if (!r.managed) return false;
-  return true;
-}
-
-export interface Index {
-  locations: Map<Resource, Cluster["locations"]>;
-  /** Colocations by dependent unit and by primary unit. */
-  asDependent: Map<Resource, Colocation[]>;
-  asPrimary: Map<Resource, Colocation[]>;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-export function buildIndex(cluster: Cluster): Index {
-  const index: Index = { locations: new Map(), asDependent: new Map(), asPrimary: new Map() };
-  for (const loc of cluster.locations) push(index.locations, loc.rsc, loc);
-  for (const c of cluster.colocations) {
-    const d = unitOf(c.rsc);
-    const p = unitOf(c.withRsc);
-    if (d === p) continue;
-    push(index.asDependent, d, c);
-    push(index.asPrimary, p, c);
-  }
-  return index;
-}
-
-/** Location-constraint score of one resource (not its children) on a node, ignoring role-specific ones. */
-function locationScore(rsc: Resource, node: SchedNode, index: Index, promotedOnly = false): number | undefined {
-  let total: number | undefined;
-  for (const loc of index.locations.get(rsc) ?? []) {
-    const forPromoted = loc.role === "Promoted";
-    if (forPromoted !== promotedOnly) continue;
-    if (loc.role === "Unpromoted" || loc.role === "Started" || loc.role === "Stopped") {
-      // Treated like a plain placement preference.
-    }
-    let s: number | undefined;
-    if (loc.rules) {
-      for (const rule of loc.rules) {
-        if (!rule.matches(node)) continue;
-        const v = rule.scoreAttribute ? parseScore(node.attrs.get(rule.scoreAttribute), 0) : rule.score;
-        s = s === undefined ? v : addScores(s, v);
-      }
-    } else if (loc.node === node.uname) s = loc.score;
-    if (s !== undefined) total = total === undefined ? s : addScores(total, s);
-  }
-  return total;
-}
-
-export { locationScore };
+export { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState, type Index } from "./placement.js";
 
 function memberScore(m: Resource, node: SchedNode, cluster: Cluster, index: Index): number | undefined {
   if (m.banned.has(node.uname)) return -INFINITY;
@@ -136,53 +63,8 @@ export function baseScores(unit: Resource, cluster: Cluster, index: Index): Map<
   return scores;
 }
 
-/** The node a resource is assigned to, as Pacemaker's assign_best_node chooses it: the preferred node when
- * it scores at least as well as the best one; otherwise the best one, or the current node among equally
- * scored ones when that score is positive (not for unique clone instances). */
-export function chooseNode(
-  scores: Map<string, number>,
-  cluster: Cluster,
-  opts: { current?: SchedNode; prefer?: SchedNode; unique?: boolean; allowed?: (n: SchedNode) => boolean } = {},
-): SchedNode | undefined {
-  const { current, prefer, unique, allowed } = opts;
-  const score = (n: SchedNode): number => (canHost(n) && (!allowed || allowed(n)) ? (scores.get(n.uname) ?? -INFINITY) : -INFINITY);
-  let best: SchedNode | undefined;
-  for (const node of cluster.nodes) {
-    if (score(node) < 0) continue;
-    if (!best || compareNodesBy(node, best, score, current) < 0) best = node;
-  }
-  if (!best) return undefined;
-  const top = score(best);
-  if (prefer && score(prefer) >= top && score(prefer) >= 0) return prefer;
-  if (!unique && top > 0 && current && current !== best && score(current) === top) return current;
-  return best;
-}
-
-/** Pacemaker's node order for assignment: score, then fewer resources already assigned, then the
- * resource's current node, then node name (plain byte order). */
-function compareNodesBy(a: SchedNode, b: SchedNode, score: (n: SchedNode) => number, current?: SchedNode): number {
-  const sa = score(a);
-  const sb = score(b);
-  if (sa !== sb) return sb - sa;
-  if (a.assigned !== b.assigned) return a.assigned - b.assigned;
-  if (current && a !== b) {
-    if (a === current) return -1;
-    if (b === current) return 1;
-  }
-  return a.uname < b.uname ? -1 : a.uname > b.uname ? 1 : 0;
-}
-
 function bestNode(scores: Map<string, number>, cluster: Cluster, prefer?: SchedNode): SchedNode | undefined {
   return chooseNode(scores, cluster, { current: prefer });
-}
-
-export interface AssignState {
-  index: Index;
-  done: Set<Resource>;
-  active: Set<Resource>;
-  /** Nodes where each unit ended up (several for clones), and where its promoted instances are. */
-  placed: Map<Resource, SchedNode[]>;
-  promotedOn: Map<Resource, SchedNode[]>;
 }
 
 function applyColocations(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
@@ -299,29 +181,6 @@ export function canFence(cluster: Cluster, node?: SchedNode): boolean {
 
 export function haveFencingDevice(cluster: Cluster): boolean {
   return cluster.primitives.some((p) => p.isStonith && !p.orphan);
-}
-
-/** Group members follow the group's node in order; the first that cannot run there stops the rest. */
-export function placeMembers(unit: Resource, members: Resource[], node: SchedNode | undefined, cluster: Cluster): void {
-  let ok = !!node;
-  for (const m of members) {
-    const unmanaged = !isManaged(m, cluster);
-    if (unmanaged) {
-      m.assignedTo = m.running[0];
-      m.nextRole = m.running.length ? m.role : "Stopped";
-      continue;
-    }
-    if (ok && node && (m.banned.has(node.uname) || isDisabled(m) || m.forceStop)) ok = false;
-    if (ok && node) {
-      m.assignedTo = node;
-      m.nextRole = "Started";
-      node.assigned++;
-    } else {
-      m.assignedTo = undefined;
-      m.nextRole = "Stopped";
-    }
-  }
-  void unit;
 }
 
 const ORDER_BY_SCORE = false;

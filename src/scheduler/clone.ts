@@ -1,7 +1,7 @@
 // Clone instances: keep running instances where they are when allowed, place the rest on the best
 // nodes within clone-node-max, then choose promoted instances of promotable clones.
 import { addScores, parseScore } from "./score.js";
-import { canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState } from "./assign.js";
+import { canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState } from "./placement.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
 function instanceScore(inst: Resource, node: SchedNode, base: number, cluster: Cluster): number {

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { writeFileAtomic } from "../env/atomic.js";
+import { writeFileAtomic } from "../host/atomic.js";
 
 export const DEFAULT_AGENT_PORT = 2224;
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import keygen from "ssh2/lib/keygen.js";
 import keyParser from "ssh2/lib/protocol/keyParser.js";
-import { writeFileAtomic } from "../env/atomic.js";
+import { writeFileAtomic } from "../host/atomic.js";
 import { configDir } from "./config-dir.js";
 import { fingerprintOfBlob } from "./fingerprint.js";
 

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatOwner, lockFile, ownerOf } from "../../src/env/file-lock";
-import { removeStaleTempFiles } from "../../src/env/atomic";
+import { removeStaleTempFiles } from "../../src/host/atomic";
 import { PCS, tempDir } from "../helpers/cli";
 
 interface Done {

@@ -6,7 +6,7 @@ import { basename, dirname, join } from "node:path";
 import { cibVersion, compareVersions, type CibVersion } from "../../cib/document.js";
 import { serializeXml, type XmlElement } from "../../cib/xml.js";
 import { parseXml } from "../../cib/xml-parse.js";
-import { writeFileAtomic } from "../../env/atomic.js";
+import { writeFileAtomic } from "../../host/atomic.js";
 
 export interface CibStore {
   current(): { cib: XmlElement; xml: string; version: CibVersion } | undefined;

@@ -8,7 +8,7 @@ import { terminalWidth, wrap } from "../../agents/textwrap.js";
 import { AgentError } from "../../agents/types.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { fail, type Reports } from "../../report/index.js";
-import { processRunner } from "../../env/runner.js";
+import { processRunner } from "../../host/runner.js";
 import { usageError } from "./cli-usage.js";
 import { refuseCibFile } from "./no-file.js";
 

@@ -11,7 +11,7 @@ import { AgentError } from "../../agents/types.js";
 import { uniquifyIntervals } from "../../cib/operations.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { deprecation, error, fail, info } from "../../report/index.js";
-import { processRunner } from "../../env/runner.js";
+import { processRunner } from "../../host/runner.js";
 import { usageError } from "./cli-usage.js";
 import { refuseCibFile } from "./no-file.js";
 

@@ -1,6 +1,6 @@
 // `resource update ... op <action> <options>`: each given action replaces the first operation
 // of the same action and role, in its place (or is appended when there is none).
-import { roleForCib } from "../../agents/roles.js";
+import { roleForCib } from "../../cib/roles.js";
 import { IdIndex } from "../../cib/ids.js";
 import { argsToPairs, legacyAddOperation } from "../../cib/operations-legacy.js";
 import { detach, type XmlElement } from "../../cib/xml.js";
