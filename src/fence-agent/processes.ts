@@ -50,15 +50,20 @@ function environmentValue(pid: number, name: string): string | undefined {
   return undefined;
 }
 
+/** Every process of the host but this one. */
+function otherPids(): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => pid !== process.pid);
+}
+
 /** Live processes whose environment has `name` equal to the absolute path `dir` (relative values are
  * taken from the process's working directory). */
 export function processesWithDirectory(name: string, dir: string): number[] {
   const wanted = resolve(dir);
   const found: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const pid = Number(entry);
-    if (pid === process.pid) continue;
+  for (const pid of otherPids()) {
     const value = environmentValue(pid, name);
     if (value === undefined) continue;
     let absolute = value;
@@ -98,10 +103,7 @@ export async function waitGone(pids: number[], timeoutMs: number): Promise<numbe
 export function processesWithArgument(flag: string, dir: string): number[] {
   const wanted = resolve(dir);
   const found: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const pid = Number(entry);
-    if (pid === process.pid) continue;
+  for (const pid of otherPids()) {
     const argv = commandLine(pid);
     if (!argv) continue;
     const values = argv.flatMap((a, i) => (a === flag ? [argv[i + 1] ?? ""] : a.startsWith(`${flag}=`) ? [a.slice(flag.length + 1)] : []));

@@ -11,6 +11,24 @@ export function tempDir(prefix = "fencer-"): string {
 
 export const remove = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
+/** For the tests of a describe block: a temporary PCS_LITE_FENCE_DIR holding the test agent `agent`. */
+export function useFenceDir(agent: string): { dir(): string } {
+  let dir = "";
+  let saved: string | undefined;
+  beforeAll(() => {
+    dir = tempDir();
+    saved = process.env.PCS_LITE_FENCE_DIR;
+    process.env.PCS_LITE_FENCE_DIR = dir;
+    writeFenceAgent(dir, agent);
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.PCS_LITE_FENCE_DIR;
+    else process.env.PCS_LITE_FENCE_DIR = saved;
+    remove(dir);
+  });
+  return { dir: () => dir };
+}
+
 export interface AgentShape {
   /** Agent actions listed in its metadata (default: on off reboot status list monitor metadata). */
   actions?: string[];

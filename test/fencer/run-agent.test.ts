@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
 import { join } from "node:path";
 import { findFenceAgent, runFenceAgent } from "../../src/cluster/fencer/run-agent";
-import { invocations, remove, tempDir, writeFenceAgent } from "./helpers";
+import { invocations, remove, tempDir, useFenceDir, writeFenceAgent } from "./helpers";
 
 const FENCE_DUMMY = "/usr/sbin/fence_dummy";
 const withFenceDummy = existsSync(FENCE_DUMMY) || process.env.CI ? test : test.skip;
@@ -19,22 +19,10 @@ const alive = (pid: number): boolean => {
 };
 
 describe("runFenceAgent", () => {
-  let dir: string;
-  let saved: string | undefined;
-  beforeAll(() => {
-    dir = tempDir();
-    saved = process.env.PCS_LITE_FENCE_DIR;
-    process.env.PCS_LITE_FENCE_DIR = dir;
-    writeFenceAgent(dir, "fence_test");
-  });
-  afterAll(() => {
-    if (saved === undefined) delete process.env.PCS_LITE_FENCE_DIR;
-    else process.env.PCS_LITE_FENCE_DIR = saved;
-    remove(dir);
-  });
+  const fenceDir = useFenceDir("fence_test");
 
   test("passes the options on stdin exactly, one key=value a line, never through a shell", async () => {
-    const log = join(dir, "plain.log");
+    const log = join(fenceDir.dir(), "plain.log");
     const args = { action: "off", nodename: "node2", port: "p 2", login: "$(touch /tmp/x); `id`", log };
     const r = await runFenceAgent({ device: "d1", agent: "fence_test", action: "off", target: "node2", args, timeoutMs: 5000 });
     expect(r).toMatchObject({ rc: 0, status: "done", reason: "" });
@@ -42,7 +30,7 @@ describe("runFenceAgent", () => {
   });
 
   test("a failure's reason is the agent's last stderr line", async () => {
-    const rcdir = join(dir, "rc-fail");
+    const rcdir = join(fenceDir.dir(), "rc-fail");
     mkdirSync(rcdir);
     writeFileSync(join(rcdir, "reboot"), "1");
     const r = await runFenceAgent({ device: "d1", agent: "fence_test", action: "reboot", args: { action: "reboot", nodename: "node3", rcdir }, timeoutMs: 5000 });
@@ -57,7 +45,7 @@ describe("runFenceAgent", () => {
       reason: "fence_missing: No such file or directory",
     });
     expect((await runFenceAgent({ device: "d", agent: "../fence_test", action: "off", args: {}, timeoutMs: 1000 })).status).toBe("not-installed");
-    const log = join(dir, "never.log");
+    const log = join(fenceDir.dir(), "never.log");
     const r = await runFenceAgent({ device: "d", agent: "fence_test", action: "off", args: { action: "off", port: "a\naction=reboot", log }, timeoutMs: 1000 });
     expect(r).toMatchObject({ rc: 1, status: "error" });
     expect(r.reason).toContain("line break");
@@ -69,9 +57,9 @@ describe("runFenceAgent", () => {
     try {
       writeFenceAgent(other, "fence_only_there");
       writeFenceAgent(other, "fence_test");
-      const env = { PCS_LITE_FENCE_DIR: `${dir}:${other}` };
+      const env = { PCS_LITE_FENCE_DIR: `${fenceDir.dir()}:${other}` };
       expect(findFenceAgent("fence_only_there", env)).toBe(join(other, "fence_only_there"));
-      expect(findFenceAgent("fence_test", env)).toBe(join(dir, "fence_test"));
+      expect(findFenceAgent("fence_test", env)).toBe(join(fenceDir.dir(), "fence_test"));
       expect(findFenceAgent("fence_nowhere", env)).toBeUndefined();
     } finally {
       remove(other);
@@ -79,7 +67,7 @@ describe("runFenceAgent", () => {
   });
 
   test("at its deadline the whole process group is killed, a child ignoring TERM included", async () => {
-    const rcdir = join(dir, "rc-slow");
+    const rcdir = join(fenceDir.dir(), "rc-slow");
     mkdirSync(rcdir);
     writeFileSync(join(rcdir, "ignore-term"), "");
     const t0 = Date.now();
@@ -94,7 +82,7 @@ describe("runFenceAgent", () => {
   });
 
   test("a cancelled run stops at once", async () => {
-    const rcdir = join(dir, "rc-cancel");
+    const rcdir = join(fenceDir.dir(), "rc-cancel");
     mkdirSync(rcdir);
     const abort = new AbortController();
     const running = runFenceAgent({ device: "d", agent: "fence_test", action: "off", args: { action: "off", rcdir, sleep: "30" }, timeoutMs: 10000 }, abort.signal);
@@ -105,7 +93,7 @@ describe("runFenceAgent", () => {
   });
 
   test("keeps at most 64 KiB of output", async () => {
-    const path = join(dir, "fence_chatty");
+    const path = join(fenceDir.dir(), "fence_chatty");
     writeFileSync(path, "#!/bin/sh\ncat >/dev/null\nhead -c 200000 /dev/zero | tr '\\0' x\n");
     chmodSync(path, 0o755);
     const r = await runFenceAgent({ device: "d", agent: "fence_chatty", action: "list", args: { action: "list" }, timeoutMs: 5000 });
@@ -115,7 +103,7 @@ describe("runFenceAgent", () => {
 
   withFenceDummy("runs the installed fence_dummy (fence-agents): status follows its status file through off and on", async () => {
     expect(existsSync(FENCE_DUMMY)).toBe(true);
-    const status_file = join(dir, "dummy.status");
+    const status_file = join(fenceDir.dir(), "dummy.status");
     writeFileSync(status_file, "on");
     const run = (action: string) =>
       runFenceAgent({ device: "dummy", agent: "fence_dummy", action, target: "node2", args: { action, nodename: "node2", type: "file", status_file }, timeoutMs: 20000 });
