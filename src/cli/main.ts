@@ -1,116 +1,16 @@
-// pcs: parse argv, find the route, check its options, run it, render reports, exit.
-import { quoteList, ReportedError, Reports } from "../report/index.js";
-import { ArgvError, GLOBAL_OPTIONS, parseArgv } from "./argv.js";
-import { mainUsage, usageFor } from "./help.js";
-import { renderReport } from "./render.js";
-import type { CommandContext } from "./route-types.js";
-import { findArea, matchRoute } from "./routes/index.js";
-
-export const PCS_VERSION = "0.11.5";
+// pcs: the program behind bin/pcs. The shell-completion and connection-multiplexer modes belong to the
+// process; a command line is run by runPcs (run.ts), and its result becomes the exit code.
+import { runPcs } from "./run.js";
 
 const out = (text: string) => process.stdout.write(text.endsWith("\n") ? text : text + "\n");
-const err = (text: string) => process.stderr.write(text.endsWith("\n") ? text : text + "\n");
 
-function flushReports(reports: Reports): void {
-  for (const item of reports.items) {
-    const { text, stream } = renderReport(item);
-    (stream === "stdout" ? out : err)(text);
-  }
-  reports.items.length = 0;
-}
-
-export async function main(argv: readonly string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   if (process.env.PCS_LITE_COMPLETE) return (await import("./completion.js")).complete(argv, out);
   if (process.env.PCS_LITE_MUX_SERVE) {
     await (await import("../transport/mux.js")).serveMux(process.env.PCS_LITE_MUX_SERVE);
     return 0;
   }
-  let parsed;
-  try {
-    parsed = parseArgv(argv);
-  } catch (e) {
-    if (!(e instanceof ArgvError)) throw e;
-    err(`Error: ${e.message}`);
-    if (e.showUsage) err(mainUsage());
-    return 1;
-  }
-  const { options } = parsed;
-  let words = parsed.words;
-  if (options.has("--version")) {
-    out(PCS_VERSION);
-    return 0;
-  }
-  const timeout = options.get("--request-timeout");
-  if (timeout !== undefined && !(/^\d+$/.test(timeout) && Number(timeout) > 0)) {
-    err(`Error: '${timeout}' is not a valid --request-timeout value, use a positive integer`);
-    return 1;
-  }
-  const wantsHelp = options.has("-h") || options.has("--help");
-  if (!words.length) {
-    (wantsHelp ? out : err)(mainUsage());
-    return wantsHelp ? 0 : 1;
-  }
-  if (words[1] === "help") words = [words[0], ...words.slice(2)];
-  if (wantsHelp || parsed.words[1] === "help") {
-    const usage = usageFor(words);
-    if (!usage) {
-      err(mainUsage());
-      return 1;
-    }
-    out(usage);
-    return 0;
-  }
-  if (!findArea(words[0])) {
-    err(mainUsage());
-    return 1;
-  }
-  const route = matchRoute(words);
-  if (!route) {
-    err(usageFor(words.slice(0, 1))!);
-    return 1;
-  }
-  const allowed = new Set([...GLOBAL_OPTIONS, ...(route.options ?? [])]);
-  const unsupported = [...options.keys()].filter((o) => !allowed.has(o));
-  if (unsupported.length) {
-    const many = unsupported.length > 1;
-    err(`Error: Specified option${many ? "s" : ""} ${quoteList(unsupported)} ${many ? "are" : "is"} not supported in this command`);
-    return 1;
-  }
-
-  const force = options.has("--force");
-  const reports = new Reports(force);
-  let envPromise: ReturnType<CommandContext["env"]> | undefined;
-  const ctx: CommandContext = {
-    args: words.slice(route.path.length),
-    options,
-    has: (o) => options.has(o),
-    value: (o) => options.get(o),
-    force,
-    reports,
-    route,
-    print: out,
-    env: () =>
-      (envPromise ??= import("../env/index.js").then((m) =>
-        m.createEnv({ file: options.get("-f"), requestTimeoutSeconds: timeout ? Number(timeout) : undefined, debug: options.has("--debug") }),
-      )),
-  };
-  try {
-    await route.run(ctx);
-    flushReports(reports);
-    return 0;
-  } catch (e) {
-    if (e instanceof ReportedError) {
-      reports.items.push(...e.reports);
-      const hadErrors = reports.hasErrors;
-      flushReports(reports);
-      if (e.summarize && hadErrors && !e.reports.length) err("Error: Errors have occurred, therefore pcs is unable to continue");
-      return e.exitCode;
-    }
-    flushReports(reports);
-    if (options.has("--debug")) err((e as Error).stack ?? String(e));
-    err(`Error: ${(e as Error).message ?? String(e)}`);
-    return 1;
-  }
+  return runPcs(argv);
 }
 
 main(process.argv.slice(2)).then(

@@ -6,6 +6,7 @@ import { join, resolve } from "node:path";
 
 export const ROOT = resolve(__dirname, "..", "..");
 export const PCS = join(ROOT, "bin", "pcs");
+/** ../shared beside the checkout: a development aid only; no test may need it (a clone has none). */
 export const SHARED = resolve(ROOT, "..", "shared");
 
 export interface PcsResult {
