@@ -13,6 +13,9 @@ import { readKnownHosts, readLocalCluster } from "../transport/config-dir.js";
 import { NodeError, openNode, timeoutFrom } from "../transport/nodes.js";
 import { RpcError } from "../transport/protocol.js";
 import type { EnvOptions } from "./index.js";
+import { connectAnyMs } from "./live-bounds.js";
+import { inPreferredOrder, recordAnswers } from "./live-memory.js";
+import { isUnreachable } from "./live-nodes.js";
 import { processRunner } from "./runner.js";
 import type { ControllerState, Env } from "./types.js";
 
@@ -30,47 +33,52 @@ export function clusterNodes(): string[] {
   return Object.keys(readKnownHosts());
 }
 
-/** Connect to the first node that answers; a changed host key anywhere stops everything. */
+/**
+ * Connect to the first node that answers, trying the next one in parallel after STAGGER_MS (at
+ * once after a refusal); a changed host key anywhere stops everything. Nodes that lately did not
+ * answer are tried last (live-memory.ts), and so is, next time, a node overtaken by a later one.
+ */
 export function connectAny(nodes: string[], timeoutMs: number, skip: ReadonlySet<string> = new Set()): Promise<{ node: string; link: Link }> {
-  const candidates = nodes.filter((n) => !skip.has(n));
+  const candidates = inPreferredOrder(nodes.filter((n) => !skip.has(n)));
   const abandon = new AbortController();
   return new Promise((resolve, reject) => {
     const failures: ReportItem[] = [];
+    const silent: string[] = [];
+    /** node -> when it was asked */
+    const pending = new Map<string, number>();
     let done = false;
     let started = 0;
-    let finished = 0;
     let timer: NodeJS.Timeout | undefined;
+    const finish = (outcome: () => void, answered: string[] = []) => {
+      done = true;
+      clearTimeout(timer);
+      abandon.abort();
+      // overtaken: asked at least STAGGER_MS before another node answered
+      const overtaken = [...pending].filter(([, at]) => performance.now() - at >= STAGGER_MS).map(([n]) => n);
+      recordAnswers(answered, [...silent, ...overtaken]);
+      outcome();
+    };
     const next = () => {
       if (done || started >= candidates.length) return;
       const node = candidates[started++];
+      pending.set(node, performance.now());
       clearTimeout(timer);
       timer = setTimeout(next, STAGGER_MS);
       openNode(node, timeoutMs, abandon.signal).then(
         (link) => {
-          if (done) {
-            link.close();
-            return;
-          }
-          done = true;
-          clearTimeout(timer);
-          abandon.abort();
-          resolve({ node, link });
+          pending.delete(node);
+          if (done) return link.close();
+          finish(() => resolve({ node, link }), [node]);
         },
         (e: unknown) => {
-          finished++;
+          pending.delete(node);
+          if (done) return;
           const report = e instanceof NodeError ? e.report : error("HOST_UNREACHABLE", { node, reason: String(e) });
-          if (report.code === "HOST_KEY_CHANGED" && !done) {
-            done = true;
-            clearTimeout(timer);
-            abandon.abort();
-            reject(new ReportedError([report], false));
-            return;
-          }
+          if (e instanceof NodeError && isUnreachable(e)) silent.push(node);
+          if (report.code === "HOST_KEY_CHANGED") return finish(() => reject(new ReportedError([report], false)));
           failures.push(report);
-          if (finished === candidates.length && !done) {
-            done = true;
-            clearTimeout(timer);
-            reject(new ReportedError([...failures, error("NO_CLUSTER_NODE_REACHABLE", { reasons: [] })], false));
+          if (started === candidates.length && !pending.size) {
+            finish(() => reject(new ReportedError([...failures, error("NO_CLUSTER_NODE_REACHABLE", { reasons: [] })], false)));
           } else next();
         },
       );
@@ -120,9 +128,11 @@ class LiveEnv implements Env {
   constructor(
     private readonly nodes: string[],
     private readonly timeoutMs: number,
+    /** for one node to connect, while the others are tried too (live-bounds.ts) */
+    private readonly connectMs: number,
     private readonly debug = false,
   ) {
-    this.early = connectAny(nodes, timeoutMs);
+    this.early = connectAny(nodes, Math.min(timeoutMs, connectMs));
     this.early.then((c) => this.trace(`connected to ${c.node}${c.link.multiplexed ? " (multiplexed)" : ""}`), () => undefined);
   }
 
@@ -142,7 +152,7 @@ class LiveEnv implements Env {
     for (;;) {
       const early = this.early;
       this.early = undefined;
-      const { node, link } = await (early ?? connectAny(this.nodes, this.remaining, avoid));
+      const { node, link } = await (early ?? connectAny(this.nodes, Math.min(this.remaining, this.connectMs), avoid));
       try {
         return await body(link, node);
       } catch (e) {
@@ -228,7 +238,7 @@ class LiveEnv implements Env {
       while (Date.now() < deadline) {
         const started = Date.now();
         try {
-          connection ??= await (this.early ?? connectAny(this.nodes, Math.min(this.timeoutMs, deadline - Date.now()), avoid));
+          connection ??= await (this.early ?? connectAny(this.nodes, Math.max(1, Math.min(this.connectMs, deadline - Date.now())), avoid));
           this.early = undefined;
           const state = await connection.link.call<ControllerState>("controller.state", {}, Math.max(1, Math.min(this.timeoutMs, deadline - Date.now())));
           this.trace(`controller.state ${JSON.stringify(state)}`);
@@ -292,5 +302,5 @@ class LiveEnv implements Env {
 export async function createLiveEnv(options: EnvOptions): Promise<Env> {
   const nodes = clusterNodes();
   if (!nodes.length) fail("NO_CLUSTER_CONFIGURED", {});
-  return new LiveEnv(nodes, timeoutFrom(options.requestTimeoutSeconds), options.debug);
+  return new LiveEnv(nodes, timeoutFrom(options.requestTimeoutSeconds), connectAnyMs(options.requestTimeoutSeconds), options.debug);
 }

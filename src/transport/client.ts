@@ -63,7 +63,7 @@ export async function handshake<T>(options: ConnectOptions, ready: (client: SshC
       reject(e);
     };
     const timer = setTimeout(
-      () => finish(new TransportError("timeout", `Connection timed out after ${options.timeoutMs} ms`)),
+      () => finish(new TransportError("timeout", `Connection timed out after ${options.timeoutMs} milliseconds`)),
       options.timeoutMs,
     );
     const onAbort = () => {

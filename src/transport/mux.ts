@@ -51,7 +51,7 @@ export function connectMux(path: string, fingerprint: string, timeoutMs: number,
         if (e) reject(e);
         else resolve(undefined);
       });
-    const timer = setTimeout(() => giveUp(new TransportError("timeout", `Connection timed out after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => giveUp(new TransportError("timeout", `Connection timed out after ${timeoutMs} milliseconds`)), timeoutMs);
     const onAbort = () => giveUp(new TransportError("timeout", "Connection abandoned"));
     signal?.addEventListener("abort", onAbort, { once: true });
     const onData = (chunk: Buffer) => {

@@ -1,9 +1,14 @@
-// pcs cluster start | stop | destroy | status | corosync, pcs quorum status: calls to the nodes.
+// pcs cluster start | stop | destroy | status | corosync, pcs quorum status: calls to the nodes,
+// all at once; a node that does not answer within its bound (node-calls.ts) is reported as pcs
+// reports it and the command answers with the others.
 import type { CommandContext } from "../../cli/route-types.js";
+import { rememberToken } from "../../env/live-memory.js";
+import { askFirst, askNodes } from "../../env/live-nodes.js";
 import { error, fail } from "../../report/index.js";
 import { readKnownHosts, readLocalCluster, writeLocalCluster } from "../../transport/config-dir.js";
-import { callNodes, NodeError } from "../../transport/nodes.js";
-import { requestTimeout, waitForQuorum } from "./setup.js";
+import { NodeError } from "../../transport/nodes.js";
+import { actionBoundsOf, failUnlessAll, queryBoundsOf } from "./node-calls.js";
+import { waitForQuorum } from "./setup.js";
 
 export interface NodeStatus {
   node: string | null;
@@ -33,40 +38,50 @@ function targetNodes(ctx: CommandContext): string[] {
   return ctx.args;
 }
 
-async function onNodes(ctx: CommandContext, nodes: string[], method: string, message: string): Promise<void> {
+/** `method` on every node at once: each node connects within the bound and gets the request timeout to act. */
+async function onNodes(ctx: CommandContext, nodes: string[], method: string, message: string, what: string, after?: (node: string) => string): Promise<void> {
   for (const n of nodes) ctx.print(`${n}: ${message}`);
-  const results = await callNodes(nodes, method, () => ({}), requestTimeout(ctx));
-  for (const r of results.values()) if (!r.ok) ctx.reports.add(r.error.report);
-  ctx.reports.throwIfErrors();
+  const results = await askNodes(nodes, method, () => ({}), actionBoundsOf(ctx));
+  failUnlessAll(ctx, what, results, after);
 }
 
 export async function startCommand(ctx: CommandContext): Promise<void> {
   const nodes = targetNodes(ctx);
-  await onNodes(ctx, nodes, "cluster.start", "Starting Cluster...");
-  await waitForQuorum(nodes, requestTimeout(ctx), ctx.value("--wait"), clusterNodeNames());
+  await onNodes(ctx, nodes, "cluster.start", "Starting Cluster...", "start");
+  await waitForQuorum(nodes, queryBoundsOf(ctx), ctx.value("--wait"), clusterNodeNames());
 }
 
 export async function stopCommand(ctx: CommandContext): Promise<void> {
-  await onNodes(ctx, targetNodes(ctx), "cluster.stop", "Stopping Cluster...");
+  await onNodes(ctx, targetNodes(ctx), "cluster.stop", "Stopping Cluster...", "stop", (n) => `${n}: Not stopping cluster - node is unreachable`);
 }
 
 export async function destroyCommand(ctx: CommandContext): Promise<void> {
   const nodes = clusterNodeNames();
   const targets = ctx.has("--all") ? nodes : ctx.args.length ? ctx.args : nodes;
-  await onNodes(ctx, targets, "cluster.destroy", "Successfully destroyed cluster");
+  await onNodes(ctx, targets, "cluster.destroy", "Successfully destroyed cluster", "destroy cluster on");
   const remaining = nodes.filter((n) => !targets.includes(n));
   writeLocalCluster(remaining.length ? { name: readLocalCluster()!.name, nodes: remaining } : undefined);
 }
 
-/** The status of every node; the first answering node's view decides DC and quorum. */
+/** The status of every node, asked at once; the view of a node that knows a DC decides DC and quorum. */
 export async function gatherStatus(ctx: CommandContext): Promise<{ statuses: Map<string, NodeStatus | NodeError>; view?: NodeStatus }> {
   const nodes = clusterNodeNames();
-  const results = await callNodes<NodeStatus>(nodes, "cluster.status", () => ({}), requestTimeout(ctx));
+  const results = await askNodes<NodeStatus>(nodes, "cluster.status", () => ({}), queryBoundsOf(ctx));
   const statuses = new Map<string, NodeStatus | NodeError>();
   for (const [n, r] of results) statuses.set(n, r.ok ? r.value : r.error);
   const views = [...statuses.values()].filter((s): s is NodeStatus => !(s instanceof NodeError) && s.running);
   const view = views.find((v) => v.dc) ?? views[0];
+  // the next command's bound follows the token the cluster runs with
+  rememberToken(view?.token);
   return { statuses, view };
+}
+
+/** A PCSD Status line's word for a node, as pcs says it. */
+function pcsdState(s: NodeStatus | NodeError | undefined): string {
+  if (!(s instanceof NodeError)) return "Online";
+  if (s.report.code === "HOST_KEY_CHANGED") return "Host key changed";
+  if (s.report.code === "HOST_NOT_AUTHORIZED") return "Unable to authenticate";
+  return "Offline";
 }
 
 export function membershipLines(nodes: string[], view: NodeStatus | undefined): string[] {
@@ -90,10 +105,9 @@ export async function statusCommand(ctx: CommandContext): Promise<void> {
   out.push("", "PCSD Status:");
   for (const n of nodes) {
     const s = statuses.get(n);
-    if (s instanceof NodeError) {
-      ctx.reports.add({ ...s.report, severity: s.report.code === "HOST_KEY_CHANGED" ? "error" : "warning" });
-      out.push(`  ${n}: ${s.report.code === "HOST_KEY_CHANGED" ? "Host key changed" : "Offline"}`);
-    } else out.push(`  ${n}: Online`);
+    // why a node is not online (and that --request-timeout gives it longer) goes to stderr
+    if (s instanceof NodeError) ctx.reports.add({ ...s.report, severity: s.report.code === "HOST_KEY_CHANGED" ? "error" : "warning" });
+    out.push(`  ${n}: ${pcsdState(s)}`);
   }
   if (cluster) out.unshift(`Cluster name: ${cluster.name}`);
   ctx.print(out.join("\n"));
@@ -104,15 +118,12 @@ export async function corosyncCommand(ctx: CommandContext): Promise<void> {
   const nodes = ctx.args.length ? ctx.args : clusterNodeNames();
   const known = readKnownHosts();
   for (const n of ctx.args) if (!known[n]) fail("HOST_NOT_FOUND", { host: n });
-  const results = await callNodes<{ text: string }>(nodes, "cluster.corosync", () => ({}), requestTimeout(ctx));
-  for (const n of nodes) {
-    const r = results.get(n)!;
-    if (r.ok) {
-      ctx.print(r.value.text.trimEnd());
-      return;
-    }
-    ctx.reports.add({ ...r.error.report, severity: ctx.args.length ? "error" : "warning" });
+  const answer = await askFirst<{ text: string }>(nodes, "cluster.corosync", {}, queryBoundsOf(ctx));
+  if ("value" in answer) {
+    ctx.print(answer.value.text.trimEnd());
+    return;
   }
+  for (const f of answer.failures) ctx.reports.add({ ...f.report, severity: ctx.args.length ? "error" : "warning" });
   ctx.reports.add(error("NO_CLUSTER_NODE_REACHABLE", { reasons: [] }));
   ctx.reports.throwIfErrors();
 }

@@ -6,21 +6,16 @@ import { createElement, detach, serializeXml } from "../../cib/xml.js";
 import { error, fail, forceableError, info, ReportedError, warning } from "../../report/index.js";
 import { readKnownHosts, readLocalCluster, writeLocalCluster } from "../../transport/config-dir.js";
 import { addNodeToConf, corosyncFacts, removeNodesFromConf } from "../../transport/corosync-conf.js";
-import { callNode, callNodes, NodeError } from "../../transport/nodes.js";
+import type { NodeBounds } from "../../env/live-bounds.js";
+import { askFirst, askNode, askNodes } from "../../env/live-nodes.js";
 import { clusterNodeNames } from "./lifecycle.js";
-import { requestTimeout } from "./setup.js";
+import { actionBoundsOf, queryBoundsOf } from "./node-calls.js";
 
-/** corosync.conf as the first answering node has it. */
-async function currentConf(nodes: string[], timeoutMs: number): Promise<{ text: string; from: string }> {
-  const failures: NodeError[] = [];
-  for (const node of nodes) {
-    try {
-      return { text: (await callNode<{ text: string }>(node, "cluster.corosync", {}, timeoutMs)).text, from: node };
-    } catch (e) {
-      if (e instanceof NodeError) failures.push(e);
-    }
-  }
-  throw new ReportedError([...failures.map((f) => f.report), error("NO_CLUSTER_NODE_REACHABLE", { reasons: [] })], false);
+/** corosync.conf as the first answering node (in the cluster's order) has it; all are asked at once. */
+async function currentConf(nodes: string[], bounds: NodeBounds): Promise<{ text: string; from: string }> {
+  const answer = await askFirst<{ text: string }>(nodes, "cluster.corosync", {}, bounds);
+  if ("value" in answer) return { text: answer.value.text, from: answer.node };
+  throw new ReportedError([...answer.failures.map((f) => f.report), error("NO_CLUSTER_NODE_REACHABLE", { reasons: [] })], false);
 }
 
 function peersFor(names: string[]) {
@@ -30,7 +25,7 @@ function peersFor(names: string[]) {
 
 async function distribute(ctx: CommandContext, nodes: string[], conf: string, all: string[]): Promise<void> {
   ctx.reports.add(info("GENERIC", { text: "Sending updated corosync.conf to nodes..." }));
-  const results = await callNodes(nodes, "cluster.update", () => ({ corosyncConf: conf, peers: peersFor(all) }), requestTimeout(ctx));
+  const results = await askNodes(nodes, "cluster.update", () => ({ corosyncConf: conf, peers: peersFor(all) }), actionBoundsOf(ctx));
   for (const [node, r] of results) {
     if (r.ok) ctx.reports.add(info("GENERIC", { text: `${node}: Succeeded` }));
     else ctx.reports.add(warning("GENERIC", { text: r.error.report.message }));
@@ -46,11 +41,10 @@ export async function nodeAddCommand(ctx: CommandContext): Promise<void> {
     else if (!/^(watchdog|device)=/.test(arg)) fail("GENERIC", { text: `invalid option '${arg}'` });
   }
   const nodes = clusterNodeNames();
-  const timeoutMs = requestTimeout(ctx);
   const known = readKnownHosts();
   if (nodes.includes(name)) fail("NODE_ALREADY_IN_CLUSTER", { node: name });
   if (!known[name]) fail("HOST_NOT_FOUND", { host: name });
-  const status = await callNodes<{ cluster: string | null }>([name], "cluster.status", () => ({}), timeoutMs);
+  const status = await askNodes<{ cluster: string | null }>([name], "cluster.status", () => ({}), queryBoundsOf(ctx));
   const s = status.get(name)!;
   if (!s.ok) ctx.reports.add(s.error.report);
   else if (s.value.cluster) ctx.reports.add(forceableError("NODE_IN_CLUSTER", { node: name }));
@@ -60,10 +54,10 @@ export async function nodeAddCommand(ctx: CommandContext): Promise<void> {
     addrs.push(known[name].host);
     ctx.reports.add(info("NODE_ADDRESS_DEFAULTED", { node: name, address: known[name].host }));
   }
-  const { text, from } = await currentConf(nodes, timeoutMs);
+  const { text, from } = await currentConf(nodes, queryBoundsOf(ctx));
   const added = addNodeToConf(text, { name, addrs });
   const all = [...nodes, name];
-  const clusterKey = await callNode<{ private: string; public: string }>(from, "cluster.key", {}, timeoutMs);
+  const clusterKey = await askNode<{ private: string; public: string }>(from, "cluster.key", {}, queryBoundsOf(ctx));
 
   // the node joins the CIB's node list first, so the CIB it receives already names it
   const env = await ctx.env();
@@ -74,14 +68,19 @@ export async function nodeAddCommand(ctx: CommandContext): Promise<void> {
   const cib = await env.readCib();
 
   ctx.reports.add(info("CLUSTER_FILES_SENT", { files: ["cluster key", "corosync.conf", "cib.xml"], nodes: [name] }));
-  await callNode(name, "cluster.setup", { corosyncConf: added.text, cib: serializeXml(cib), clusterKey, peers: { localName: name, peers: peersFor(all) }, force: ctx.force }, timeoutMs);
+  await askNode(
+    name,
+    "cluster.setup",
+    { corosyncConf: added.text, cib: serializeXml(cib), clusterKey, peers: { localName: name, peers: peersFor(all) }, force: ctx.force },
+    actionBoundsOf(ctx),
+  );
   for (const file of ["cluster key", "corosync.conf"]) ctx.reports.add(info("CLUSTER_FILE_DISTRIBUTED", { node: name, file }));
   await distribute(ctx, nodes, added.text, all);
   const cluster = readLocalCluster();
   writeLocalCluster({ name: cluster?.name ?? corosyncFacts(text).clusterName, nodes: all });
   if (ctx.has("--start")) {
     ctx.reports.add(info("GENERIC", { text: `${name}: Starting Cluster...` }));
-    await callNode(name, "cluster.start", {}, timeoutMs);
+    await askNode(name, "cluster.start", {}, actionBoundsOf(ctx));
   }
 }
 
@@ -94,12 +93,10 @@ export async function nodeRemoveCommand(ctx: CommandContext): Promise<void> {
   const remaining = nodes.filter((n) => !names.includes(n));
   if (!remaining.length) ctx.reports.add(error("GENERIC", { text: "Cannot remove all cluster nodes" }));
   ctx.reports.throwIfErrors();
-  const timeoutMs = requestTimeout(ctx);
-
-  const { text } = await currentConf(remaining, timeoutMs);
+  const { text } = await currentConf(remaining, queryBoundsOf(ctx));
   const conf = removeNodesFromConf(text, names);
   ctx.reports.add(info("GENERIC", { text: `Destroying cluster on hosts: ${names.map((n) => `'${n}'`).join(", ")}...` }));
-  const destroyed = await callNodes(names, "cluster.destroy", () => ({}), timeoutMs);
+  const destroyed = await askNodes(names, "cluster.destroy", () => ({}), actionBoundsOf(ctx));
   for (const [node, r] of destroyed) {
     if (r.ok) ctx.reports.add(info("GENERIC", { text: `${node}: Successfully destroyed cluster` }));
     else ctx.reports.add(forceableError("GENERIC", { text: `${node}: ${r.error.report.message}` }));

@@ -3,16 +3,16 @@
 import { randomUUID } from "node:crypto";
 import type { CommandContext } from "../../cli/route-types.js";
 import { error, forceableError, info } from "../../report/index.js";
+import type { NodeBounds } from "../../env/live-bounds.js";
+import { rememberToken } from "../../env/live-memory.js";
+import { askNodes } from "../../env/live-nodes.js";
 import { readKnownHosts, writeLocalCluster } from "../../transport/config-dir.js";
-import { renderCorosyncConf } from "../../transport/corosync-conf.js";
+import { corosyncFacts, renderCorosyncConf } from "../../transport/corosync-conf.js";
 import { generateKeyPair } from "../../transport/keys.js";
-import { callNodes, timeoutFrom } from "../../transport/nodes.js";
 import { initialCib } from "./initial-cib.js";
+import { actionBoundsOf, failUnlessAll, queryBoundsOf } from "./node-calls.js";
 import { parseSetupArgs, validateSetup } from "./setup-args.js";
 import { withUsage } from "./usage.js";
-
-export const requestTimeout = (ctx: CommandContext): number =>
-  timeoutFrom(ctx.value("--request-timeout") ? Number(ctx.value("--request-timeout")) : undefined);
 
 export async function setupCommand(ctx: CommandContext): Promise<void> {
   const args = withUsage(ctx, () => parseSetupArgs(ctx.args));
@@ -29,9 +29,11 @@ export async function setupCommand(ctx: CommandContext): Promise<void> {
     return { name: n.name, nodeid: i + 1, addrs };
   });
   const names = nodes.map((n) => n.name);
-  const timeoutMs = requestTimeout(ctx);
+  // the nodes' bounds follow the token of the cluster being set up
+  const tokenOption = args.totem.find(([k]) => k === "token")?.[1];
+  const token = tokenOption && /^\d+$/.test(tokenOption) ? Number(tokenOption) : undefined;
 
-  const status = await callNodes<{ cluster: string | null; running: boolean }>(names, "cluster.status", () => ({}), timeoutMs);
+  const status = await askNodes<{ cluster: string | null; running: boolean }>(names, "cluster.status", () => ({}), queryBoundsOf(ctx, token));
   for (const [node, r] of status) {
     if (!r.ok) ctx.reports.add(r.error.report);
     else if (r.value.cluster) ctx.reports.add(forceableError("NODE_IN_CLUSTER", { node }));
@@ -52,11 +54,11 @@ export async function setupCommand(ctx: CommandContext): Promise<void> {
   const peers = names.map((name) => ({ name, host: known[name].host, port: known[name].port, fingerprint: known[name].fingerprint }));
 
   ctx.reports.add(info("CLUSTER_FILES_SENT", { files: ["cluster key", "corosync.conf", "cib.xml"], nodes: names }));
-  const sent = await callNodes(
+  const sent = await askNodes(
     names,
     "cluster.setup",
     (localName) => ({ corosyncConf, cib, clusterKey, peers: { localName, peers }, force: ctx.force }),
-    timeoutMs,
+    actionBoundsOf(ctx, token),
   );
   for (const [node, r] of sent) {
     if (!r.ok) ctx.reports.add(r.error.report);
@@ -64,13 +66,13 @@ export async function setupCommand(ctx: CommandContext): Promise<void> {
   }
   ctx.reports.throwIfErrors();
   writeLocalCluster({ name: args.clusterName, nodes: names });
+  rememberToken(corosyncFacts(corosyncConf).token);
   ctx.reports.add(info("CLUSTER_SETUP_SUCCESS", {}));
   if (ctx.has("--start")) {
     ctx.reports.add(info("CLUSTER_STARTING", { nodes: names }));
-    const started = await callNodes(names, "cluster.start", () => ({}), timeoutMs);
-    for (const r of started.values()) if (!r.ok) ctx.reports.add(r.error.report);
-    ctx.reports.throwIfErrors();
-    await waitForQuorum(names, timeoutMs, ctx.value("--wait"));
+    const started = await askNodes(names, "cluster.start", () => ({}), actionBoundsOf(ctx, token));
+    failUnlessAll(ctx, "start", started);
+    await waitForQuorum(names, queryBoundsOf(ctx, token), ctx.value("--wait"));
   }
 }
 
@@ -79,14 +81,14 @@ export async function setupCommand(ctx: CommandContext): Promise<void> {
  * `pcs status` right after shows them online); at most `seconds` (--wait) or 15 s. Returns at once
  * when too few nodes run for a quorum.
  */
-export async function waitForQuorum(names: string[], timeoutMs: number, seconds: string | undefined, all: string[] = names): Promise<boolean> {
+export async function waitForQuorum(names: string[], bounds: NodeBounds, seconds: string | undefined, all: string[] = names): Promise<boolean> {
   const deadline = Date.now() + (seconds ? Number(seconds) * 1000 : 15000);
   while (Date.now() < deadline) {
-    const r = await callNodes<{ dc: string | null; running: boolean; members: string[]; onlineInCib?: string[]; quorumNeeded: number }>(
+    const r = await askNodes<{ dc: string | null; running: boolean; members: string[]; onlineInCib?: string[]; quorumNeeded: number }>(
       all,
       "cluster.status",
       () => ({}),
-      Math.min(timeoutMs, 5000),
+      bounds,
     );
     const answers = [...r.values()].flatMap((s) => (s.ok ? [s.value] : []));
     const dcName = answers.find((a) => a.dc)?.dc;
