@@ -16,7 +16,7 @@ import type { EnvOptions } from "./index.js";
 import { connectAnyMs } from "./live-bounds.js";
 import { inPreferredOrder, recordAnswers } from "./live-memory.js";
 import { isUnreachable } from "./live-nodes.js";
-import { processRunner } from "./runner.js";
+import { processRunner } from "../host/runner.js";
 import type { ControllerState, Env } from "./types.js";
 
 const MAX_ATTEMPTS = 40;

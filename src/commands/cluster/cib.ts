@@ -1,7 +1,7 @@
 // pcs cluster cib [FILE] [scope=<scope> | --config]: print or save the raw CIB.
 import { SECTIONS, findSection } from "../../cib/document.js";
 import { serializeXml, type XmlElement } from "../../cib/xml.js";
-import { writeFileAtomic } from "../../env/atomic.js";
+import { writeFileAtomic } from "../../host/atomic.js";
 import { fail } from "../../report/index.js";
 import type { CommandContext } from "../../cli/route-types.js";
 

@@ -1,2 +1,0 @@
-// Until every importer points at src/host/atomic.ts directly.
-export * from "../host/atomic.js";

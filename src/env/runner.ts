@@ -1,2 +1,0 @@
-// Until every importer points at src/host/runner.ts directly.
-export * from "../host/runner.js";
