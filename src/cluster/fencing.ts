@@ -25,6 +25,7 @@ export interface FencingDeps {
 /** Time allowed past a device action's own timeout for the answer to come back. */
 const EXEC_GRACE_MS = 7000;
 const CALL_MS = 5000;
+const PROCESS_STARTED_AT = Date.now() - process.uptime() * 1000;
 
 export function createFencingService(d: FencingDeps) {
   const others = () => [...d.members()].filter((n) => n !== d.localName());
@@ -58,7 +59,8 @@ export function createFencingService(d: FencingDeps) {
     "fence.exec": (p: DeviceActionRequest) => fencer.execute(p),
     "fence.record": (p: { entry: FenceHistoryEntry }) => {
       fencer.record(p.entry);
-      if (p.entry.target === d.localName() && p.entry.state === "done" && p.entry.action !== "on") d.onSelfFenced(p.entry);
+      // an operation asked for before this process started was about an earlier incarnation of us
+      if (p.entry.target === d.localName() && p.entry.state === "done" && p.entry.action !== "on" && p.entry.requestedAt >= PROCESS_STARTED_AT) d.onSelfFenced(p.entry);
       return { ok: true };
     },
     "fence.merge": (p: { entries: FenceHistoryEntry[] }) => {

@@ -214,6 +214,12 @@ export function createControllerService(d: ControllerDeps) {
       },
       "controller.event": async (p: { event: OperationEvent }) => {
         const waiter = waiting.get(p.event.transitionKey);
+        if (!waiter && !d.members().has(p.event.node)) {
+          // a node outside our membership (a partition of its own, a fenced incarnation) does not
+          // write into our status section: it rejoins, and its history is asked for then
+          d.log("controller.event-ignored", { node: p.event.node, rsc: p.event.rscId, task: p.event.task });
+          return { ok: true };
+        }
         if (waiter) waiter(p.event);
         else if (dc) await dc.onEvent(p.event);
         return { ok: true };

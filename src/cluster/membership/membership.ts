@@ -93,6 +93,7 @@ export function startMembership(options: MembershipOptions): Membership {
   /** When to try again to reach an excluded peer: its key will not change back every tick. */
   const retry = new Map<string, { at: number; delayMs: number }>();
   const left = new Set<string>();
+  const startedAt = Date.now();
   let blocked: ReadonlySet<string> = new Set();
 
   const exclude = (name: string, reason: string, distrust: boolean) => {
@@ -159,7 +160,10 @@ export function startMembership(options: MembershipOptions): Membership {
     if (options.self().running) members.add(config.localName);
     for (const [name, at] of lastSeen) if (now - at <= config.token && verified.has(name) && !excluded.has(name)) members.add(name);
     const quorate = members.size >= quorumNeeded(config);
-    const dc = members.size ? [...config.nodes].sort((a, b) => a.nodeid - b.nodeid).find((n) => members.has(n.name)) : undefined;
+    // Like Pacemaker's dc-deadtime: a node that just started elects itself DC of a partition without
+    // quorum only once its peers had `token` ms to answer, or it would act on its stale CIB alone.
+    const settled = quorate || now - startedAt >= config.token;
+    const dc = members.size && settled ? [...config.nodes].sort((a, b) => a.nodeid - b.nodeid).find((n) => members.has(n.name)) : undefined;
     for (const name of left) if (members.has(name)) left.delete(name);
     return { members, quorate, dc, excluded: new Map([...excluded].map(([name, e]) => [name, e.reason])), left: new Set(left) };
   };
