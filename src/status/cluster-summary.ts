@@ -1,8 +1,15 @@
-// The head of crm_mon's "Cluster Summary" on a live cluster: stack, DC and quorum, when the status
-// was taken and when the configuration last changed.
-import { childElements, type XmlElement } from "../cib/xml.js";
+// crm_mon's "Cluster Summary": stack, DC and quorum, when the status was taken and when the
+// configuration last changed, node and resource counts, and the maintenance banner.
+import { descendants, type XmlElement } from "../cib/xml.js";
 import { epochText } from "../cib/ctime.js";
-import { clusterProperty } from "../cib/properties.js";
+import type { Cluster, Resource, SchedNode } from "../scheduler/types.js";
+
+const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
+
+/** The value of the first nvpair with that name anywhere in the CIB, as crm_mon's XPath finds it. */
+function firstNvpair(cib: XmlElement, name: string): string | undefined {
+  return descendants(cib, "nvpair").find((nv) => nv.attrs.name === name)?.attrs.value;
+}
 
 /** "Last change:  <time> by <user> via <client> on <origin>", as crm_mon builds it. */
 function lastChange(cib: XmlElement): string {
@@ -13,18 +20,64 @@ function lastChange(cib: XmlElement): string {
   return s;
 }
 
-export function liveSummaryHead(cib: XmlElement, now: number, localNode?: string): string[] {
-  const status = childElements(cib, "status")[0];
-  const dcId = cib.attrs["dc-uuid"];
-  const dcState = dcId && status ? childElements(status, "node_state").find((s) => s.attrs.id === dcId) : undefined;
-  const nodes = childElements(childElements(childElements(cib, "configuration")[0] ?? cib, "nodes")[0] ?? cib, "node");
-  const dcName = dcState?.attrs.uname ?? nodes.find((n) => n.attrs.id === dcId)?.attrs.uname;
-  const quorum = cib.attrs["have-quorum"] === "1" || cib.attrs["have-quorum"] === "true" ? "partition with quorum" : "partition WITHOUT quorum";
-  const version = clusterProperty(cib, "dc-version") ?? "unknown";
-  return [
-    "  * Stack: corosync",
-    dcName ? `  * Current DC: ${dcName} (version ${version}) - ${quorum}` : "  * Current DC: NONE",
-    `  * Last updated: ${epochText(Math.floor(now / 1000))}${localNode ? ` on ${localNode}` : ""}`,
+/** A node's name as crm_mon shows it; with `detail`, its id too when that differs. */
+export function nodeDisplayName(node: SchedNode, detail: boolean): string {
+  return detail && node.id.toLowerCase() !== node.uname.toLowerCase() ? `${node.uname} (${node.id})` : node.uname;
+}
+
+/** The feature set crm_mon shows for an online cluster node ("<3.15.1" when the node does not say). */
+export const nodeFeatureSet = (node: SchedNode): string | undefined => (node.online ? (node.attrs.get("#feature-set") ?? "<3.15.1") : undefined);
+
+function mixedVersion(cluster: Cluster): boolean {
+  const sets = new Set(cluster.nodes.map(nodeFeatureSet).filter((s) => s !== undefined));
+  return sets.size > 1;
+}
+
+/** Pacemaker's pe__resource_is_disabled: the nearest target-role is Stopped (or Unpromoted in a promotable clone). */
+export function isDisabled(rsc: Resource): boolean {
+  let top: Resource = rsc;
+  while (top.parent) top = top.parent;
+  for (let r: Resource | undefined = rsc; r; r = r.parent) {
+    if (r.targetRole === undefined) continue;
+    return r.targetRole === "Stopped" || (r.targetRole === "Unpromoted" && !!top.clone?.promotable);
+  }
+  return false;
+}
+
+export interface SummaryOptions {
+  now: number;
+  /** the node crm_mon runs on (live clusters) */
+  localNode?: string;
+  /** --show-detail: node ids */
+  detail?: boolean;
+}
+
+export function clusterSummaryLines(cib: XmlElement, cluster: Cluster, o: SummaryOptions): string[] {
+  const dcUuid = cib.attrs["dc-uuid"]?.toLowerCase();
+  const dc = dcUuid === undefined ? undefined : cluster.nodes.find((n) => n.id.toLowerCase() === dcUuid);
+  const quorum = isTrue(cib.attrs["have-quorum"]) ? "with" : "WITHOUT";
+  const version = firstNvpair(cib, "dc-version") ?? "unknown";
+  // orphans count while they are still active
+  const instances = cluster.primitives.filter((p) => !p.orphan || p.running.length > 0);
+  const disabled = instances.filter(isDisabled).length;
+  const blocked = instances.filter((p) => p.blocked).length;
+  const plural = (n: number) => (n === 1 ? "" : "s");
+  const counts = [disabled ? `${disabled} DISABLED` : "", blocked ? `${blocked} BLOCKED from further action due to failure` : ""].filter(Boolean);
+  const lines = [
+    "Cluster Summary:",
+    `  * Stack: ${firstNvpair(cib, "cluster-infrastructure") ?? "unknown"}`,
+    dc
+      ? `  * Current DC: ${nodeDisplayName(dc, !!o.detail)} (version ${version}) - ${mixedVersion(cluster) ? "MIXED-VERSION " : ""}partition ${quorum} quorum`
+      : "  * Current DC: NONE",
+    `  * Last updated: ${epochText(Math.floor(o.now / 1000))}${o.localNode ? ` on ${o.localNode}` : ""}`,
     `  * Last change:  ${lastChange(cib)}`,
+    `  * ${cluster.nodes.length} node${plural(cluster.nodes.length)} configured`,
+    `  * ${instances.length} resource instance${plural(instances.length)} configured${counts.length ? ` (${counts.join(", ")})` : ""}`,
   ];
+  if (cluster.options.maintenanceMode) {
+    lines.push("", "              *** Resource management is DISABLED ***", "  The cluster will not attempt to start, stop or recover services");
+  } else if (cluster.options.stopAllResources) {
+    lines.push("", "    *** Resource management is DISABLED ***", "  The cluster will keep all resources stopped");
+  }
+  return lines;
 }

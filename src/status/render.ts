@@ -1,6 +1,7 @@
 // crm_mon's text layout of nodes and resources, for `pcs status` and for simulate's
 // "Current cluster status" / "Revised Cluster Status".
 import type { Cluster, Resource, Role, SchedNode } from "../scheduler/types.js";
+import { healthSuffix } from "./node-details.js";
 
 /** Where one primitive is (or will be), as shown. */
 export interface Placement {
@@ -38,14 +39,18 @@ export function renderNodes(cluster: Cluster, placementOf: PlacementOf, fenced =
   for (const p of cluster.primitives) for (const n of placementOf(p).nodes) active.add(n.uname);
   for (const n of cluster.nodes) {
     const unclean = n.unclean && !fenced.has(n.uname);
-    if (unclean) out.push(`  * Node ${n.uname}: ${paint("UNCLEAN", "red")} (${n.online ? "online" : "offline"})`);
-    else if (n.pending) out.push(`  * Node ${n.uname}: pending`);
+    const health = healthSuffix(n, cluster);
+    const single = (state: string) => out.push(`  * Node ${n.uname}: ${state}${health}`);
+    if (unclean) single(`${paint("UNCLEAN", "red")} (${n.online ? "online" : "offline"})`);
+    else if (n.pending) single("pending");
     else if (!n.online || fenced.has(n.uname)) {
-      if (n.standby) out.push(`  * Node ${n.uname}: OFFLINE (standby)`);
-      else if (n.maintenance) out.push(`  * Node ${n.uname}: OFFLINE (maintenance)`);
+      if (n.standby) single("OFFLINE (standby)");
+      else if (n.maintenance) single("OFFLINE (maintenance)");
+      else if (health) single("OFFLINE");
       else offline.push(n.uname);
-    } else if (n.standby) out.push(`  * Node ${n.uname}: standby${active.has(n.uname) ? " (with active resources)" : ""}`);
-    else if (n.maintenance) out.push(`  * Node ${n.uname}: maintenance`);
+    } else if (n.standby) single(`standby${active.has(n.uname) ? " (with active resources)" : ""}`);
+    else if (n.maintenance) single("maintenance");
+    else if (health) single("online");
     else online.push(n.uname);
   }
   if (online.length) out.push(`  * ${paint("Online", "green")}: [ ${online.join(" ")} ]`);
@@ -58,20 +63,69 @@ function disabled(rsc: Resource): boolean {
   return false;
 }
 
-function primitiveLine(rsc: Resource, p: Placement, indent: string, cluster: Cluster): string {
-  let state: string;
-  const managedFlag = !rsc.managed || cluster.options.maintenanceMode ? " (unmanaged)" : "";
-  if (!p.nodes.length) state = paintState("Stopped");
-  else {
-    const role = p.failed ? "FAILED" : p.role;
-    const node = p.nodes[0];
-    state = `${paintState(role)} ${p.nodes.map((n) => n.uname).join(" ")}${node.unclean ? ` (${paint("UNCLEAN", "red")})` : ""}`;
-  }
-  const flags = `${rsc.orphan && !rsc.parent ? " (ORPHANED)" : ""}${managedFlag}${disabled(rsc) ? " (disabled)" : ""}`;
-  return `${indent}* ${rsc.id}\t(${rsc.agent}):\t ${state}${flags}`;
+/** The target-role a resource has (its own or inherited from the nearest parent that sets one). */
+function targetRoleOf(rsc: Resource): Role | undefined {
+  for (let r: Resource | undefined = rsc; r; r = r.parent) if (r.targetRole !== undefined) return r.targetRole;
+  return undefined;
 }
 
-function cloneLines(clone: Resource, placementOf: PlacementOf, cluster: Cluster, hideInactive: boolean): string[] {
+const topOf = (rsc: Resource): Resource => (rsc.parent ? topOf(rsc.parent) : rsc);
+
+const isManaged = (rsc: Resource, cluster: Cluster): boolean => rsc.managed && !cluster.options.maintenanceMode;
+
+/** Pacemaker's pcmk__native_output_string: name, agent, state, node(s), then the flags in one parenthesis. */
+function primitiveLine(rsc: Resource, p: Placement, indent: string, cluster: Cluster, name = rsc.id): string {
+  const words: string[] = [];
+  if (rsc.orphan) words.push("ORPHANED");
+  const promoted = p.role === "Promoted";
+  if (!p.nodes.length) words.push(paintState("Stopped"));
+  else if (p.failed) words.push(paintState("FAILED"), ...(promoted ? ["Promoted"] : []));
+  else words.push(paintState(p.role));
+  const node = p.nodes.length === 1 ? p.nodes[0] : undefined;
+  if (node) words.push(node.uname);
+  const flags: string[] = [];
+  if (node && !node.online && node.unclean) flags.push(paint("UNCLEAN", "red"));
+  const target = targetRoleOf(rsc);
+  if (target === "Stopped") flags.push("disabled");
+  else if (target === "Unpromoted" && topOf(rsc).clone?.promotable) flags.push("target-role:Unpromoted");
+  if (rsc.blocked) flags.push("blocked");
+  else if (!isManaged(rsc, cluster)) flags.push("unmanaged");
+  let line = `${indent}* ${name}\t(${rsc.agent}):\t ${words.join(" ")}${flags.length ? ` (${flags.join(", ")})` : ""}`;
+  if (p.nodes.length > 1) line += ` [ ${p.nodes.map((n) => n.uname).join(" ")} ]`;
+  return line;
+}
+
+/** --show-detail: every instance on its own line, anonymous ones under their configured id. */
+/** A promotable clone's instances that are not promoted run in the Unpromoted role. */
+const instancePlacement =
+  (clone: Resource, shownAt: PlacementOf): PlacementOf =>
+  (r) => {
+    const p = shownAt(r);
+    return clone.clone?.promotable && p.role === "Started" ? { ...p, role: "Unpromoted" } : p;
+  };
+
+function detailedInstances(clone: Resource, shownAt: PlacementOf, cluster: Cluster, hideInactive: boolean): string[] {
+  const unique = !!clone.clone?.globallyUnique;
+  const placementOf = instancePlacement(clone, shownAt);
+  const out: string[] = [];
+  for (const inst of clone.children) {
+    const activeHere = primitivesOfInst(inst).some((p) => placementOf(p).nodes.length);
+    // crm_mon lists the stopped instances even with --inactive off
+    if (inst.orphan && !activeHere) continue;
+    if (inst.variant === "group") {
+      // a group leaves out its inactive members (and so an inactive group) with --inactive off
+      if (hideInactive && !activeHere) continue;
+      const shown = inst.children.filter((m) => !hideInactive || placementOf(m).nodes.length);
+      const inactive = inst.children.length - shown.length;
+      out.push(`    * Resource Group: ${inst.id}${inactive ? ` (${inactive} member${inactive === 1 ? "" : "s"} inactive)` : ""}:`);
+      for (const m of shown) out.push(primitiveLine(m, placementOf(m), "      ", cluster, unique ? m.id : m.baseId));
+    } else out.push(primitiveLine(inst, placementOf(inst), "    ", cluster, unique ? inst.id : inst.baseId));
+  }
+  return out;
+}
+
+function cloneLines(clone: Resource, shownAt: PlacementOf, cluster: Cluster, hideInactive: boolean, detail = false): string[] {
+  const placementOf = instancePlacement(clone, shownAt);
   const info = clone.clone;
   const template = clone.children[0];
   const childId = info?.childId ?? template?.baseId ?? "";
@@ -81,7 +135,8 @@ function cloneLines(clone: Resource, placementOf: PlacementOf, cluster: Cluster,
   if (!clone.managed || cluster.options.maintenanceMode) tags.push("unmanaged");
   if (disabled(clone)) tags.push("disabled");
   const out = [`  * Clone Set: ${clone.id} [${childId}]${tags.length ? ` (${tags.join(", ")})` : ""}:`];
-  if (info?.globallyUnique || template?.variant === "group") {
+  if (detail) return [...out, ...detailedInstances(clone, placementOf, cluster, hideInactive)];
+  if (info?.globallyUnique) {
     for (const inst of clone.children) {
       if (inst.orphan && !primitivesOfInst(inst).some((p) => placementOf(p).nodes.length)) continue;
       if (inst.variant === "group") {
@@ -94,21 +149,40 @@ function cloneLines(clone: Resource, placementOf: PlacementOf, cluster: Cluster,
   const byRole = new Map<string, string[]>();
   const used = new Set<string>();
   const extra: string[] = [];
-  for (const inst of clone.children) {
-    const p = placementOf(inst);
-    if (!p.nodes.length) continue;
-    if (p.failed) {
-      extra.push(primitiveLine(inst, p, "    ", cluster));
-      used.add(p.nodes[0].uname);
-      continue;
-    }
-    const label = info?.promotable ? (p.role === "Promoted" ? "Promoted" : "Unpromoted") : "Started";
+  const listed = (label: string, nodes: SchedNode[]) => {
     const list = byRole.get(label) ?? [];
-    for (const n of p.nodes) {
+    for (const n of nodes) {
       list.push(n.uname);
       used.add(n.uname);
     }
     byRole.set(label, list);
+  };
+  const roleLabel = (role: Role) => (info?.promotable ? (role === "Promoted" ? "Promoted" : "Unpromoted") : "Started");
+  for (const inst of clone.children) {
+    if (inst.variant === "group") {
+      // a group instance is listed by node only when all its members run there, well
+      const members = inst.children.map((m) => ({ m, p: placementOf(m) }));
+      const running = members.filter(({ p }) => p.nodes.length);
+      if (!running.length) continue;
+      const nodes = new Set(running.flatMap(({ p }) => p.nodes.map((n) => n.uname)));
+      const whole = running.length === members.length && nodes.size === 1 && !running.some(({ p, m }) => p.failed || !isManaged(m, cluster) || m.orphan);
+      if (whole) {
+        listed(roleLabel(running.some(({ p }) => p.role === "Promoted") ? "Promoted" : "Started"), running[0].p.nodes.slice(0, 1));
+        continue;
+      }
+      extra.push(`    * Resource Group: ${inst.id}:`);
+      for (const { m, p } of members) extra.push(primitiveLine(m, p, "      ", cluster, m.baseId));
+      for (const n of nodes) used.add(n);
+      continue;
+    }
+    const p = placementOf(inst);
+    if (!p.nodes.length) continue;
+    if (p.failed || inst.orphan || !isManaged(inst, cluster)) {
+      extra.push(primitiveLine(inst, p, "    ", cluster, inst.baseId));
+      used.add(p.nodes[0].uname);
+      continue;
+    }
+    listed(roleLabel(p.role), p.nodes);
   }
   out.push(...extra);
   for (const label of ["Promoted", "Unpromoted", "Started"]) {
@@ -124,6 +198,8 @@ export interface ResourceFilter {
   hideInactive?: boolean;
   /** Only this resource (or the resource this primitive belongs to). */
   only?: (rsc: Resource) => boolean;
+  /** crm_mon --show-detail: clone instances one by one. */
+  detail?: boolean;
 }
 
 const active = (r: Resource, placementOf: PlacementOf): boolean => primitivesOfInst(r).some((p) => placementOf(p).nodes.length > 0);
@@ -139,10 +215,11 @@ export function renderResources(cluster: Cluster, placementOf: PlacementOf, filt
     shown++;
     if (r.variant === "primitive") out.push(primitiveLine(r, placementOf(r), "  ", cluster));
     else if (r.variant === "group") {
-      const tags = [!r.managed ? "unmanaged" : "", disabled(r) ? "disabled" : ""].filter(Boolean);
+      const inactive = hide ? r.children.filter((m) => !active(m, placementOf)).length : 0;
+      const tags = [inactive ? `${inactive} member${inactive === 1 ? "" : "s"} inactive` : "", !isManaged(r, cluster) ? "unmanaged" : "", disabled(r) ? "disabled" : ""].filter(Boolean);
       out.push(`  * Resource Group: ${r.id}${tags.length ? ` (${tags.join(", ")})` : ""}:`);
       for (const m of r.children) if (!hide || active(m, placementOf)) out.push(primitiveLine(m, placementOf(m), "    ", cluster));
-    } else out.push(...cloneLines(r, placementOf, cluster, hide));
+    } else out.push(...cloneLines(r, placementOf, cluster, hide, filter.detail));
   }
   if (!shown) out.push(hide && cluster.resources.length ? "  * No active resources" : "  * No resources");
   return out;

@@ -110,18 +110,69 @@ export interface MoveBanArgs {
   lifetime?: string;
   reports: Reports;
   now?: Date;
+  /** the command, for messages, when it differs from what is done (a move without a node bans) */
+  verb?: "move" | "ban";
 }
 
-/** `resource ban` / `resource move-with-constraint`. */
-export function moveOrBan(cib: XmlElement, args: MoveBanArgs): void {
+/** pcs's checks before it runs crm_resource: the resource, its kind and role, the node. */
+export function validateMoveBan(cib: XmlElement, args: MoveBanArgs): void {
   const { reports } = args;
   reports.add(...resourceReports(cib, args.resource, args.action, args.promoted));
   if (args.node && !pacemakerNodeNames(cib).has(args.node)) reports.add(error("NODE_NOT_IN_CONFIGURATION", { node: args.node }));
   reports.throwIfErrors();
-  const verb = args.action === "ban" ? "ban" : "move";
-  // Offline there is no status telling where the resource runs.
-  if (!args.node) raise(error("PLACEMENT_TEXT", { text: "You must specify a node when moving/banning a stopped resource" }));
-  const node = args.node!;
+}
+
+const locationsWithId = (cib: XmlElement, id: string): XmlElement[] => constraintsOf(cib, "rsc_location").filter((c) => c.attrs.id === id);
+
+/** crm_resource's removal of a cli-prefer constraint in the rule form (with a lifetime) naming the node. */
+function removePreferRuleOn(cib: XmlElement, rsc: string, node: string): boolean {
+  const matches = locationsWithId(cib, `cli-prefer-${rsc}`).filter((c) =>
+    c.children.some(
+      (r) => r.name === "rule" && r.attrs.id === `cli-prefer-rule-${rsc}` && r.children.some((e) => e.name === "expression" && e.attrs.attribute === "#uname" && e.attrs.value === node),
+    ),
+  );
+  matches.forEach(detach);
+  return matches.length > 0;
+}
+
+/** crm_resource's removal of cli-ban-<rsc>-on-<node> (when asked) and of a cli-prefer with node=<node>, one CIB update. */
+function removeOnNode(cib: XmlElement, rsc: string, node: string, bans: boolean): boolean {
+  const matches = [
+    ...(bans ? locationsWithId(cib, `cli-ban-${rsc}-on-${node}`) : []),
+    ...locationsWithId(cib, `cli-prefer-${rsc}`).filter((c) => c.attrs.node === node),
+  ];
+  matches.forEach(detach);
+  return matches.length > 0;
+}
+
+/** crm_resource's cli_resource_clear on each node: the number of CIB updates it made. */
+function clearOnNodes(cib: XmlElement, rsc: string, nodes: string[], bans: boolean): number {
+  let updates = 0;
+  for (const node of nodes) {
+    if (removePreferRuleOn(cib, rsc, node)) updates++;
+    if (removeOnNode(cib, rsc, node, bans)) updates++;
+  }
+  return updates;
+}
+
+/** The nodes crm_resource walks (their order does not change what it removes). */
+const sortedNodeNames = (cib: XmlElement): string[] => [...pacemakerNodeNames(cib)].sort();
+
+/**
+ * The constraint crm_resource --ban / --move (with a node) makes, after validateMoveBan and the
+ * status checks; the number of CIB updates it takes (a move first clears the resource's old move
+ * constraints, each removal being an update of its own).
+ */
+export function placeMoveBan(cib: XmlElement, args: MoveBanArgs & { node: string }): number {
+  const { reports, node } = args;
+  const verb = args.verb ?? args.action;
+  const rsc = args.resource;
+  const ban = args.action === "ban";
+  let updates = 0;
+  if (!ban) {
+    updates += clearOnNodes(cib, rsc, sortedNodeNames(cib), false);
+    updates += clearOnNodes(cib, rsc, [node], true);
+  }
   let until: Date | undefined;
   if (args.lifetime !== undefined) {
     until = addIsoDuration(args.now ?? new Date(), args.lifetime);
@@ -137,10 +188,8 @@ export function moveOrBan(cib: XmlElement, args: MoveBanArgs): void {
     raise(error("PLACEMENT_TEXT", { text: `cannot ${verb} resource '${args.resource}'\ncrm_resource: Error performing operation: Invalid configuration` }));
   }
   const role = args.promoted ? "Promoted" : "Started";
-  const rsc = args.resource;
-  const ban = args.action === "ban";
   const id = ban ? `cli-ban-${rsc}-on-${node}` : `cli-prefer-${rsc}`;
-  for (const old of constraintsOf(cib, "rsc_location").filter((c) => c.attrs.id === id)) detach(old);
+  for (const old of locationsWithId(cib, id)) detach(old);
   const score = ban ? "-INFINITY" : "INFINITY";
   const element = createElement("rsc_location", { id, rsc, role }, constraintsSection(cib));
   if (!until) {
@@ -151,36 +200,81 @@ export function moveOrBan(cib: XmlElement, args: MoveBanArgs): void {
     createElement("expression", { id: ban ? `${id}-expr` : `cli-prefer-expr-${rsc}`, attribute: "#uname", operation: "eq", value: node, type: "string" }, rule);
     createElement("date_expression", { id: ban ? `${id}-lifetime` : `cli-prefer-lifetime-end-${rsc}`, operation: "lt", end: cibDate(until) }, rule);
   }
+  updates++;
+  // crm_resource's own output, as pcs passes it on: its stdout, then its stderr
+  if (until) reports.add(info("PLACEMENT_TEXT", { text: `Migration will take effect until: ${cibDate(until)}` }));
   if (ban) {
-    const what = args.promoted ? `being promoted on ${node} until the constraint is removed using the clear option or by editing the CIB with an appropriate tool` : `running on ${node} until the constraint is removed`;
     reports.add(
       warning("PLACEMENT_TEXT", {
-        text: `Creating location constraint '${id}' with a score of -INFINITY for resource ${rsc} on ${node}.\n\tThis will prevent ${rsc} from ${what}\n\tThis will be the case even if ${node} is the last node in the cluster`,
+        text: `Creating location constraint '${id}' with a score of -INFINITY for resource ${rsc} on ${node}.\n\tThis will prevent ${rsc} from ${args.promoted ? "being promoted" : "running"} on ${node} until the constraint is removed\n\tThis will be the case even if ${node} is the last node in the cluster`,
       }),
     );
-  }
-  if (until) reports.add(info("PLACEMENT_TEXT", { text: `Migration will take effect until: ${cibDate(until)}` }));
-  else if (!ban) {
+  } else if (!until) {
     reports.add(warning("PLACEMENT_TEXT", { text: `A move constraint has been created and the resource '${rsc}' may or may not move depending on other configuration` }));
   }
+  return updates;
 }
 
-/** `resource clear <rsc> [node] [--promoted]`. */
-export function clearPlacement(cib: XmlElement, args: { resource: string; node?: string; promoted: boolean; reports: Reports }): void {
+/** `resource ban` / `resource move-with-constraint` with a node; the number of CIB updates. */
+export function moveOrBan(cib: XmlElement, args: MoveBanArgs): number {
+  validateMoveBan(cib, args);
+  if (!args.node) raise(error("PLACEMENT_TEXT", { text: "You must specify a node when moving/banning a stopped resource" }));
+  return placeMoveBan(cib, { ...args, node: args.node! });
+}
+
+/** A date_expression end as crm_time reads it; undefined when it cannot be read. */
+function parseEnd(text: string | undefined): number | undefined {
+  const m = /^(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d)(?::(\d\d))?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/.exec((text ?? "").trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = "0", mi = "0", sec = "0", zone] = m;
+  let offset = 0;
+  if (zone && zone !== "Z") {
+    const z = /^([+-])(\d\d):?(\d\d)?$/.exec(zone)!;
+    offset = (z[1] === "-" ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3] ?? 0));
+  }
+  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec)) - offset * 60_000;
+}
+
+/** crm_resource --clear --expired: cli-* constraints of the resource whose lifetime has ended. */
+function clearExpired(cib: XmlElement, args: { resource: string; node?: string; promoted: boolean; now: Date }): string[] {
+  const removed: string[] = [];
+  for (const c of constraintsOf(cib, "rsc_location")) {
+    const id = c.attrs.id ?? "";
+    if (!id.startsWith("cli-ban-") && !id.startsWith("cli-prefer-")) continue;
+    if (c.attrs.rsc !== args.resource) continue;
+    if (args.promoted && c.attrs.role !== "Promoted") continue;
+    const rule = c.children.find(
+      (r) => r.name === "rule" && (args.node === undefined || r.children.some((e) => e.name === "expression" && e.attrs.attribute === "#uname" && e.attrs.value === args.node)),
+    );
+    const dateId = id.startsWith("cli-ban-") ? `${id}-lifetime` : `cli-prefer-lifetime-end-${c.attrs.rsc}`;
+    const date = rule?.children.find((e) => e.name === "date_expression" && e.attrs.id === dateId);
+    if (!date) continue;
+    const end = parseEnd(date.attrs.end);
+    if (end !== undefined && !(args.now.getTime() > end)) continue;
+    detach(c);
+    removed.push(id);
+  }
+  return removed;
+}
+
+/** `resource clear <rsc> [node] [--promoted] [--expired]`; the number of CIB updates. */
+export function clearPlacement(cib: XmlElement, args: { resource: string; node?: string; promoted: boolean; expired?: boolean; reports: Reports; now?: Date }): number {
   const { reports } = args;
   reports.add(...resourceReports(cib, args.resource, "clear", args.promoted));
   reports.throwIfErrors();
-  const nodes = pacemakerNodeNames(cib);
-  if (args.node !== undefined && !nodes.has(args.node)) {
-    raise(error("PLACEMENT_TEXT", { text: `cannot clear resource '${args.resource}'\ncrm_resource: Node '${args.node}' not found\nError performing operation: No such object` }));
+  const nodes = sortedNodeNames(cib);
+  const before = new Set(constraintsOf(cib, "rsc_location").map((c) => c.attrs.id));
+  let updates: number;
+  if (args.expired) {
+    updates = clearExpired(cib, { resource: args.resource, node: args.node, promoted: args.promoted, now: args.now ?? new Date() }).length;
+  } else {
+    if (args.node !== undefined && !nodes.includes(args.node)) {
+      raise(error("PLACEMENT_TEXT", { text: `cannot clear resource '${args.resource}'\ncrm_resource: Node '${args.node}' not found\nError performing operation: No such object` }));
+    }
+    updates = clearOnNodes(cib, args.resource, args.node !== undefined ? [args.node] : nodes, true);
   }
-  const targets = args.node !== undefined ? [args.node] : [...nodes];
-  if (!targets.length) return;
-  const ids = [...targets.map((n) => `cli-ban-${args.resource}-on-${n}`), `cli-prefer-${args.resource}`];
-  for (const c of constraintsOf(cib, "rsc_location")) {
-    if (!ids.includes(c.attrs.id)) continue;
-    if (args.promoted && c.attrs.role !== "Promoted" && c.attrs.role !== "Master") continue;
-    detach(c);
-    reports.add(info("PLACEMENT_TEXT", { text: `Removing constraint: ${c.attrs.id}` }));
-  }
+  const after = new Set(constraintsOf(cib, "rsc_location").map((c) => c.attrs.id));
+  const gone = [...before].filter((id) => !after.has(id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const id of gone) reports.add(info("PLACEMENT_TEXT", { text: `Removing constraint: ${id}` }));
+  return updates;
 }

@@ -4,6 +4,7 @@ import type { Route } from "../route-types.js";
 import { withUsage } from "./resource-manage.js";
 
 const relations = () => import("../../commands/resource/relations.js");
+const removed = () => import("../../commands/status/removed.js");
 
 export const resourceRelationsRoutes: Route[] = [
   {
@@ -15,5 +16,14 @@ export const resourceRelationsRoutes: Route[] = [
     options: ["--full"],
     complete: ["resource"],
     run: withUsage(() => resourceRelationsRoutes[0], lazy(relations, (m) => m.relationsCommand)),
+  },
+  {
+    // removed in pcs 0.11: says what replaced it
+    path: ["resource", "show"],
+    synopsis: "show",
+    help: "Removed in pcs 0.11: use 'pcs resource status' or 'pcs resource config'.",
+    options: ["--full", "--groups", "--hide-inactive"],
+    hidden: true,
+    run: lazy(removed, (m) => (ctx) => m.showReplaced(ctx, "resource")),
   },
 ];

@@ -4,6 +4,9 @@ import { isInteger } from "../../cib/properties.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import { error, fail, ReportedError } from "../../report/index.js";
 import { prepareOptions, usageError } from "../defaults/args.js";
+import { createElement } from "../../cib/xml.js";
+import { section } from "../../cib/document.js";
+import { findPacemakerNode } from "./known-nodes.js";
 
 function nodeLines(ctx: CommandContext, title: string, rows: Map<string, Map<string, string>>, joiner: string): void {
   const lines = [title];
@@ -36,13 +39,19 @@ export async function nodeAttributeCommand(ctx: CommandContext): Promise<void> {
   // like pcs, one crm_attribute call (one CIB write) per attribute
   for (const [name, value] of prepareOptions(rest)) {
     await env.editCib((cib) => {
-      const node = findNode(cib, nodeName);
+      let node = findNode(cib, nodeName);
       if (value === "" && !ctx.force && (!node || !hasNodeAttribute(node, name))) {
         // pcs's own exit code for this case (pcsd relies on it)
         throw new ReportedError([error("NODE_ATTRIBUTE_MISSING", { name, node: nodeName })], false, 2);
       }
-      if (!node) fail("NODE_ATTRIBUTE_CANNOT_SET", { name, node: nodeName });
-      setNodePair(cib, node!, "instance_attributes", `nodes-${node!.attrs.id ?? ""}`, name, value);
+      if (!node) {
+        // crm_attribute maps a remote or guest node's name to itself and makes its <node> when setting
+        const remote = findPacemakerNode(cib, nodeName);
+        if (!remote?.remote) fail("NODE_ATTRIBUTE_CANNOT_SET", { name, node: nodeName });
+        if (value === "") return;
+        node = createElement("node", { type: "remote", id: remote!.id, uname: remote!.uname }, section(cib, "nodes"));
+      }
+      setNodePair(cib, node, "instance_attributes", `nodes-${node.attrs.id ?? ""}`, name, value);
     }, ctx.reports);
   }
 }

@@ -2,13 +2,13 @@
 // wait for the cluster, make sure the resource would stay where it went, remove the constraint, wait
 // again. `move-with-constraint` / `ban` / `clear` keep their constraint; with --wait they report where the
 // resource runs afterwards. Without a node, move and ban act against the node the resource runs on.
-import { clearPlacement, moveOrBan } from "../../cib/constraints/placement.js";
+import { clearPlacement } from "../../cib/constraints/placement.js";
 import { cloneElement, serializeXml, type XmlElement } from "../../cib/xml.js";
 import type { CommandContext } from "../../cli/route-types.js";
 import type { Env } from "../../env/index.js";
 import { deprecation, error, fail, info, quoteList, ReportedError, Reports, type ReportItem } from "../../report/index.js";
 import { UsageError } from "../../cib/constraints/errors.js";
-import { banCommand, clearCommand, moveWithConstraintCommand, parseMoveBan } from "./placement.js";
+import { banCommand, clearCommand, moveWithConstraintCommand, parseMoveBan, placeResource } from "./placement.js";
 import { describeState, resourceState, runningOnNodes, sameState, type RolesWithNodes } from "./cluster-state.js";
 import { refuseCibFile } from "./no-file.js";
 import { waitForIdle, waitSeconds } from "./wait.js";
@@ -26,27 +26,8 @@ function wasMoved(node: string | undefined, before: RolesWithNodes, after: Roles
   return !(hadState && (!running.size || (node !== undefined && !running.has(node)) || sameState(before, after)));
 }
 
-/** The node a move or ban without a node acts on: where the resource (its promoted role) runs now. */
-function currentNode(cib: XmlElement, id: string, verb: string, promoted: boolean): string | undefined {
-  const state = resourceState(cib, id);
-  const nodes = promoted ? (state.Promoted ?? []) : [...runningOnNodes(state), ...(state.Unpromoted ?? [])];
-  const unique = [...new Set(nodes)];
-  if (unique.length > 1) {
-    stop(
-      `cannot ${verb} resource '${id}'\nResource '${id}' not moved: active in ${unique.length} locations.\n` +
-        `To prevent '${id}' from running on a specific location, specify a node.\nError performing operation: Invalid argument`,
-    );
-  }
-  return unique[0];
-}
-
 function placeConstraint(cib: XmlElement, ctx: CommandContext, args: { action: "move" | "ban"; resource: string; node?: string; lifetime?: string; reports: Reports }): void {
-  const promoted = ctx.has("--promoted");
-  if (args.node !== undefined) return moveOrBan(cib, { ...args, node: args.node, promoted });
-  // crm_resource without a node bans the resource from where it runs; not running anywhere (or not
-  // existing), moveOrBan gives pcs's errors for that
-  const here = currentNode(cib, args.resource, args.action, promoted);
-  moveOrBan(cib, { ...args, action: here === undefined ? args.action : "ban", node: here, promoted });
+  placeResource(cib, { ...args, promoted: ctx.has("--promoted") });
 }
 
 async function reportAfterWait(env: Env, ctx: CommandContext, id: string, judge: (after: RolesWithNodes) => boolean): Promise<void> {
@@ -155,8 +136,7 @@ export async function moveCommand(ctx: CommandContext): Promise<void> {
   const quiet = new Reports(false);
   const before = resourceState(original, id);
   try {
-    if (node !== undefined) moveOrBan(moved, { action: "move", resource: id, node, promoted: ctx.has("--promoted"), reports: quiet });
-    else placeConstraint(moved, ctx, { action: "move", resource: id, reports: quiet });
+    placeConstraint(moved, ctx, { action: "move", resource: id, node, reports: quiet });
   } catch (e) {
     ctx.reports.add(...quiet.items.filter((i) => i.severity === "error"));
     throw e;
@@ -179,8 +159,7 @@ export async function moveCommand(ctx: CommandContext): Promise<void> {
     stop(`Unable to move resource '${id}' using a location constraint. Current location of the resource may be affected by some other constraint.`);
   }
   await env.editCib((cib) => {
-    if (node !== undefined) moveOrBan(cib, { action: "move", resource: id, node, promoted: ctx.has("--promoted"), reports: new Reports(false) });
-    else placeConstraint(cib, ctx, { action: "move", resource: id, reports: new Reports(false) });
+    placeConstraint(cib, ctx, { action: "move", resource: id, node, reports: new Reports(false) });
   }, ctx.reports);
   printReports(ctx);
   say(info("GENERIC", { text: `Location constraint to move resource '${id}' has been created` }));

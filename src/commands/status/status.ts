@@ -1,23 +1,36 @@
-// pcs status, pcs status resources|nodes, pcs resource status: the cluster status from the CIB's
-// status section, in crm_mon's layout (as real pcs prints crm_mon's output).
+// pcs status resources|nodes, pcs resource status: the cluster status from the CIB's status section,
+// in crm_mon's layout (as real pcs prints crm_mon's output). `pcs status` itself: ./full-status.ts.
 import type { CommandContext } from "../../cli/route-types.js";
 import { fail } from "../../report/index.js";
 import { unpackStatus } from "../../scheduler/status-view.js";
 import type { Cluster, Resource } from "../../scheduler/types.js";
-import { currentPlacement, renderNodes, renderResources } from "../../status/render.js";
-import { nodeSummary } from "../../status/nodes.js";
-import { liveSummaryHead } from "../../status/cluster-summary.js";
-import { failedActionLines } from "../../status/failed-actions.js";
-import { readLocalCluster } from "../../transport/config-dir.js";
+import { currentPlacement, renderResources } from "../../status/render.js";
+import { nodeSummary, type NodeState } from "../../status/nodes.js";
+import { pacemakerNodes } from "../node/known-nodes.js";
 import type { XmlElement } from "../../cib/xml.js";
-import type { FenceHistoryEntry } from "../../cluster/fencer/types.js";
-import type { Env } from "../../env/index.js";
-import { ReportedError } from "../../report/index.js";
-import { statusFencingLines } from "../../status/fence-history.js";
+import { existsSync } from "node:fs";
+import { cibNodes } from "../../cib/node-attributes.js";
+import { refuseCibFile } from "../resource/no-file.js";
+import { readCorosyncFacts } from "./corosync-file.js";
+
+export const DEFAULT_COROSYNC_CONF = "/etc/corosync/corosync.conf";
+
+/** The cluster as crm_mon sees it: a node without a node_state has not taken its standby or maintenance attribute. */
+export function statusView(cib: XmlElement, now: number): Cluster {
+  const cluster = unpackStatus(cib, now);
+  const status = cib.children.find((c) => c.name === "status");
+  const states = new Set((status?.children ?? []).filter((c) => c.name === "node_state").map((c) => c.attrs.id));
+  for (const node of cluster.nodes) {
+    if (states.has(node.id)) continue;
+    node.standby = false;
+    node.maintenance = false;
+  }
+  return cluster;
+}
 
 export async function loadCib(ctx: CommandContext): Promise<{ cib: XmlElement; cluster: Cluster }> {
   const cib = await (await ctx.env()).readCib();
-  return { cib, cluster: unpackStatus(cib, Date.now()) };
+  return { cib, cluster: statusView(cib, Date.now()) };
 }
 
 async function loadCluster(ctx: CommandContext): Promise<Cluster> {
@@ -75,63 +88,62 @@ export async function resourceStatusCommand(ctx: CommandContext): Promise<void> 
   ctx.print(resourceLines(cluster, { hideInactive: ctx.has("--hide-inactive"), id, node }).join("\n"));
 }
 
-export async function statusNodesCommand(ctx: CommandContext): Promise<void> {
-  if (ctx.args.length > 1) fail("GENERIC", { text: "Too many arguments" });
-  const view = ctx.args[0];
-  if (view !== undefined && view !== "config" && view !== "both" && view !== "corosync") fail("STATUS_UNKNOWN_VIEW", { view });
-  const cluster = await loadCluster(ctx);
-  ctx.print(nodeSummary(cluster).join("\n"));
-}
+const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
-interface FenceHistoryView {
-  entries: FenceHistoryEntry[];
-  unavailable?: string;
+/** An element's nvpairs of its sets named `tag` (first value of a name wins). */
+function pairsOf(e: XmlElement | undefined, tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const set of e?.children.filter((c) => c.name === tag) ?? []) {
+    for (const nv of set.children) if (nv.name === "nvpair" && nv.attrs.name && !out.has(nv.attrs.name)) out.set(nv.attrs.name, nv.attrs.value ?? "");
+  }
+  return out;
 }
 
 /**
- * The fencer's history for crm_mon's fencing sections: none on a CIB file (crm_mon reads no history
- * there) nor from agents without a fencer; "Not connected" when the fencer does not answer.
+ * Remote and guest nodes: online while their connection (or, for a guest, its container) runs; standby and
+ * maintenance once Pacemaker has a state for them.
  */
-async function fenceHistoryOf(env: Env): Promise<FenceHistoryView | undefined> {
-  if (env.kind !== "live" || !env.call) return undefined;
-  try {
-    return { entries: (await env.call<{ entries: FenceHistoryEntry[] }>("fence.history", {})).entries };
-  } catch (e) {
-    if (!(e instanceof ReportedError)) throw e;
-    if (e.reports.some((r) => r.message.includes("unknown method"))) return undefined;
-    return { entries: [], unavailable: "Not connected" };
+function remoteNodeStates(cib: XmlElement, cluster: Cluster): NodeState[] {
+  const status = cib.children.find((c) => c.name === "status");
+  const configNodes = cibNodes(cib);
+  const guestOf = new Map<string, string>();
+  for (const p of cluster.primitives) {
+    const guest = p.meta.get("remote-node");
+    if (guest) guestOf.set(guest, p.id);
   }
+  return pacemakerNodes(cib)
+    .filter((n) => n.remote)
+    .map((n) => {
+      const connection = cluster.byId.get(guestOf.get(n.uname) ?? n.uname);
+      const online = !!connection && connection.variant === "primitive" && connection.running.length > 0 && !connection.failed;
+      const state = status?.children.find((c) => c.name === "node_state" && c.attrs.id === n.id);
+      const attrs = new Map([...pairsOf(configNodes.find((c) => c.attrs.id === n.id), "instance_attributes")]);
+      for (const [k, v] of pairsOf(state?.children.find((c) => c.name === "transient_attributes"), "instance_attributes")) attrs.set(k, v);
+      const runsResources = cluster.primitives.some((p) => p.running.some((r) => r.uname === n.uname));
+      return { uname: n.uname, online, standby: !!state && isTrue(attrs.get("standby")), maintenance: !!state && isTrue(attrs.get("maintenance")), runsResources };
+    });
 }
 
-export async function statusCommand(ctx: CommandContext): Promise<void> {
-  if (ctx.args.length) fail("GENERIC", { text: "Too many arguments" });
-  // asked for while the CIB is read
-  const history = fenceHistoryOf(await ctx.env());
-  history.catch(() => undefined);
+/**
+ * `status nodes [config | corosync | both]`: pcs reads only the first word; anything else shows the
+ * pacemaker view. `config` lists the configured nodes of corosync.conf and of the CIB.
+ */
+export async function statusNodesCommand(ctx: CommandContext): Promise<void> {
+  const view = ctx.args.length === 1 ? ctx.args[0] : undefined;
+  if (view === "corosync" || view === "both") {
+    refuseCibFile(ctx);
+    fail("GENERIC", { text: "corosync not running" });
+  }
   const { cib, cluster } = await loadCib(ctx);
-  const live = !ctx.has("-f");
-  const hide = ctx.has("--hide-inactive");
-  const instances = cluster.primitives.filter((p) => !p.orphan).length;
-  const disabled = cluster.primitives.filter((p) => {
-    for (let r: Resource | undefined = p; r; r = r.parent) if (r.targetRole === "Stopped") return true;
-    return false;
-  }).length;
-  const name = live ? readLocalCluster()?.name : undefined;
-  const lines = [
-    ...(name ? [`Cluster name: ${name}`] : []),
-    "Cluster Summary:",
-    ...(live ? liveSummaryHead(cib, Date.now()) : []),
-    `  * ${cluster.nodes.length} node${cluster.nodes.length === 1 ? "" : "s"} configured`,
-    `  * ${instances} resource instance${instances === 1 ? "" : "s"} configured${disabled ? ` (${disabled} DISABLED)` : ""}`,
-    "",
-    ...renderNodes(cluster, currentPlacement),
-    "",
-    ...renderResources(cluster, currentPlacement, { hideInactive: hide }),
-  ];
-  const online = new Set(cluster.nodes.filter((n) => n.online).map((n) => n.uname));
-  const failed = failedActionLines(cib, (n) => online.has(n), { technical: ctx.has("--full") });
-  if (failed.length) lines.push("", "Failed Resource Actions:", ...failed);
-  const fencing = await history;
-  if (fencing) lines.push(...statusFencingLines(fencing.entries, { full: ctx.has("--full"), unavailable: fencing.unavailable }));
-  ctx.print(lines.join("\n"));
+  if (view !== "config") {
+    ctx.print(nodeSummary(cluster, remoteNodeStates(cib, cluster)).join("\n"));
+    return;
+  }
+  const file = ctx.value("--corosync_conf") ?? DEFAULT_COROSYNC_CONF;
+  const corosync = existsSync(file) ? readCorosyncFacts(file, ctx.reports).nodeNames : [];
+  const pacemaker = cibNodes(cib)
+    .filter((n) => n.attrs.uname && n.attrs.type !== "remote")
+    .map((n) => n.attrs.uname!)
+    .sort();
+  ctx.print(["Corosync Nodes:", ...(corosync.length ? [` ${corosync.join(" ")}`] : []), "Pacemaker Nodes:", ...(pacemaker.length ? [` ${pacemaker.join(" ")}`] : [])].join("\n"));
 }
