@@ -92,4 +92,4 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
 }
 
 /** Options every command accepts. */
-export const GLOBAL_OPTIONS = ["-f", "--debug", "--request-timeout", "-h", "--help", "--corosync_conf"];
+export { GLOBAL_OPTIONS } from "../commands/context.js";

@@ -20,7 +20,7 @@ export function wrap(text: string, indent: number): string {
   return lines.join("\n");
 }
 
-export function routeUsage(route: Route): string {
+export function routeUsage(route: Pick<Route, "synopsis" | "help">): string {
   const synopsis = route.synopsis
     .split("\n")
     .map((l, i) => (i === 0 ? "    " : "           ") + l.trim())

@@ -3,7 +3,7 @@
 // tests can run many command lines in one process (test/parity) as bin/pcs runs one.
 import { quoteList, ReportedError, Reports } from "../report/index.js";
 import { ArgvError, GLOBAL_OPTIONS, parseArgv } from "./argv.js";
-import { mainUsage, usageFor } from "./help.js";
+import { mainUsage, routeUsage, usageFor } from "./help.js";
 import { renderReport } from "./render.js";
 import type { CommandContext } from "./route-types.js";
 import { findArea, matchRoute } from "./routes/index.js";
@@ -86,6 +86,7 @@ export async function runPcs(argv: readonly string[]): Promise<number> {
     force,
     reports,
     route,
+    usage: { of: usageFor, route: () => routeUsage(route) },
     print: out,
     env: () =>
       (envPromise ??= import("../env/index.js").then((m) =>

@@ -3,7 +3,7 @@ import { section } from "../../cib/document.js";
 import { IdIndex } from "../../cib/ids.js";
 import { setNvpair } from "../../cib/nvset.js";
 import { childElements, createElement, type XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation } from "../../report/index.js";
 import { usageError } from "../alert/args.js";
 import * as acl from "./cib.js";

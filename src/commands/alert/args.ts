@@ -1,12 +1,11 @@
 // Command-line argument helpers with pcs's semantics, shared by the alert, tag and acl commands:
 // key=value options, keyword sections ("options a=1 meta b=2"), and the bare usage error.
-import { routeUsage } from "../../cli/help.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { fail, ReportedError } from "../../report/index.js";
 
 /** pcs's CmdLineInputError without a message: print the command's usage and exit 1. */
 export function usageError(ctx: CommandContext): never {
-  process.stderr.write(`\nUsage: pcs ${ctx.route.path[0]} <command>\n${routeUsage(ctx.route)}`);
+  process.stderr.write(`\nUsage: pcs ${ctx.route.path[0]} <command>\n${ctx.usage.route()}`);
   throw new ReportedError([], false);
 }
 

@@ -1,5 +1,5 @@
 // pcs alert ...: thin CLI handlers; parsing here, CIB edits in ./cib.ts.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation, fail } from "../../report/index.js";
 import { groupByKeywords, onlyAllowed, prepareOptions, usageError } from "./args.js";
 import * as alerts from "./cib.js";

@@ -1,7 +1,7 @@
 // pcs cluster cib-push FILE [diff-against=ORIG | scope=S | --config]: replace the CIB (or a section
 // of it) with a file, or apply the difference between two files. Works on -f files and live clusters.
 import { readFileSync } from "node:fs";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { SECTIONS } from "../../cib/document.js";
 import { cibVersion, compareVersions } from "../../cib/document.js";
 import { createPatch, patchIsEmpty } from "../../cib/diff.js";

@@ -3,7 +3,7 @@ import { SECTIONS, findSection } from "../../cib/document.js";
 import { serializeXml, type XmlElement } from "../../cib/xml.js";
 import { writeFileAtomic } from "../../host/atomic.js";
 import { fail } from "../../report/index.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 
 const SCOPES = ["configuration", ...SECTIONS] as const;
 

@@ -1,7 +1,7 @@
 // pcs cluster start | stop | destroy | status | corosync, pcs quorum status: calls to the nodes,
 // all at once; a node that does not answer within its bound (node-calls.ts) is reported as pcs
 // reports it and the command answers with the others.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { rememberToken } from "../../env/live-memory.js";
 import { askFirst, askNodes } from "../../env/live-nodes.js";
 import { error, fail } from "../../report/index.js";

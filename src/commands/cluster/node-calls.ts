@@ -1,6 +1,6 @@
 // The bounds of a cluster command's calls to nodes: --request-timeout when given, else the bound
 // derived from the cluster's token (env/live-bounds.ts); and pcs's report of nodes an action missed.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { actionBounds, queryBounds, type NodeBounds } from "../../env/live-bounds.js";
 import type { NodeResult } from "../../env/live-nodes.js";
 import { error, info, ReportedError } from "../../report/index.js";

@@ -1,6 +1,6 @@
 // pcs cluster node add | remove: change corosync.conf and the node list on every node, give a new
 // node the cluster key and the current CIB, and keep the CIB's <nodes> section in step.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { section } from "../../cib/document.js";
 import { createElement, detach, serializeXml } from "../../cib/xml.js";
 import { error, fail, forceableError, info, ReportedError, warning } from "../../report/index.js";

@@ -1,7 +1,7 @@
 // pcs cluster setup: write corosync.conf (pcs's layout), the initial CIB, the node list and a
 // cluster key to every node; optionally start the cluster.
 import { randomUUID } from "node:crypto";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { error, forceableError, info } from "../../report/index.js";
 import type { NodeBounds } from "../../env/live-bounds.js";
 import { rememberToken } from "../../env/live-memory.js";

@@ -1,13 +1,12 @@
 // pcs's bare CmdLineInputError: the command's usage on stderr, exit 1.
-import { routeUsage } from "../../cli/help.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { ReportedError } from "../../report/index.js";
 
 /** Thrown by pure argument parsers; the command turns it into the usage text. */
 export class UsageError extends Error {}
 
 export function printUsage(ctx: CommandContext): never {
-  process.stderr.write(`\nUsage: pcs ${ctx.route.path[0]} ${ctx.route.path.slice(1).join(" ")}...\n${routeUsage(ctx.route)}`);
+  process.stderr.write(`\nUsage: pcs ${ctx.route.path[0]} ${ctx.route.path.slice(1).join(" ")}...\n${ctx.usage.route()}`);
   throw new ReportedError([], false);
 }
 

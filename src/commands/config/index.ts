@@ -3,7 +3,7 @@ import { listDefaultsSets } from "../../cib/defaults.js";
 import { findSection } from "../../cib/document.js";
 import { ruleDetailLines } from "../../cib/rules/index.js";
 import { descendants, type XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { usageError } from "../alert/args.js";
 import { allAlerts } from "../alert/cib.js";
 import { alertConfigLines } from "../alert/render.js";

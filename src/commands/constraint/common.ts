@@ -1,5 +1,5 @@
 // Shared plumbing of the constraint CLI handlers.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import type { XmlElement } from "../../cib/xml.js";
 import { info, type Reports } from "../../report/index.js";
 

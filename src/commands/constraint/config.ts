@@ -1,5 +1,5 @@
 // pcs constraint [config], and the per-type config commands.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { constraintsOf } from "../../cib/constraints/common.js";
 import { parseTypedResource } from "../../cib/constraints/errors.js";
 import { isRuleExpired } from "../../cib/constraints/expiry.js";

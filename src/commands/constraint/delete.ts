@@ -1,5 +1,5 @@
 // pcs constraint delete|remove <id>... and pcs constraint ref <resource>...
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { constraintsSection, elementsNamed } from "../../cib/constraints/common.js";
 import { findResource, PRIMITIVE } from "../../cib/resources.js";
 import { detach, type XmlElement } from "../../cib/xml.js";

@@ -1,5 +1,5 @@
 // pcs constraint colocation / order / ticket: add, set, delete.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { colocationAdd, colocationRemove, colocationSet } from "../../cib/constraints/colocation.js";
 import { stop } from "../../cib/constraints/errors.js";
 import { parseSetArgs } from "../../cib/constraints/options.js";

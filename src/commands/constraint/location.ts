@@ -1,5 +1,5 @@
 // pcs constraint location ...: prefers / avoids / rule / add / delete / config.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { locationAdd, locationPrefers, locationRemove, locationRule, ruleAdd, ruleRemove } from "../../cib/constraints/location.js";
 import { parseTypedResource } from "../../cib/constraints/errors.js";
 import { edit, UsageError } from "./common.js";

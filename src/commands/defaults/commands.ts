@@ -14,7 +14,7 @@ import { appendDefaultsRule, parseDefaultsRule, ruleInEffectStatus, upgradeForDe
 import { ruleDetailLines } from "../../cib/rules/index.js";
 import { IdIndex } from "../../cib/ids.js";
 import { detach, serializeXml } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation, fail } from "../../report/index.js";
 import { groupByKeywords, prepareOptions, usageError } from "./args.js";
 

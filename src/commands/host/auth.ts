@@ -1,7 +1,7 @@
 // pcs host auth / deauth: trust a node's SSH host key (pinned by fingerprint) and install our
 // client key there, using the hacluster password once.
 import { createInterface } from "node:readline";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { error, fail } from "../../report/index.js";
 import { connect } from "../../transport/client.js";
 import { parseAddress, readKnownHosts, writeKnownHosts, type KnownHost } from "../../transport/config-dir.js";

@@ -1,7 +1,7 @@
 // pcs node attribute / node utilization: show or set a node's attributes and utilization.
 import { cibNodes, findNode, firstSetValues, hasNodeAttribute, setNodePair } from "../../cib/node-attributes.js";
 import { isInteger } from "../../cib/properties.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { error, fail, ReportedError } from "../../report/index.js";
 import { prepareOptions, usageError } from "../defaults/args.js";
 import { createElement } from "../../cib/xml.js";

@@ -3,7 +3,7 @@
 import { findNode, setNodePair } from "../../cib/node-attributes.js";
 import { createElement, type XmlElement } from "../../cib/xml.js";
 import { section } from "../../cib/document.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { error, fail, ReportedError } from "../../report/index.js";
 import { refuseWaitWithFile, waitForIdle, waitSeconds } from "../resource/wait.js";
 import { pacemakerNodes, type PacemakerNode } from "./known-nodes.js";

@@ -1,7 +1,7 @@
 // pcs property [config [<name> | --all | --defaults]] (and the deprecated list / show).
 import { findSection } from "../../cib/document.js";
 import { descendants } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation } from "../../report/index.js";
 import { argError, usageError } from "../defaults/args.js";
 import { propertyDefinitions } from "./metadata.js";

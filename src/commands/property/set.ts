@@ -4,7 +4,7 @@ import { updateMultiNvset } from "../../cib/defaults-nvset.js";
 import { IdIndex } from "../../cib/ids.js";
 import { propertySetForUpdate, validateSetProperties, type PropertyDefinition } from "../../cib/properties.js";
 import type { XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { ReportedError, type Reports } from "../../report/index.js";
 import { ensureUniqueArgs, prepareOptions, usageError } from "../defaults/args.js";
 import { propertyDefinitions } from "./metadata.js";

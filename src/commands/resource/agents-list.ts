@@ -6,7 +6,7 @@ import { agentProblemReport } from "../../agents/resolve.js";
 import { agentSources, type AgentSources } from "../../agents/sources.js";
 import { terminalWidth, wrap } from "../../agents/textwrap.js";
 import { AgentError } from "../../agents/types.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { fail, type Reports } from "../../report/index.js";
 import { processRunner } from "../../host/runner.js";
 import { usageError } from "./cli-usage.js";

@@ -17,7 +17,7 @@ import type { NvPairs } from "../../cib/nvset.js";
 import { disableResource } from "../../cib/primitive.js";
 import { searchElement } from "../../cib/resource-lookup.js";
 import { appendChild, detach, type XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { error, fail, forceableError, type Reports } from "../../report/index.js";
 import { cmdlineError, groupByKeywords, prepareOptions } from "./create-args.js";
 import { UsageError } from "./usage-error.js";

@@ -1,7 +1,7 @@
 // pcs resource|stonith cleanup / refresh, and the 0.9 form `resource failcount reset`: pcs runs
 // crm_resource --cleanup / --refresh and prints its output on stderr; here the same change goes into the
 // status section as one CIB patch, after which the DC probes what lost its history.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { error, forceableError, quoteList, ReportedError } from "../../report/index.js";
 import { cmdlineError, prepareOptions } from "./create-args.js";
 import { refuseCibFile } from "./no-file.js";

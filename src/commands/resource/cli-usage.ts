@@ -1,10 +1,9 @@
 // pcs shows a command's usage (on stderr, exit 1) when its arguments do not fit the grammar.
-import { usageFor } from "../../cli/help.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { ReportedError } from "../../report/index.js";
 
 export function usageError(ctx: CommandContext): never {
-  const usage = usageFor(ctx.route.path);
+  const usage = ctx.usage.of(ctx.route.path);
   process.stderr.write((usage ?? "").replace(/\n?$/, "\n"));
   throw new ReportedError([], false);
 }

@@ -2,13 +2,13 @@
 // resource master [<master id>] <rsc> [options], and resource unclone <rsc>.
 import { cloneInner } from "../../cib/clone.js";
 import { section } from "../../cib/document.js";
-import { validateId } from "../../cib/ids.js";
+import { refuseIdsOutsideSchema, validateId } from "../../cib/ids.js";
 import { legacyUniqueId, legacyUpdateMeta } from "../../cib/meta.js";
 import { removeResourceReferences } from "../../cib/resource-refs.js";
 import { isClone, isStonith } from "../../cib/resources.js";
 import { appendChild, createElement, descendants, detach, type XmlElement } from "../../cib/xml.js";
 import { deprecation, forceableError, type Reports } from "../../report/index.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import type { Runner } from "../../env/index.js";
 import { checkCloneMeta } from "./clone-compat.js";
 import { UsageError, failText, getGroup, getPrimitive, groupByKeywords, groupWords, prepareOptions, refuseWaitWithFile, warnIfStonith } from "./common.js";
@@ -86,6 +86,7 @@ async function runClone(ctx: CommandContext, promotable: boolean): Promise<void>
     warnIfStonith(cib, [name], reports);
     refuseWaitWithFile(ctx);
     const clone = await createClone(cib, { name, args, promotable }, reports, env.runner);
+    refuseIdsOutsideSchema(clone);
     moveConstraintsToClone(cib, name, clone.attrs.id ?? "");
   }, ctx.reports);
 }
@@ -115,6 +116,7 @@ export async function resourceMaster(ctx: CommandContext): Promise<void> {
     warnIfStonith(cib, [name], reports);
     const cloneArgs = masterId !== undefined ? [masterId, ...args] : args;
     const clone = await createClone(cib, { name, args: cloneArgs, promotable: true, idSuffix: "master" }, reports, env.runner);
+    refuseIdsOutsideSchema(clone);
     moveConstraintsToClone(cib, name, clone.attrs.id ?? "");
   }, ctx.reports);
 }

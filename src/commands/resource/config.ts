@@ -2,7 +2,7 @@
 import { findSection, section } from "../../cib/document.js";
 import { descendants, type XmlElement } from "../../cib/xml.js";
 import { warning } from "../../report/index.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import {
   pythonJson,
   resourcesToDto,

@@ -8,7 +8,7 @@ import { disableResource } from "../../cib/primitive.js";
 import { isTrue } from "../../cib/resources.js";
 import type { XmlElement } from "../../cib/xml.js";
 import { primitiveSpec } from "./create.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { error, forceableError, type Reports } from "../../report/index.js";
 import { fullName } from "../../agents/name.js";
 import type { CreateParts } from "./create-args.js";

@@ -3,7 +3,7 @@ import { agentForResource, prefetchAgent } from "../../agents/resolve.js";
 import { agentSources } from "../../agents/sources.js";
 import { IdIndex } from "../../cib/ids.js";
 import { refuseWaitWithFile } from "./wait.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import type { Runner } from "../../env/index.js";
 import { fail, type Reports } from "../../report/index.js";
 import { parseCreateArgs, UsageError, type CreateParts } from "./create-args.js";

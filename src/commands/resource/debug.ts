@@ -6,7 +6,7 @@ import { findSection } from "../../cib/document.js";
 import { timeoutToSeconds } from "../../cib/operations.js";
 import { findResource, isStonith } from "../../cib/resources.js";
 import { childElements, closest, type XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation, fail, ReportedError } from "../../report/index.js";
 import { refuseCibFile } from "./no-file.js";
 import { UsageError } from "./usage-error.js";

@@ -10,7 +10,7 @@ import { IdIndex } from "../../cib/ids.js";
 import { isClone, isStonith } from "../../cib/resources.js";
 import { descendants, detach, serializeXml, type XmlElement } from "../../cib/xml.js";
 import { info, quoteList, type ReportItem, type Reports } from "../../report/index.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation } from "../../report/index.js";
 import { UsageError, failText, getBundle, getClone, getGroup, getMaster, getPrimitive, metaValue, warnIfStonith } from "./common.js";
 

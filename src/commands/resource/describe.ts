@@ -9,7 +9,7 @@ import { agentSources, type AgentSources } from "../../agents/sources.js";
 import { outputIsTerminal, terminalWidth, wrap } from "../../agents/textwrap.js";
 import { AgentError } from "../../agents/types.js";
 import { uniquifyIntervals } from "../../cib/operations.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation, error, fail, info } from "../../report/index.js";
 import { processRunner } from "../../host/runner.js";
 import { usageError } from "./cli-usage.js";

@@ -1,6 +1,6 @@
 // resource|stonith enable/disable --wait[=n] on a live cluster: after the change pcs waits for the
 // cluster, then says for each resource where it runs; a resource that did not end as asked is an error.
-import type { CommandContext, Handler } from "../../cli/route-types.js";
+import type { CommandContext, Handler } from "../context.js";
 import { error, info, ReportedError } from "../../report/index.js";
 import { describeState, resourceState } from "./cluster-state.js";
 import { waitForIdle, waitSeconds } from "./wait.js";

@@ -17,7 +17,7 @@ import {
 import { isResource, isStonith, isTrue } from "../../cib/resources.js";
 import { descendants, type XmlElement } from "../../cib/xml.js";
 import { deprecation, warning, type Reports } from "../../report/index.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { UsageError, refuseWaitWithFile } from "./common.js";
 
 const isFalse = (v: string | undefined) => v !== undefined && ["false", "off", "no", "n", "0"].includes(v.toLowerCase());

@@ -2,7 +2,7 @@
 // fail-count-<resource>[:<instance>]#<operation>_<interval ms>), summed per resource and node.
 import { timeoutToSeconds } from "../../cib/operations.js";
 import { childElements, type XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { error, ReportedError } from "../../report/index.js";
 import { UsageError } from "./usage-error.js";
 import { cmdlineError, prepareOptions } from "./create-args.js";

@@ -5,7 +5,7 @@ import { removeResourceReferences } from "../../cib/resource-refs.js";
 import { isClone } from "../../cib/resources.js";
 import { appendChild, descendants, detach, type XmlElement } from "../../cib/xml.js";
 import type { ReportItem } from "../../report/index.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { UsageError, failText, getGroup, refuseWaitWithFile } from "./common.js";
 
 /**

@@ -1,7 +1,7 @@
 // Commands that act on a running cluster (crm_resource, stonith_admin, ...) which pcs-lite does not
 // implement yet: pcs refuses them on a CIB file; live, the message says what pcs-lite lacks (the
 // cluster itself may well be running).
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { fail } from "../../report/index.js";
 import { refuseCibFile } from "./no-file.js";
 

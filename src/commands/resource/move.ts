@@ -4,7 +4,7 @@
 // resource runs afterwards. Without a node, move and ban act against the node the resource runs on.
 import { clearPlacement } from "../../cib/constraints/placement.js";
 import { cloneElement, serializeXml, type XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import type { Env } from "../../env/index.js";
 import { deprecation, error, fail, info, quoteList, ReportedError, Reports, type ReportItem } from "../../report/index.js";
 import { UsageError } from "../../cib/constraints/errors.js";

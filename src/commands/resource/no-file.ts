@@ -1,6 +1,6 @@
 // pcs's agent listing and description commands read the host, not a CIB: they refuse -f.
-import { GLOBAL_OPTIONS } from "../../cli/argv.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import { GLOBAL_OPTIONS } from "../context.js";
+import type { CommandContext } from "../context.js";
 import { fail } from "../../report/index.js";
 
 export function refuseCibFile(ctx: CommandContext): void {

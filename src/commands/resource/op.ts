@@ -1,11 +1,11 @@
 // pcs resource op add <rsc> <action> [options] and op delete|remove <rsc> <action> [options] /
 // op delete <op id>: pcs's legacy operation editing (ids `<rsc>-<action>-interval-<interval>`).
 import { newRolesSupported } from "../../cib/constraints/common.js";
-import { IdIndex } from "../../cib/ids.js";
+import { IdIndex, idsConformToSchema } from "../../cib/ids.js";
 import { legacyAddOperation } from "../../cib/operations-legacy.js";
 import { descendants, detach, type XmlElement } from "../../cib/xml.js";
 import { fail, info } from "../../report/index.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { UsageError, argsToTuples, failText, getPrimitive, warnIfStonith } from "./common.js";
 import { warnIfNotStonith } from "./delete.js";
 
@@ -46,6 +46,8 @@ const atLeast = (v: [number, number], major: number, minor: number) => v[0] > ma
 
 /** What Pacemaker's schema accepts in an <op> (pcs's legacy code leaves that check to the CIB). */
 export function opConformsToSchema(cib: XmlElement, op: XmlElement): boolean {
+  // its id is made of the action and interval as given
+  if (!idsConformToSchema(op)) return false;
   const version = schemaVersion(cib);
   if (version[0] < 3) return true;
   const allowed = ["id", "name", "interval", "description", "start-delay", "interval-origin", "timeout", "enabled", "record-pending", "role", "on-fail"];

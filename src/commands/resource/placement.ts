@@ -1,7 +1,7 @@
 // pcs resource move-with-constraint / ban / clear / relocate clear, on a CIB file or a live cluster:
 // pcs's checks, then what crm_resource does, which looks at the status section to see where the
 // resource runs (a move or ban without a node bans it from there; a move to where it is refused).
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { UsageError } from "../../cib/constraints/errors.js";
 import { clearPlacement, placeMoveBan, validateMoveBan } from "../../cib/constraints/placement.js";
 import { constraintsSection } from "../../cib/constraints/common.js";

@@ -4,7 +4,7 @@ import { findConfigElement } from "../../cib/group.js";
 import { isResource, resourceParent } from "../../cib/resources.js";
 import { findSection } from "../../cib/document.js";
 import { childElements, walk, type XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { error, ReportedError } from "../../report/index.js";
 import { UsageError } from "./usage-error.js";
 

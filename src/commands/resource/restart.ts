@@ -5,7 +5,7 @@ import { legacyUpdateMeta } from "../../cib/meta.js";
 import { timeoutToSeconds } from "../../cib/operations.js";
 import { findResource, isClone, isStonith } from "../../cib/resources.js";
 import { closest, type XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import type { Env } from "../../env/index.js";
 import { deprecation, error, fail, ReportedError, Reports, warning } from "../../report/index.js";
 import { refuseCibFile } from "./no-file.js";

@@ -1,5 +1,5 @@
 // `resource update <clone id> [clone options] [meta <options>]`: the clone's meta attributes.
-import { IdIndex } from "../../cib/ids.js";
+import { IdIndex, refuseIdsOutsideSchema } from "../../cib/ids.js";
 import { legacyUpdateNvset } from "../../cib/legacy-nvset.js";
 import { isTrue } from "../../cib/resources.js";
 import type { XmlElement } from "../../cib/xml.js";
@@ -39,4 +39,5 @@ export function updateClone(cib: XmlElement, clone: XmlElement, args: readonly s
   incompatible(inner, meta, reports);
   const pairs = Object.entries(meta).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   legacyUpdateNvset(clone, "meta_attributes", pairs, new IdIndex(cib));
+  refuseIdsOutsideSchema(clone);
 }

@@ -1,7 +1,7 @@
 // `resource update ... op <action> <options>`: each given action replaces the first operation
 // of the same action and role, in its place (or is appended when there is none).
 import { roleForCib } from "../../cib/roles.js";
-import { IdIndex } from "../../cib/ids.js";
+import { IdIndex, idsConformToSchema } from "../../cib/ids.js";
 import { argsToPairs, legacyAddOperation } from "../../cib/operations-legacy.js";
 import { detach, type XmlElement } from "../../cib/xml.js";
 import { fail } from "../../report/index.js";
@@ -21,7 +21,8 @@ export function updateOperations(primitive: XmlElement, ops: string[][], flags: 
     if (index >= 0) detach(existing[index]);
     // ids of the replaced operation are free again
     const ids = new IdIndex(rootOf(primitive));
-    legacyAddOperation({ resource: primitive, ids, argv, strict: false, force: flags.force, newRoleNames: flags.newRoleNames, before });
+    const op = legacyAddOperation({ resource: primitive, ids, argv, strict: false, force: flags.force, newRoleNames: flags.newRoleNames, before });
+    if (!idsConformToSchema(op)) fail("CIB_UPDATE_SCHEMA_INVALID", {});
   }
 }
 

@@ -6,13 +6,13 @@ import { agentSources } from "../../agents/sources.js";
 import { AgentError } from "../../agents/types.js";
 import { validateUpdateAttrs } from "../../agents/validate.js";
 import { section } from "../../cib/document.js";
-import { IdIndex } from "../../cib/ids.js";
+import { IdIndex, refuseIdsOutsideSchema } from "../../cib/ids.js";
 import { legacyUpdateNvset } from "../../cib/legacy-nvset.js";
 import { argsToPairs } from "../../cib/operations-legacy.js";
 import { nvsetToRecord, nvValue } from "../../cib/nvset.js";
 import { descendants, firstChild, type XmlElement } from "../../cib/xml.js";
 import { refuseWaitWithFile } from "./wait.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation, fail, forceableError, info, ReportedError, warning, type Reports } from "../../report/index.js";
 import { canSelfValidate, runSelfValidation, selfValidationReports } from "../../agents/self-validate.js";
 import type { Env } from "../../env/index.js";
@@ -123,6 +123,8 @@ export async function updatePrimitiveCommand(ctx: CommandContext, args: string[]
     checkGuestChange(primitive, meta, reports);
     legacyUpdateNvset(primitive, "meta_attributes", meta, ids);
     updateOperations(primitive, parsed.ops, { force: ctx.force, newRoleNames: newRoleNamesSupported(cib) });
+    // nvpair ids are made of the names as given
+    refuseIdsOutsideSchema(primitive);
   }, ctx.reports);
 }
 

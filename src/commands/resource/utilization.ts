@@ -1,8 +1,9 @@
 // pcs resource utilization [<rsc> [<name>=<value>...]] and pcs resource meta <rsc> <name>=<value>...
 import { legacyUpdateMeta, legacyUpdateUtilization } from "../../cib/meta.js";
 import { cloneInner } from "../../cib/clone.js";
+import { refuseIdsOutsideSchema } from "../../cib/ids.js";
 import { createElement, descendants, detach, insertBefore, type XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { checkCloneMeta } from "./clone-compat.js";
 import { warnIfNotStonith } from "./delete.js";
 import { UsageError, argsToTuples, failText, getAnyResource, getMaster, getPrimitive, prepareOptions, refuseWaitWithFile, warnIfStonith } from "./common.js";
@@ -30,6 +31,7 @@ export function setUtilization(cib: XmlElement, resourceId: string, words: strin
     if (value !== "" && !isPythonInt(value)) failText(`Value of utilization attribute must be integer: '${name}=${value}'`);
   }
   legacyUpdateUtilization(resource!, pairs);
+  refuseIdsOutsideSchema(resource!);
 }
 
 export async function resourceUtilization(ctx: CommandContext): Promise<void> {
@@ -94,5 +96,6 @@ export async function resourceMeta(ctx: CommandContext, stonith = false): Promis
       }
     }
     legacyUpdateMeta(resource!, pairs);
+    refuseIdsOutsideSchema(resource!);
   }, ctx.reports);
 }

@@ -2,7 +2,7 @@
 // waits, after its change, until the DC's controller is idle, as `crm_resource --wait` does.
 import { timeoutToSeconds } from "../../cib/operations.js";
 import type { XmlElement } from "../../cib/xml.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import type { Env } from "../../env/index.js";
 import { error, fail, info, ReportedError, type Reports } from "../../report/index.js";
 import { startProgress } from "./terminal.js";

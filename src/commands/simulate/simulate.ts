@@ -1,7 +1,7 @@
 // pcs simulate [--time <ISO 8601>] [--scores] [--save-graph FILE]: crm_simulate -S's report for the CIB
 // (file or live); --save-graph also writes the transition graph as crm_simulate -G does.
 import { closeSync, openSync, writeSync } from "node:fs";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { fail } from "../../report/index.js";
 import { graphXmlChunks, transitionGraph } from "../../scheduler/graph.js";
 import type { TransitionGraph } from "../../scheduler/graph-types.js";

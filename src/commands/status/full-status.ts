@@ -1,7 +1,7 @@
 // pcs status [--full] [--hide-inactive]: the cluster name, pcs's warnings, crm_mon's status
 // (with --full: --show-detail --show-node-attributes --failcounts and the whole fencing history) and,
 // with --full, crm_ticket's tickets. On a CIB file pcs wants the corosync.conf too (--corosync_conf).
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import type { FenceHistoryEntry } from "../../cluster/fencer/types.js";
 import type { XmlElement } from "../../cib/xml.js";
 import type { Env } from "../../env/index.js";

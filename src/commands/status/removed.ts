@@ -1,5 +1,5 @@
 // Commands pcs 0.11 removed: it names what replaced them instead of running them.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { fail } from "../../report/index.js";
 
 const replacedBy = (commands: string[]): never =>

@@ -1,6 +1,6 @@
 // pcs status resources|nodes, pcs resource status: the cluster status from the CIB's status section,
 // in crm_mon's layout (as real pcs prints crm_mon's output). `pcs status` itself: ./full-status.ts.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { fail } from "../../report/index.js";
 import { unpackStatus } from "../../scheduler/status-view.js";
 import type { Cluster, Resource } from "../../scheduler/types.js";

@@ -1,6 +1,6 @@
 // pcs status cluster, and the status views that need a running cluster (corosync, quorum, pcsd, booth,
 // qdevice): pcs refuses those on a CIB file.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { crmMonLines } from "./full-status.js";
 import { usageError } from "../defaults/args.js";
 import { refuseCibFile } from "../resource/no-file.js";

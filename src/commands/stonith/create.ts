@@ -4,7 +4,7 @@ import { agentSources } from "../../agents/sources.js";
 import type { LoadedAgent } from "../../agents/load.js";
 import { IdIndex } from "../../cib/ids.js";
 import { refuseWaitWithFile } from "../resource/wait.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation, fail, type Reports } from "../../report/index.js";
 import { agentProblemReport } from "../../agents/resolve.js";
 import { buildOperations, groupByKeywords, prepareOptions, UsageError, type Options } from "../resource/create-args.js";

@@ -2,7 +2,7 @@
 // cluster's fencer asked through the agents (fence.request, fence.confirm).
 import { createInterface } from "node:readline";
 import { knownNodeNames } from "../../cib/fencing-topology.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import type { FenceHistoryEntry } from "../../cluster/fencer/types.js";
 import type { Env } from "../../env/index.js";
 import { fail, ReportedError } from "../../report/index.js";

@@ -1,7 +1,7 @@
 // pcs stonith history [show [node]] | cleanup [node] | update: pcs 0.11.5 runs `stonith_admin --history
 // <node|*>` with --verbose, --cleanup or --broadcast and passes its output on (show: stdout, the others:
 // stderr). Here the cluster's fencer answers (fence.history, fence.history-cleanup, fence.history-update).
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import type { FenceHistoryEntry } from "../../cluster/fencer/types.js";
 import { fail, ReportedError } from "../../report/index.js";
 import { stonithAdminHistoryLines, stonithAdminLatestLines } from "../../status/fence-history.js";

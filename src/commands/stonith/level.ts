@@ -9,7 +9,7 @@ import {
   type Level,
   type Target,
 } from "../../cib/fencing-topology.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation } from "../../report/index.js";
 import { argError, groupByKeywords, splitOption, usageError } from "../defaults/args.js";
 

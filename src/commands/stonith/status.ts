@@ -1,7 +1,7 @@
 // pcs stonith status: the stonith lines of crm_mon's resource list, then (with no arguments) the
 // fencing levels, as pcs 0.11.5 prints them.
 import { levelsOf } from "../../cib/fencing-topology.js";
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { loadCib, parseResourceArgs, resourceLines } from "../status/status.js";
 import { levelConfigLines } from "./level.js";
 

@@ -1,5 +1,5 @@
 // pcs tag ...: thin CLI handlers; CIB edits in ./cib.ts.
-import type { CommandContext } from "../../cli/route-types.js";
+import type { CommandContext } from "../context.js";
 import { deprecation } from "../../report/index.js";
 import { inputError, usageError } from "../alert/args.js";
 import { createTag, removeTags, tagList, updateTag } from "./cib.js";
