@@ -1,5 +1,5 @@
 // Pacemaker ids: validation with pcs's rules and messages, and pcs's id generation.
-import { error, type ReportItem } from "../report/index.js";
+import { error, fail, type ReportItem } from "../report/index.js";
 import type { XmlElement } from "./xml.js";
 import { walk } from "./xml.js";
 import { idElementName, untouchedText, type TextIds } from "./xml-lazy.js";
@@ -18,6 +18,30 @@ export function validateId(id: string, description = "id"): ReportItem[] {
     if (REST_CHAR_INVALID.test(char)) return [error("INVALID_ID_BAD_CHAR", { id, description, char, isFirst: false })];
   }
   return [];
+}
+
+// The schema's ID type as libxml2 checks it (XML 1.0 4th edition names, no ':'): pcs checks the ids
+// users give with its narrower rules above, but ids it builds from other values unchecked must still
+// be valid, or its CIB push fails ("Unable to update cib"). Outside ASCII and Latin-1 letters this
+// refuses more than libxml2 would (its letter tables are long): never an id the schema refuses.
+const SCHEMA_ID = /^[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF][A-Za-z0-9_.\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]*$/;
+
+/** Whether the CIB schema surely accepts a value as an id. */
+export const isSchemaId = (id: string): boolean => SCHEMA_ID.test(id);
+
+/** Fails as pcs does when its CIB push is refused: an id in the element (or below) the schema does not accept. */
+export function refuseIdsOutsideSchema(element: XmlElement): void {
+  if (!idsConformToSchema(element)) fail("CIB_UPDATE_SCHEMA_INVALID", {});
+}
+
+/** Whether every id in an element (and below) is one the schema accepts. */
+export function idsConformToSchema(element: XmlElement): boolean {
+  let valid = true;
+  walk(element, (e) => {
+    if (e.attrs.id !== undefined && !isSchemaId(e.attrs.id)) valid = false;
+    return valid;
+  });
+  return valid;
 }
 
 /** Drop the characters an id cannot hold, as pcs does for generated ids. */
