@@ -1,5 +1,6 @@
 // pcs's command line: GNU getopt over pcs's option list, with pcs's two special cases:
 // `--wait[=n]` takes an optional value, and negative numbers (-100, -INFINITY) are arguments.
+import { findInvalidXmlChar } from "../cib/xml-check.js";
 
 const SHORT_WITH_VALUE = new Set(["f", "p", "u"]);
 const SHORT_FLAGS = new Set(["h"]);
@@ -52,6 +53,11 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    const bad = argv[i - 1] === "-f" ? -1 : findInvalidXmlChar(arg);
+    if (bad >= 0) {
+      const code = arg.codePointAt(bad)!.toString(16).toUpperCase().padStart(4, "0");
+      throw new ArgvError(`'${arg.replace(/[\0-\x1f\x7f]/g, "?")}' contains a character the CIB cannot hold (U+${code})`, false);
+    }
     if (arg === "--") {
       words.push(...argv.slice(i + 1));
       break;

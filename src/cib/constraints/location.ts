@@ -225,6 +225,7 @@ export function locationRule(cib: XmlElement, args: { resource: string; words: s
   options.delete("constraint-id");
   element.attrs[target.type === "resource" ? "rsc" : "rsc-pattern"] = target.value;
   addRule(cib, element, options, rule, ids, args.reports);
+  if (!schemaValidLocation(element)) stop("Unable to update cib");
   checkRuleDuplicates(cib, element, args.force);
 }
 

@@ -1,5 +1,5 @@
 // Rule AST -> CIB <rule> elements with the ids pcs gives them.
-import type { IdIndex } from "../ids.js";
+import { sanitizeId, type IdIndex } from "../ids.js";
 import { createElement, type XmlElement } from "../xml.js";
 import type { DateParts, RuleNode } from "./parser.js";
 
@@ -14,7 +14,8 @@ export interface BuildRuleOptions {
 }
 
 function add(parent: XmlElement, name: string, proposedId: string, ids: IdIndex): XmlElement {
-  return createElement(name, { id: ids.allocate(proposedId) }, parent);
+  // as pcs's create_subelement_id: what the user's words put into an id is made a valid id first
+  return createElement(name, { id: ids.allocate(sanitizeId(proposedId)) }, parent);
 }
 
 const setParts = (element: XmlElement, parts: DateParts) => {
