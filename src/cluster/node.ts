@@ -1,6 +1,7 @@
 // One cluster node: configuration from the state directory, membership when started, the DC's
 // serialized CIB updates with majority replication, catch-up to the highest CIB version.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { epochText } from "../cib/ctime.js";
 import { cibVersion, compareVersions, type CibVersion } from "../cib/document.js";
@@ -85,7 +86,8 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   let reconciling = false;
 
   const running = () => membership !== undefined;
-  const self = () => ({ running: running(), version: store.current()?.version });
+  const incarnation = randomUUID();
+  const self = () => ({ running: running(), version: store.current()?.version, incarnation });
   const isDc = () => !!config && membership?.view().dc?.name === config.localName;
   /** A member holds a newer CIB than ours (we just came back): catch up before acting as DC. */
   const behind = (): boolean => {
@@ -122,7 +124,9 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
       if (!now || !config || !membership || !isDc()) return;
       const cib = cloneElement(now.cib);
       if (!mutate(cib)) return;
-      cib.attrs.num_updates = String(Number(cib.attrs.num_updates ?? 0) + 1);
+      // a partition without quorum keeps its status to itself: were its version to grow, the
+      // quorate side would take this CIB for the newer one when the partition heals
+      if (membership.view().quorate) cib.attrs.num_updates = String(Number(cib.attrs.num_updates ?? 0) + 1);
       const xml = serializeXml(cib);
       await Promise.all([replicate(xml, cibVersion(cib)).catch(() => undefined), store.replaceAsync(cib, xml)]);
     });
@@ -198,6 +202,8 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
       members: () => membership?.view().members ?? new Set<string>(),
       quorate: () => membership?.view().quorate ?? false,
       isDc,
+      dcName: () => membership?.view().dc?.name,
+      incarnation: (name) => membership?.incarnation(name),
       cib: () => store.current()?.cib,
       updateStatus,
       call,
@@ -281,6 +287,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   const callNode = async <T>(node: string, method: string, params: unknown, timeoutMs: number): Promise<T> => {
     if (!config || !membership) throw new RpcError("NOT_RUNNING", "cluster is not currently running on this node");
     if (node === config.localName) return (await controllerCall(method, params)) as T;
+    if (membership.blocked(node)) throw new RpcError("PARTITIONED", `${config.localName} is cut off from ${node}`);
     const link = await membership.link(node);
     return link.call<T>(method, params, timeoutMs);
   };

@@ -16,6 +16,7 @@ import { lrmResourcesRemoved } from "./lrm-diff.js";
 import { setNodeAttribute, nodeAttribute } from "../store/node-attributes.js";
 import { clusterProperty } from "../../cib/properties.js";
 import type { FenceAction, FenceHistoryEntry } from "../fencer/types.js";
+import { RpcError } from "../../transport/protocol.js";
 
 export interface ControllerDeps {
   log: Logger;
@@ -25,6 +26,10 @@ export interface ControllerDeps {
   members(): ReadonlySet<string>;
   quorate(): boolean;
   isDc(): boolean;
+  /** The DC of our partition, if any. */
+  dcName(): string | undefined;
+  /** Each member's incarnation (a restarted agent has a new one). */
+  incarnation(name: string): string | undefined;
   cib(): XmlElement | undefined;
   updateStatus(mutate: (cib: XmlElement) => boolean): Promise<void>;
   /** Call a method on a node's agent (ourselves included). */
@@ -81,27 +86,32 @@ export function createControllerService(d: ControllerDeps) {
 
   /** Results the DC waits for, by transition key. */
   const waiting = new Map<string, (e: OperationEvent) => void>();
+  /** The node each awaited result comes from, and how to give up on it. */
+  const waitingOn = new Map<string, { node: string; fail(e: Error): void }>();
   let dc: DcController | undefined;
   let known = new Set<string>();
+  const incarnations = new Map<string, string | undefined>();
   let everQuorate = false;
 
   const send = (node: string, action: GraphAction, key: string): Promise<OperationEvent> => {
     const timeoutMs = requestFor(action).timeoutMs + RESULT_GRACE_MS;
     return new Promise<OperationEvent>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        waiting.delete(key);
-        reject(new Error(`no result from ${node} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      waiting.set(key, (e) => {
+      const settle = () => {
         clearTimeout(timer);
         waiting.delete(key);
+        waitingOn.delete(key);
+      };
+      const fail = (e: Error) => {
+        settle();
+        reject(e);
+      };
+      const timer = setTimeout(() => fail(new Error(`no result from ${node} within ${timeoutMs} ms`)), timeoutMs);
+      waiting.set(key, (e) => {
+        settle();
         resolve(e);
       });
-      d.call(node, "exec.run", { action, key }, 10000).catch((e: unknown) => {
-        clearTimeout(timer);
-        waiting.delete(key);
-        reject(e as Error);
-      });
+      waitingOn.set(key, { node, fail });
+      d.call(node, "exec.run", { action, key, dc: d.localName() }, 10000).catch((e: unknown) => fail(e as Error));
     });
   };
 
@@ -143,6 +153,7 @@ export function createControllerService(d: ControllerDeps) {
       fenceSelf: d.fenceSelf,
     });
     known = new Set(d.members());
+    for (const n of known) incarnations.set(n, d.incarnation(n));
     void refreshHistory([...known]).finally(() => dc?.trigger("DC takeover"));
   };
 
@@ -159,10 +170,15 @@ export function createControllerService(d: ControllerDeps) {
       }
       if (!dc) return becomeDc();
       const members = d.members();
-      const joined = [...members].filter((n) => !known.has(n));
+      // a member whose agent restarted within the token never seemed to leave: it rejoined all the same
+      const restarted = [...members].filter((n) => known.has(n) && incarnations.get(n) !== d.incarnation(n));
+      const joined = [...members].filter((n) => !known.has(n) || restarted.includes(n));
       const left = [...known].filter((n) => !members.has(n));
+      for (const n of members) incarnations.set(n, d.incarnation(n));
       if (!joined.length && !left.length) return;
       known = new Set(members);
+      // what a lost or restarted node was running for us will never report back
+      for (const { node, fail } of [...waitingOn.values()]) if (left.includes(node) || restarted.includes(node)) fail(new Error(`${node} left the cluster`));
       const work: Promise<void>[] = [];
       if (joined.length) {
         work.push(refreshHistory(joined));
@@ -203,7 +219,9 @@ export function createControllerService(d: ControllerDeps) {
       dc?.trigger("configuration change");
     },
     methods: {
-      "exec.run": (p: { action: GraphAction; key: string }) => {
+      "exec.run": (p: { action: GraphAction; key: string; dc?: string }) => {
+        // only our own DC gives us work: not the DC of a partition we are not in
+        if (p.dc !== undefined && p.dc !== d.dcName()) throw new RpcError("NOT_DC", `${d.localName()} takes operations from its DC (${d.dcName() ?? "none"}), not from ${p.dc}`);
         void local.run(p.action, p.key).then(reportToDc, (e: unknown) => d.log("exec.failed", { action: p.action.operationKey, message: (e as Error).message }));
         return { accepted: true };
       },

@@ -43,6 +43,8 @@ export const NOT_MEMBER = "NOT_MEMBER";
 export interface HeartbeatInfo {
   running: boolean;
   version?: CibVersion;
+  /** Differs for every start of the agent: a peer that restarted within the token is told apart. */
+  incarnation?: string;
 }
 
 export interface Membership {
@@ -61,6 +63,8 @@ export interface Membership {
   /** An open link to a peer (for forwarding and replication). */
   link(name: string): Promise<Link>;
   peerVersion(name: string): CibVersion | undefined;
+  /** The incarnation a peer last said it is (ours for the local node). */
+  incarnation(name: string): string | undefined;
   stop(): void;
 }
 
@@ -83,6 +87,7 @@ export function startMembership(options: MembershipOptions): Membership {
   const { config, log } = options;
   const lastSeen = new Map<string, number>();
   const versions = new Map<string, CibVersion>();
+  const incarnations = new Map<string, string>();
   const links = new Map<string, Promise<Link>>();
   const interval = Math.max(50, Math.floor(config.token / 4));
   let stopped = false;
@@ -173,6 +178,7 @@ export function startMembership(options: MembershipOptions): Membership {
     if (info.running) lastSeen.set(from, Date.now());
     else if (lastSeen.delete(from)) left.add(from);
     if (info.version) versions.set(from, info.version);
+    if (info.incarnation) incarnations.set(from, info.incarnation);
   };
 
   const inFlight = new Set<string>();
@@ -226,6 +232,7 @@ export function startMembership(options: MembershipOptions): Membership {
     blocked: (name) => blocked.has(name),
     link: getLink,
     peerVersion: (name) => versions.get(name),
+    incarnation: (name) => (name === config.localName ? options.self().incarnation : incarnations.get(name)),
     stop() {
       stopped = true;
       clearInterval(timer);
