@@ -56,7 +56,7 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
     const bad = argv[i - 1] === "-f" ? -1 : findInvalidXmlChar(arg);
     if (bad >= 0) {
       const code = arg.codePointAt(bad)!.toString(16).toUpperCase().padStart(4, "0");
-      throw new ArgvError(`'${arg.replace(/[\0-\x1f\x7f]/g, "?")}' contains a character the CIB cannot hold (U+${code})`, false);
+      throw new ArgvError(`'${[...arg].map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? "?" : c)).join("")}' contains a character the CIB cannot hold (U+${code})`, false);
     }
     if (arg === "--") {
       words.push(...argv.slice(i + 1));
