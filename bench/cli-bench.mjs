@@ -1,6 +1,8 @@
 // npm run bench (CLI part): bin/pcs against the real pcs 0.11.5, side by side in the same run, on a
 // small CIB and on a generated big one (5,000 primitives with operations, 5,000 location
-// constraints, a status section on 16 nodes). Prints wall time and peak RSS of each and the ratios.
+// constraints, a status section on 16 nodes), the big one also on one line (the same document, no
+// whitespace between tags: pcs-lite's fast path must not depend on the layout). Prints wall time
+// and peak RSS of each and the ratios.
 // Options (env): BENCH_RUNS (default 3), BENCH_REAL (default "pcs"), BENCH_BIG_ONLY=1, BENCH_JSON=file,
 // BENCH_KEEP_CIB=file (keep a copy of the generated big CIB).
 import { spawnSync } from "node:child_process";
@@ -101,20 +103,25 @@ const CASES = [
   { name: "big: resource create", args: ["resource", "create", "bench-new", "ocf:heartbeat:Dummy"], cib: "big" },
   { name: "big: property set", args: ["property", "set", "no-quorum-policy=freeze"], cib: "big" },
   { name: "big: resource defaults update", args: ["resource", "defaults", "update", "resource-stickiness=10"], cib: "big" },
+  { name: "big one-line: resource create", args: ["resource", "create", "bench-new", "ocf:heartbeat:Dummy"], cib: "bigOneLine" },
+  { name: "big one-line: property set", args: ["property", "set", "no-quorum-policy=freeze"], cib: "bigOneLine" },
+  { name: "big one-line: resource defaults update", args: ["resource", "defaults", "update", "resource-stickiness=10"], cib: "bigOneLine" },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), "pcs-bench-"));
 try {
-  const files = { small: join(dir, "small.xml"), big: join(dir, "big.xml") };
+  const files = { small: join(dir, "small.xml"), big: join(dir, "big.xml"), bigOneLine: join(dir, "big-one-line.xml") };
   writeFileSync(files.small, generateCib({ primitives: 5, nodes: 2 }));
-  writeFileSync(files.big, generateCib({ primitives: 5000, nodes: 16 }));
+  const big = generateCib({ primitives: 5000, nodes: 16 });
+  writeFileSync(files.big, big);
+  writeFileSync(files.bigOneLine, big.replace(/>\s+</g, "><"));
   if (process.env.BENCH_KEEP_CIB) copyFileSync(files.big, process.env.BENCH_KEEP_CIB);
   const results = [];
-  const header = `${"case".padEnd(34)}${"pcs-lite ms".padStart(12)}${"pcs ms".padStart(10)}${"ratio".padStart(8)}${"lite RSS MiB".padStart(14)}${"pcs RSS MiB".padStart(13)}`;
+  const header = `${"case".padEnd(40)}${"pcs-lite ms".padStart(12)}${"pcs ms".padStart(10)}${"ratio".padStart(8)}${"lite RSS MiB".padStart(14)}${"pcs RSS MiB".padStart(13)}`;
   console.log(`CLI benchmark: median of ${RUNS} runs each, side by side (pcs-lite = bin/pcs, pcs = ${REAL})`);
   console.log(header);
   for (const c of CASES) {
-    if (process.env.BENCH_BIG_ONLY && c.cib !== "big") continue;
+    if (process.env.BENCH_BIG_ONLY && !c.cib?.startsWith("big")) continue;
     const cib = c.cib ? files[c.cib] : null;
     const ours = measure(OURS, c.args, cib, dir);
     const real = measure(REAL, c.args, cib, dir);
@@ -122,7 +129,7 @@ try {
     results.push({ case: c.name, ours, real, ratio });
     const flag = ours.ok ? "" : `   (pcs-lite failed: ${ours.stderr.slice(0, 60)})`;
     console.log(
-      `${c.name.padEnd(34)}${ours.ms.toFixed(0).padStart(12)}${real.ms.toFixed(0).padStart(10)}${(ratio.toFixed(1) + "x").padStart(8)}${(ours.rss / 1024).toFixed(0).padStart(14)}${(real.rss / 1024).toFixed(0).padStart(13)}${flag}`,
+      `${c.name.padEnd(40)}${ours.ms.toFixed(0).padStart(12)}${real.ms.toFixed(0).padStart(10)}${(ratio.toFixed(1) + "x").padStart(8)}${(ours.rss / 1024).toFixed(0).padStart(14)}${(real.rss / 1024).toFixed(0).padStart(13)}${flag}`,
     );
   }
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 2));

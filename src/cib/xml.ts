@@ -1,6 +1,6 @@
 // A small ordered XML tree for CIB documents: element and attribute order kept, serialization
 // in pcs's layout, tree editing and queries. Parsing is in xml-parse.ts.
-import { appendToText, untouchedText } from "./xml-lazy.js";
+import { appendToText, TextSink, untouchedText, type RewrittenText } from "./xml-lazy.js";
 import type { XmlElement } from "./xml-element.js";
 
 export type { XmlElement } from "./xml-element.js";
@@ -19,7 +19,30 @@ const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 
 export const escapeAttr = (value: string): string =>
   /[&<>"\n\r\t]/.test(value) ? value.replace(/[&<>"\n\r\t]/g, (c) => ATTR_ESCAPES[c]) : value;
-const escapeText = (value: string): string => (/[&<>]/.test(value) ? value.replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]) : value);
+export const escapeText = (value: string): string => (/[&<>]/.test(value) ? value.replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]) : value);
+
+const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * The value of character data or (`isAttr`) of an attribute as written at `offset`: entities replaced,
+ * and in an attribute tabs and line ends turned into spaces; `fail` reports a bad entity.
+ */
+export function decodeEntities(raw: string, isAttr: boolean, offset: number, fail: (offset: number, reason: string) => never): string {
+  let value = raw;
+  if (isAttr && /[\t\n\r]/.test(value)) value = value.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ");
+  if (value.indexOf("&") < 0) return value;
+  return value.replace(/&([^;&<]*)(;?)/g, (_m, name: string, semi: string) => {
+    if (!semi) fail(offset, "invalid character entity");
+    if (name[0] === "#") {
+      const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      if (!/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(name) || !(code > 0 && code <= 0x10ffff)) fail(offset, `malformed character entity: &${name};`);
+      return String.fromCodePoint(code);
+    }
+    const known = PREDEFINED[name];
+    if (known === undefined) fail(offset, `undefined entity: &${name};`);
+    return known;
+  });
+}
 
 /** The start tag of an element (without the closing `>` or `/>`). */
 export function openTagText(e: XmlElement): string {
@@ -36,19 +59,50 @@ export function serializeXml(root: XmlElement, { indent = true } = {}): string {
 
 /** What serializeXml writes after the root's start tag (so the tag can change without serializing again). */
 export function serializeAfterStartTag(root: XmlElement, { indent = true } = {}): string {
+  return joinPieces(serializePieces(root, { indent }));
+}
+
+/** A piece of a serialization: text, or a section kept as text to be rewritten as it is written out. */
+export type Piece = string | RewrittenText;
+
+/**
+ * serializeAfterStartTag's text in pieces: each section kept as text is a piece of its own, the same
+ * one each time, so that two serializations compare without being written out whole.
+ */
+export function serializePieces(root: XmlElement, { indent = true } = {}): Piece[] {
   // string concatenation builds V8 ropes: far less garbage than an array of lines plus join
   let out = "";
+  const pieces: Piece[] = [];
+  const piece = (kept: Piece) => {
+    pieces.push(out, kept);
+    out = "";
+  };
   const nl = indent ? "\n" : "";
   const pads: string[] = [""];
   const write = (e: XmlElement, depth: number, open: string) => {
     const pad = indent ? (pads[depth] ??= "  ".repeat(depth)) : "";
     const kept = indent ? untouchedText(e) : undefined;
-    if (kept) {
-      if (!kept.appended.length) {
-        out += open + ">" + kept.raw + "</" + e.name + ">" + nl;
+    const layout = kept?.rewritten?.(depth);
+    if (layout) {
+      if (!layout.children && !kept!.appended.length) {
+        out += layout.hasText ? open + ">" + layout.head + "</" + e.name + ">" + nl : open + "/>" + nl;
         return;
       }
-      out += open + ">" + kept.raw.trimEnd() + nl;
+      out += open + ">" + layout.head + nl;
+      if (layout.children) piece(layout.children);
+      for (const child of kept!.appended) write(child, depth + 1, pad + "  " + openTagText(child));
+      out += pad + "</" + e.name + ">" + nl;
+      return;
+    }
+    if (kept) {
+      out += open + ">";
+      if (!kept.appended.length) {
+        piece(kept.raw);
+        out += "</" + e.name + ">" + nl;
+        return;
+      }
+      piece(kept.raw.trimEnd());
+      out += nl;
       for (const child of kept.appended) write(child, depth + 1, pad + "  " + openTagText(child));
       out += pad + "</" + e.name + ">" + nl;
       return;
@@ -64,7 +118,22 @@ export function serializeAfterStartTag(root: XmlElement, { indent = true } = {})
     out += pad + "</" + e.name + ">" + nl;
   };
   write(root, 0, "");
-  return indent ? out : out + "\n";
+  pieces.push(indent ? out : out + "\n");
+  return pieces;
+}
+
+/** The text of a serialization in pieces. */
+export function joinPieces(pieces: readonly Piece[]): string {
+  if (pieces.every((p) => typeof p === "string")) return pieces.length === 1 ? pieces[0] : pieces.join("");
+  // rewritten sections go straight into the one buffer the whole text is written into
+  let size = 0;
+  for (const p of pieces) size += typeof p === "string" ? p.length : p.sizeHint;
+  const sink = new TextSink(size);
+  for (const p of pieces) {
+    if (typeof p === "string") sink.add(p);
+    else p.writeInto(sink);
+  }
+  return sink.toString();
 }
 
 // ---- tree editing ------------------------------------------------------------------------
