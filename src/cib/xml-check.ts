@@ -6,25 +6,16 @@
 // with an internal subset is refused, so no entity is ever defined, read or expanded.
 // One pass of native searches over the text: a few milliseconds on an 8 MB CIB.
 import { isAscii, isUtf8 } from "node:buffer";
-import { XmlSyntaxError } from "./xml-parse.js";
+import { position, XmlSyntaxError } from "./xml-parse.js";
 
 export class XmlCheckError extends XmlSyntaxError {}
 
 /** The deepest nesting libxml2 reads without XML_PARSE_HUGE (xmllint refuses one level more). */
 export const MAX_XML_DEPTH = 257;
 
-function positionIn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 const failAt = (text: string, offset: number, reason: string): never => {
-  const { line, column } = positionIn(text, offset);
+  const { line, column } = position(text, offset);
   throw new XmlCheckError(line, column, reason);
 };
 

@@ -20,7 +20,8 @@ const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
 const NAME_CHARS = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]*/y;
 const FAST_ATTR = / ([A-Za-z_:][-\w.:]*)="([^"<&>\t\n\r]*)"/y;
 
-function position(text: string, offset: number): { line: number; column: number } {
+/** The 1-based line and column of `offset` in `text`, for error messages. */
+export function position(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
