@@ -6,5 +6,6 @@ module.exports = {
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }] },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   testTimeout: 60000,
+  setupFiles: ["<rootDir>/test/helpers/jest-env.cjs"],
   reporters: ["default", "<rootDir>/test/helpers/summary-reporter.cjs"],
 };

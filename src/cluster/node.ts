@@ -3,11 +3,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { epochText } from "../cib/ctime.js";
 import { cibVersion, compareVersions, type CibVersion } from "../cib/document.js";
-import { applyVersionedPatch, PatchError } from "../cib/patch.js";
 import { cloneElement, serializeXml, type XmlElement } from "../cib/xml.js";
-import { parseXml } from "../cib/xml-parse.js";
 import { RpcError } from "../transport/protocol.js";
 import { corosyncFacts } from "../transport/corosync-conf.js";
 import { openCibStore, type CibStore } from "./store/cib-store.js";
@@ -17,6 +14,7 @@ import { readJson, removeClusterFiles, type PeerFile, type StateFiles } from "./
 import { applyMembership } from "./store/status-section.js";
 import { createControllerService, type ControllerService } from "./controller/service.js";
 import { replicateToMajority } from "./membership/replicate.js";
+import { applyClientPatch } from "./store/client-patch.js";
 import { createFencingService, FENCING_DC_METHODS, type FencingService } from "./fencing.js";
 
 export interface NodeEngine {
@@ -84,6 +82,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   const store = openCibStore(files.cib);
   let pulling = false;
   let reconciling = false;
+  let applying = 0;
 
   const running = () => membership !== undefined;
   const incarnation = randomUUID();
@@ -144,7 +143,8 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   };
 
   const catchUp = () => {
-    if (!config || !membership || pulling) return;
+    // while our own change is on its way, the peers holding it already are not ahead of us
+    if (!config || !membership || pulling || applying) return;
     const mine = store.current()?.version;
     const m = membership;
     const ahead = [...m.view().members].find((name) => {
@@ -157,7 +157,11 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
       .link(ahead)
       .then((link) => link.call<{ xml: string }>("cib.get", { local: true }, config!.token))
       .then(({ xml }) => store.exclusive(async () => store.storeIfNewer(xml)))
-      .then((stored) => stored && log("cib.caught-up", { from: ahead, version: store.current()?.version }))
+      .then((stored) => {
+        if (!stored) return;
+        log("cib.caught-up", { from: ahead, version: store.current()?.version });
+        controller?.resync(`caught up with ${ahead}`);
+      })
       .catch(() => undefined)
       .finally(() => {
         pulling = false;
@@ -361,36 +365,17 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
         return forwardToDc("cib.patch", { patch: patchXml, forwarded: true, origin: config!.localName });
       }
       if (behind()) throw new RpcError("DC_SYNCING", "the Designated Controller is catching up with a newer CIB");
-      let patch;
+      // a partition without quorum keeps no change: its CIB would win over the majority's when they merge
+      if (!membership?.view().quorate) throw new RpcError("NO_QUORUM", "the cluster has no quorum: the change was not stored");
+      applying++;
       try {
-        patch = parseXml(patchXml);
-      } catch (e) {
-        throw new RpcError("BAD_PATCH", `the patch is not valid XML: ${(e as Error).message}`);
+        const applied = await applyClientPatch({ store, log, patchXml, origin: origin ?? config!.localName, replicate });
+        log("cib.patch.applied", { version: applied.version, forwarded });
+        void controller?.afterPatch(applied.before, applied.after);
+        return { version: applied.version };
+      } finally {
+        applying--;
       }
-      return store.exclusive(async () => {
-        const current = store.current();
-        if (!current) throw new RpcError("NO_CIB", "this node holds no CIB");
-        const cib = cloneElement(current.cib);
-        try {
-          if (applyVersionedPatch(cib, patch) === "conflict") {
-            log("cib.patch.conflict", { version: current.version });
-            throw new RpcError("CIB_CONFLICT", `the CIB changed (now ${JSON.stringify(current.version)})`);
-          }
-        } catch (e) {
-          if (e instanceof PatchError) throw new RpcError("BAD_PATCH", `Unable to apply the patch: ${e.message}`);
-          throw e;
-        }
-        cib.attrs["cib-last-written"] = epochText(Math.floor(Date.now() / 1000));
-        cib.attrs["update-origin"] = origin ?? config!.localName;
-        cib.attrs["update-client"] = "cibadmin";
-        cib.attrs["update-user"] = "root";
-        const xml = serializeXml(cib);
-        // send to the peers and write our copy at the same time
-        await Promise.all([replicate(xml, cibVersion(cib)), store.replaceAsync(cib, xml)]);
-        log("cib.patch.applied", { version: cibVersion(cib), forwarded });
-        void controller?.afterPatch(current.cib, cib);
-        return { version: cibVersion(cib) };
-      });
     },
     async getCib(local) {
       if (!local && running() && !isDc()) {
@@ -413,6 +398,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
     },
     onStore(xml) {
       const stored = store.storeIfNewer(xml);
+      if (stored && isDc()) controller?.resync("a newer CIB was stored here");
       return { stored, version: store.current()?.version };
     },
   };

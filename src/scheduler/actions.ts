@@ -102,6 +102,9 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
     plan.start = false;
     return;
   }
+  // a copy on a node that can be neither reached nor fenced may still run: nothing starts until it is
+  // known stopped (the reachable copies still stop)
+  if (rsc.running.some((n) => n.unclean && !canFence(cluster, n))) plan.start = false;
   if (o.haveQuorum || o.noQuorumPolicy === "ignore" || rsc.meta.get("requires") === "nothing") return;
   if (o.noQuorumPolicy === "freeze") {
     if (from && !from.unclean && !rsc.failed) {

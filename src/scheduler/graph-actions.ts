@@ -128,6 +128,8 @@ function roleMatches(op: OpConfig, rsc: Resource): boolean {
 function addRecurring(model: Model, rsc: Resource, plan: PrimitivePlan, start: Act | undefined, input: BuildInput): void {
   const node = plan.to;
   if (!node || rsc.nextRole === "Stopped" || plan.startBlocked || !node.online || node.unclean) return;
+  // a monitor watches an instance that runs there or a start that takes it there; neither, no monitor
+  if (!plan.start && !rsc.running.includes(node)) return;
   const ops = (input.config.ops.get(rsc.baseId) ?? []).filter((o) => o.intervalMs > 0 && o.enabled && o.role !== "Stopped");
   const seen = new Set<string>();
   const active = historyOn(input.config.activeRecurring, node, rsc);
@@ -198,7 +200,9 @@ function addPrimitiveActions(model: Model, rsc: Resource, plan: PrimitivePlan, i
   const promotable = !!cloneOf(rsc)?.clone?.promotable;
   if (rsc.role === "Promoted" && plan.from) rscAct("demote", plan.from, plan.stop || rsc.nextRole !== "Promoted");
   for (const n of rsc.running) {
-    const a = rscAct("stop", n, plan.stop);
+    // a stop cannot run on a node we cannot reach, unless fencing stands in for it
+    const reachable = (n.online && !n.unclean) || onFenced(n);
+    const a = rscAct("stop", n, plan.stop && reachable);
     if (onFenced(n)) a.meta.CRM_meta_fenced = n.uname;
   }
   let start: Act | undefined;

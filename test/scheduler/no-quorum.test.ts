@@ -43,3 +43,34 @@ describe("no-quorum-policy=suicide", () => {
     expect(formatSummary(out.summary, out.fencing).join("\n")).toMatch(/Stop\s+d1\s+\(\s*n2\s*\)\s+due to no quorum/);
   });
 });
+
+// What a partition without quorum may do about nodes it can neither reach nor fence (the DC of a
+// minority, or a node back alone): Pacemaker's graph stops only the copies it can reach, starts
+// nothing while a copy may still run out there, and monitors nothing that does not run.
+describe("unreachable nodes that cannot be fenced", () => {
+  function minority() {
+    const xml = buildCib({
+      nodes: [{ name: "n1", state: "lost" }, { name: "n2" }, { name: "n3", state: "lost" }],
+      options: { "stonith-enabled": "true" },
+      resources: FENCE + dummy("d1") + dummy("d2"),
+      ops: [
+        { rsc: "fence", node: "n1", op: "start", call: 1 },
+        { rsc: "d1", node: "n1", op: "start", call: 2 },
+        { rsc: "d1", node: "n2", op: "start", call: 3 },
+        { rsc: "d2", node: "n3", op: "start", call: 4 },
+      ],
+    }).replace('have-quorum="1"', 'have-quorum="0"');
+    // every Dummy monitored every 10 s
+    return parseXml(xml.replace(/(<primitive id="(d\d)"[^>]*>)/g, '$1<operations><op id="$2-monitor-interval-10s" name="monitor" interval="10s"/></operations>'));
+  }
+
+  it("stops the reachable copy only, and starts nothing", () => {
+    const graph = transitionGraph(minority(), 0);
+    const executed = graph.actions.filter((a) => a.kind !== "pseudo_event").map((a) => `${a.operationKey}@${a.node?.uname}`);
+    expect(executed).toContain("d1_stop_0@n2");
+    expect(executed.filter((k) => k.endsWith("@n1") || k.endsWith("@n3"))).toEqual([]);
+    expect(executed.filter((k) => /_start_0@/.test(k))).toEqual([]);
+    // d2 runs on n3, which cannot be fenced without quorum: no monitor for it on n2, where it does not run
+    expect(executed.filter((k) => k.startsWith("d2_") && !k.startsWith("d2_monitor_0@"))).toEqual([]);
+  });
+});

@@ -66,6 +66,8 @@ export function createDcController(o: DcOptions) {
   /** Waits before a retried fencing, cut short when the transition is aborted (the node may be back). */
   const backoffs = new Set<() => void>();
   let abortedTransition = -1;
+  /** Resyncs in progress (the nodes' own histories being fetched): no transition is computed meanwhile. */
+  let holds = 0;
   const backoff = (ms: number) =>
     new Promise<void>((resolve) => {
       const wake = () => {
@@ -191,7 +193,7 @@ export function createDcController(o: DcOptions) {
 
   const compute = () => {
     timer = undefined;
-    if (stopped || current) return;
+    if (stopped || current || holds) return;
     const cib = o.cib();
     if (!cib) return;
     wanted = false;
@@ -257,6 +259,15 @@ export function createDcController(o: DcOptions) {
 
   return {
     trigger,
+    /** Abort what runs and compute nothing until `work` settles (a status section being rebuilt). */
+    hold(reason: string, work: Promise<unknown>): void {
+      holds++;
+      trigger(reason);
+      void work.finally(() => {
+        holds--;
+        trigger(reason);
+      });
+    },
     /** A change arrived that a transition will follow shortly: no longer idle from now on. */
     expectChange(): void {
       wanted = true;

@@ -154,7 +154,7 @@ export function createControllerService(d: ControllerDeps) {
     });
     known = new Set(d.members());
     for (const n of known) incarnations.set(n, d.incarnation(n));
-    void refreshHistory([...known]).finally(() => dc?.trigger("DC takeover"));
+    dc.hold("DC takeover", refreshHistory([...known]));
   };
 
   return {
@@ -181,7 +181,9 @@ export function createControllerService(d: ControllerDeps) {
       for (const { node, fail } of [...waitingOn.values()]) if (left.includes(node) || restarted.includes(node)) fail(new Error(`${node} left the cluster`));
       const work: Promise<void>[] = [];
       if (joined.length) {
-        work.push(refreshHistory(joined));
+        // a merge is a new join round, as in Pacemaker: every member's own account replaces the status
+        // section, which the other partition (or the node that came back) may have recorded differently
+        dc.hold(`join: ${joined.join(" ")}`, refreshHistory([...members]));
         d.joined?.(joined);
       }
       if (left.length) {
@@ -204,6 +206,11 @@ export function createControllerService(d: ControllerDeps) {
           }),
         );
       void Promise.all(work).finally(() => dc?.trigger(`membership: ${joined.map((n) => "+" + n).concat(left.map((n) => "-" + n)).join(" ")}`));
+    },
+    /** The CIB was replaced by another node's copy (catch-up): its status section is that node's view,
+     * so the DC asks every member what it runs before planning again. */
+    resync(reason: string): void {
+      if (dc) dc.hold(reason, refreshHistory([...d.members()]));
     },
     /** Fencing that the DC's transitions did not run (pcs stonith fence / confirm) is done. */
     async onFenced(entry: FenceHistoryEntry): Promise<void> {
