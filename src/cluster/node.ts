@@ -41,6 +41,8 @@ export interface NodeEngine {
   controllerCall(method: string, params: unknown): Promise<unknown>;
 }
 
+/** A CIB change taking longer than this is logged: the queue behind it waits. */
+const SLOW_CHANGE_MS = 3000;
 /** How long a leaving node waits for the DC to move its resources away before stopping them itself. */
 const SHUTDOWN_TIMEOUT_MS = 30000;
 
@@ -118,7 +120,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
 
   /** Change the status section on the DC: serialized with client changes, then sent to the members. */
   const updateStatus = (mutate: (cib: XmlElement) => boolean): Promise<void> =>
-    store.exclusive(async () => {
+    exclusiveLogged("status update", async () => {
       const now = store.current();
       if (!now || !config || !membership || !isDc()) return;
       const cib = cloneElement(now.cib);
@@ -128,6 +130,19 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
       if (membership.view().quorate) cib.attrs.num_updates = String(Number(cib.attrs.num_updates ?? 0) + 1);
       const xml = serializeXml(cib);
       await Promise.all([replicate(xml, cibVersion(cib)).catch(() => undefined), store.replaceAsync(cib, xml)]);
+    });
+
+  /** A change in the CIB queue; one that takes long is logged (everything else waits behind it). */
+  const exclusiveLogged = <T>(what: string, change: () => Promise<T>): Promise<T> =>
+    store.exclusive(async () => {
+      const started = Date.now();
+      const slow = setTimeout(() => log("cib.slow-change", { what, afterMs: SLOW_CHANGE_MS }), SLOW_CHANGE_MS);
+      try {
+        return await change();
+      } finally {
+        clearTimeout(slow);
+        if (Date.now() - started >= SLOW_CHANGE_MS) log("cib.slow-change-done", { what, ms: Date.now() - started });
+      }
     });
 
   const reconcile = () => {

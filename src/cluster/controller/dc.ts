@@ -45,6 +45,8 @@ export interface DcState {
 }
 
 const DEBOUNCE_MS = 25;
+/** The longest the DC waits for the members' histories before planning anyway. */
+const HOLD_CAP_MS = 10000;
 /** Transitions in a row that no outside event asked for: past this, wait for one (a graph that never
  * settles must not spin the DC). */
 const SELF_TRIGGERED_LIMIT = 50;
@@ -263,10 +265,20 @@ export function createDcController(o: DcOptions) {
     hold(reason: string, work: Promise<unknown>): void {
       holds++;
       trigger(reason);
-      void work.finally(() => {
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        clearTimeout(cap);
         holds--;
         trigger(reason);
-      });
+      };
+      // a node that hangs mid-answer must not keep the DC from acting: past the cap, plan without it
+      const cap = setTimeout(() => {
+        o.log("controller.hold-expired", { reason, afterMs: HOLD_CAP_MS });
+        release();
+      }, HOLD_CAP_MS);
+      void work.finally(release);
     },
     /** A change arrived that a transition will follow shortly: no longer idle from now on. */
     expectChange(): void {

@@ -205,7 +205,7 @@ export function createControllerService(d: ControllerDeps) {
             return changed;
           }),
         );
-      void Promise.all(work).finally(() => dc?.trigger(`membership: ${joined.map((n) => "+" + n).concat(left.map((n) => "-" + n)).join(" ")}`));
+      dc.hold(`membership: ${joined.map((n) => "+" + n).concat(left.map((n) => "-" + n)).join(" ")}`, Promise.all(work));
     },
     /** The CIB was replaced by another node's copy (catch-up): its status section is that node's view,
      * so the DC asks every member what it runs before planning again. */
