@@ -75,7 +75,11 @@ export async function runFenceOperation(ctx: OperationContext, target: string, a
       } catch (e) {
         return { ok: false, unreachable: true, delegate: node, device: device.id, reason: `${node} could not run ${device.id}: ${(e as Error).message}` };
       }
-      if (succeeded(result)) return { ok: true, delegate: node, device: device.id };
+      if (succeeded(result)) {
+        // as fenced logs it: what the agent said, for the record of who was shot and how
+        ctx.log("fencer.attempt-done", { device: device.id, target, node, attempt, execMs: result.execTimeMs, output: lastLines(result.stdout + result.stderr) });
+        return { ok: true, delegate: node, device: device.id };
+      }
       const reason = failureReason(device.id, result);
       ctx.log("fencer.attempt-failed", { device: device.id, target, node, attempt, rc: result.rc, status: result.status, reason });
       const spent = performance.now() - started;
@@ -162,4 +166,9 @@ export async function runFenceOperation(ctx: OperationContext, target: string, a
     if (last.ok) return last;
   }
   return last;
+}
+
+/** The agent's last few lines of output, for the log (agents can be chatty). */
+function lastLines(text: string, count = 3): string {
+  return text.trim().split("\n").slice(-count).join("\n");
 }
