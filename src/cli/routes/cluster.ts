@@ -6,11 +6,83 @@ const setup = () => import("../../commands/cluster/setup.js");
 const lifecycle = () => import("../../commands/cluster/lifecycle.js");
 const cibPush = () => import("../../commands/cluster/cib-push.js");
 const nodes = () => import("../../commands/cluster/nodes.js");
+const configShow = () => import("../../commands/cluster/config-show.js");
+const configUpdate = () => import("../../commands/cluster/config-update.js");
+
+const CONFIG_SHOW_HELP =
+  "Show cluster configuration. If --corosync_conf is specified, configuration file specified by <path> is used " +
+  "instead of the current cluster configuration.\n\n" +
+  "There are 3 formats of output available: 'cmd', 'json' and 'text', default is 'text'. Format 'text' is a human " +
+  "friendly output. Format 'cmd' prints pcs commands which can be used to recreate the same configuration. Format " +
+  "'json' is a machine oriented output of the configuration.";
+
+const CONFIG_UPDATE_HELP =
+  "Update cluster configuration. Unspecified options will be kept unchanged. If you wish to remove an option, set " +
+  "it to empty value, i.e. 'option_name='.\n\n" +
+  "If --corosync_conf is specified, update cluster configuration in file specified by <path>.\n\n" +
+  "All options are documented in corosync.conf(5) man page. There are different transport options for transport " +
+  "types. Compression and crypto options are only available for knet transport. Totem options can be set " +
+  "regardless of the transport type.\n\n" +
+  "Transport options for knet transport are:\n    ip_version, knet_pmtud_interval, link_mode\n" +
+  "Transport options for udp and updu transports are:\n    ip_version, netmtu\n" +
+  "Compression options are:\n    level, model, threshold\n" +
+  "Crypto options are:\n    cipher, hash, model\n" +
+  "Totem options are:\n    block_unlisted_ips, consensus, downcheck, fail_recv_const, heartbeat_failures_allowed, " +
+  "hold, join, max_messages, max_network_delay, merge, miss_count_const, send_join, seqno_unchanged_const, token, " +
+  "token_coefficient, token_retransmit, token_retransmits_before_loss_const, window_size";
+
+const UUID_GENERATE_HELP =
+  "Generate a new cluster UUID and distribute it to all cluster nodes. Cluster UUID is not used by the cluster " +
+  "stack in any way, it is provided to easily distinguish between multiple clusters in a multi-cluster " +
+  "environment since the cluster name does not have to be unique.\n\n" +
+  "If --corosync_conf is specified, update cluster configuration in file specified by <path>.\n\n" +
+  "If --force is specified, existing UUID will be overwritten.";
 
 export const clusterArea: Area = {
   name: "cluster",
   summary: "Configure cluster options and nodes.",
   routes: [
+    {
+      path: ["cluster", "config"],
+      synopsis: "config [show] [--output-format text|cmd|json] [--corosync_conf <path>]",
+      help: CONFIG_SHOW_HELP,
+      options: ["--corosync_conf", "--output-format"],
+      complete: [["show", "update", "uuid"]],
+      run: lazy(configShow, (m) => m.configShowCommand),
+    },
+    {
+      path: ["cluster", "config", "show"],
+      synopsis: "config show [--output-format text|cmd|json] [--corosync_conf <path>]",
+      help: "Same as 'config'.",
+      options: ["--corosync_conf", "--output-format"],
+      hidden: true,
+      run: lazy(configShow, (m) => m.configShowCommand),
+    },
+    {
+      path: ["cluster", "config", "update"],
+      synopsis:
+        "config update [transport <transport options>]\n[compression <compression options>] [crypto <crypto options>]\n" +
+        "[totem <totem options>] [--corosync_conf <path>]",
+      help: CONFIG_UPDATE_HELP,
+      options: ["--corosync_conf"],
+      complete: [["transport", "compression", "crypto", "totem"]],
+      run: lazy(configUpdate, (m) => m.configUpdateCommand),
+    },
+    {
+      path: ["cluster", "config", "uuid"],
+      synopsis: "config uuid generate [--corosync_conf <path>] [--force]",
+      help: UUID_GENERATE_HELP,
+      options: ["--corosync_conf", "--force"],
+      hidden: true,
+      run: lazy(configUpdate, (m) => m.uuidUsageCommand),
+    },
+    {
+      path: ["cluster", "config", "uuid", "generate"],
+      synopsis: "config uuid generate [--corosync_conf <path>] [--force]",
+      help: UUID_GENERATE_HELP,
+      options: ["--corosync_conf", "--force"],
+      run: lazy(configUpdate, (m) => m.uuidGenerateCommand),
+    },
     {
       path: ["cluster", "cib"],
       synopsis: "cib [filename] [scope=<scope> | --config]",
