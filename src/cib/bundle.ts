@@ -1,6 +1,6 @@
 // Bundles (container + network + storage around at most one primitive): pcs's validation of the
 // container/network/port-map/storage-map options and its way of building and updating the elements.
-import { deprecation, error, errorOrForceable, forceableError, type ReportItem } from "../report/index.js";
+import { deprecation, error, errorOrForceable, fail, forceableError, type ReportItem } from "../report/index.js";
 import { IdIndex, sanitizeId, validateId } from "./ids.js";
 import { appendWhenUseful, arrangeFirstNvset, type NvPairs } from "./nvset.js";
 import { createElement, detach, type XmlElement } from "./xml.js";
@@ -160,7 +160,11 @@ function appendPortMap(network: XmlElement, ids: IdIndex, bundleId: string, opti
 
 function appendStorageMap(storage: XmlElement, ids: IdIndex, bundleId: string, options: NvPairs): void {
   const attrs: NvPairs = options.id === undefined ? { id: ids.allocate(`${bundleId}-storage-map`) } : {};
-  setAttrs(createElement("storage-mapping", attrs, storage), options);
+  const mapping = createElement("storage-mapping", attrs, storage);
+  setAttrs(mapping, options);
+  // pcs's validation lets `target-dir=` (empty: not set) through, then the schema refuses the map
+  const { "source-dir": source, "source-dir-root": sourceRoot, "target-dir": target } = mapping.attrs;
+  if ((source === undefined && sourceRoot === undefined) || target === undefined) fail("CIB_UPDATE_SCHEMA_INVALID", {});
 }
 
 export function appendNewBundle(resources: XmlElement, ids: IdIndex, spec: NewBundle): XmlElement {

@@ -11,6 +11,18 @@ const SCHEMA_OP_ATTRIBUTES = new Set([
   "id", "name", "interval", "description", "start-delay", "interval-origin", "timeout", "enabled", "record-pending",
   "role", "requires", "on-fail",
 ]);
+const SCHEMA_ON_FAIL = ["ignore", "block", "demote", "stop", "restart", "standby", "fence", "restart-container"];
+const SCHEMA_BOOLEAN = /^(true|false|1|0)$/;
+
+/** Whether the CIB schema takes an op with these attributes (pcs pushes what it does not check itself). */
+function schemaAcceptsOp(attrs: Record<string, string>): boolean {
+  if (Object.keys(attrs).some((k) => !SCHEMA_OP_ATTRIBUTES.has(k))) return false;
+  if (attrs.role !== undefined && !ALL_ROLES.includes(attrs.role)) return false;
+  if (attrs["on-fail"] !== undefined && !SCHEMA_ON_FAIL.includes(attrs["on-fail"])) return false;
+  if ([attrs.enabled, attrs["record-pending"]].some((v) => v !== undefined && !SCHEMA_BOOLEAN.test(v))) return false;
+  // one or the other
+  return attrs["start-delay"] === undefined || attrs["interval-origin"] === undefined;
+}
 
 /** pcs's legacy seconds: the number when parsable, else the text itself. */
 const legacySeconds = (value: string): string => {
@@ -133,8 +145,6 @@ export function legacyAddOperation(request: LegacyOperationAdd): XmlElement {
   }
   insertBefore(operations, op, request.before ?? null);
   // what --force let through, the CIB schema refuses when pcs pushes the result
-  if (Object.keys(op.attrs).some((k) => !SCHEMA_OP_ATTRIBUTES.has(k)) || (op.attrs.role !== undefined && !ALL_ROLES.includes(op.attrs.role))) {
-    fail("CIB_UPDATE_SCHEMA_INVALID", {});
-  }
+  if (!schemaAcceptsOp(op.attrs)) fail("CIB_UPDATE_SCHEMA_INVALID", {});
   return op;
 }

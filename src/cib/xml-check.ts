@@ -142,7 +142,10 @@ function checkCharacters(text: string): void {
   if (bad) {
     const code = bad[0].charCodeAt(0);
     const at = bad.index;
-    if (insideTag(text, at)) failAt(text, at, "invalid character in attribute value");
+    if (insideTag(text, at)) {
+      const comment = text.startsWith("<!--", text.lastIndexOf("<", at));
+      failAt(text, at, comment ? `xmlParseComment: invalid xmlChar value ${code}` : "invalid character in attribute value");
+    }
     failAt(text, at, code < 0x20 ? `PCDATA invalid Char value ${code}` : `Char 0x${code.toString(16).toUpperCase()} out of allowed range`);
   }
   if (text.indexOf("&#") < 0) return;
@@ -197,7 +200,8 @@ function skipSpecial(text: string, lt: number, start: number): number {
     const close = text.indexOf("-->", lt + 4);
     if (close < 0) return -1;
     const dashes = text.indexOf("--", lt + 4);
-    if (dashes < close || text.charCodeAt(close - 1) === 45) failAt(text, dashes < close ? dashes : close - 1, "Double hyphen within comment");
+    // "--" inside, or a '-' right before the closing "-->" (not the opener's own, in "<!---->")
+    if (dashes < close || (close > lt + 4 && text.charCodeAt(close - 1) === 45)) failAt(text, dashes < close ? dashes : close - 1, "Double hyphen within comment");
     return close + 3;
   }
   if (text.startsWith("<![CDATA[", lt)) {

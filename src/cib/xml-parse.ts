@@ -4,7 +4,8 @@
 // docs/decisions.md).
 import { decodeEntities, escapeAttr, type XmlElement } from "./xml.js";
 import { keepAsText } from "./xml-lazy.js";
-import { rewriteKept, Skimmer } from "./xml-skim.js";
+import { Skimmer } from "./xml-skim.js";
+import { rewriteKept } from "./xml-rewrite.js";
 
 export class XmlSyntaxError extends Error {
   constructor(

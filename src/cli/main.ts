@@ -13,6 +13,12 @@ async function main(argv: readonly string[]): Promise<number> {
   return runPcs(argv);
 }
 
+// a reader that went away (`pcs cluster cib | head -1`): stop at once and quietly, as pcs does when
+// SIGPIPE kills it (a shell sees 141); node ignores SIGPIPE and would throw EPIPE at the next write
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => process.exit(e.code === "EPIPE" ? 141 : 1));
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,20 +1,25 @@
 // File mode (-f FILE): the CIB is read from and written to one file, locked against other pcs
 // processes for the whole read-modify-write, written only when the configuration changed.
-import { isAscii } from "node:buffer";
 import { existsSync, readFileSync } from "node:fs";
 import { bumpEpoch, cibSectionsAsText, emptyCib } from "../cib/document.js";
 import { joinPieces, openTagText, serializePieces, serializeXml, type Piece, type XmlElement } from "../cib/xml.js";
 import { parseDocument, XmlSyntaxError, type ParsedDocument } from "../cib/xml-parse.js";
+import { readXmlText } from "../cib/xml-check.js";
+import { cibRootProblem } from "../cib/root-attributes.js";
 import { fail, type Reports } from "../report/index.js";
 import { removeStaleTempFiles, writeFileAtomic } from "../host/atomic.js";
 import { lockFile, type HeldLock } from "./file-lock.js";
 import type { Env } from "./types.js";
 import { processRunner, type Runner } from "../host/runner.js";
 
-/** The file's text; an all-ASCII file (the usual CIB) is decoded as Latin-1, which is the same and faster. */
-function readText(file: string): string {
-  const bytes = readFileSync(file);
-  return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+/** A CIB file's text, decoded as it declares and checked (readXmlText); damage is a CIB_LOAD_ERROR. */
+function decodeCibBytes(bytes: Buffer, file: string): string {
+  try {
+    return readXmlText(bytes);
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) fail("CIB_LOAD_ERROR", { file, reason: e.message });
+    throw e;
+  }
 }
 
 export function parseCibText(text: string, file: string): XmlElement {
@@ -28,6 +33,8 @@ function parseCibDocument(text: string, file: string): ParsedDocument {
     const parsed = process.env.PCS_LITE_NO_LAZY === "1" ? parseDocument(text) : parseDocument(text, { keepAsText: cibSectionsAsText, keptLayout: "canonical" });
     const cib = parsed.root;
     if (cib.name !== "cib") fail("CIB_LOAD_ERROR", { file, reason: `the root element is '${cib.name}', expected 'cib'` });
+    const rootProblem = cibRootProblem(cib);
+    if (rootProblem) fail("CIB_LOAD_ERROR", { file, reason: rootProblem });
     return parsed;
   } catch (e) {
     if (e instanceof XmlSyntaxError) fail("CIB_LOAD_ERROR", { file, reason: e.message });
@@ -86,12 +93,14 @@ export class FileEnv implements Env {
       this.write(text);
       return { cib, text, canonical: true };
     }
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readText(this.file);
+      bytes = readFileSync(this.file);
     } catch (e) {
       fail("CIB_FILE_READ_ERROR", { file: this.file, reason: (e as NodeJS.ErrnoException).message });
     }
+    // well-formedness the parser does not check (encoding, characters, DOCTYPE, depth), as pcs's libxml2 does
+    const text = decodeCibBytes(bytes, this.file);
     const parsed = parseCibDocument(text, this.file);
     return { cib: parsed.root, text, canonical: parsed.canonical };
   }

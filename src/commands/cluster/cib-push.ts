@@ -8,6 +8,8 @@ import { createPatch, patchIsEmpty } from "../../cib/diff.js";
 import { applyPatch, PatchError } from "../../cib/patch.js";
 import { appendChild, cloneElement, descendants, type XmlElement } from "../../cib/xml.js";
 import { parseXml } from "../../cib/xml-parse.js";
+import { readXmlText } from "../../cib/xml-check.js";
+import { cibRootProblem } from "../../cib/root-attributes.js";
 import { fail } from "../../report/index.js";
 import { printUsage } from "./usage.js";
 
@@ -16,15 +18,15 @@ function usage(ctx: CommandContext): never {
 }
 
 function readCibFile(file: string): XmlElement {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     return fail("GENERIC", { text: `unable to parse new cib: [Errno 2] ${err.code === "ENOENT" ? "No such file or directory" : err.message}: '${file}'` });
   }
   try {
-    return parseXml(text);
+    return parseXml(readXmlText(bytes));
   } catch (e) {
     return fail("GENERIC", { text: `unable to parse new cib: ${(e as Error).message}` });
   }
@@ -91,6 +93,9 @@ export async function cibPushCommand(ctx: CommandContext): Promise<void> {
         }
         return;
       }
+      // the pushed root's attributes are taken over: the schema must allow them (cibadmin refuses them too)
+      const rootProblem = pushed.name === "cib" ? cibRootProblem(pushed) : undefined;
+      if (rootProblem) fail("GENERIC", { text: `unable to push cib, ${rootProblem}` });
       if (compareVersions(cibVersion(pushed), cibVersion(cib)) < 0) {
         fail("GENERIC", {
           text:
