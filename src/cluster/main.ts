@@ -11,15 +11,16 @@ import { makeLogger } from "./log.js";
 import { createNode } from "./node.js";
 import { checkPassword, ensureStateDir, hostKeyPair, readAuthorizedKeys, setPassword } from "./state.js";
 
-const USAGE = "Usage: pcs-agent --state-dir DIR --listen ADDR:PORT\n       pcs-agent --state-dir DIR passwd   (reads the password of user hacluster from stdin)\n";
+const USAGE = "Usage: pcs-agent [--backend pcs-lite|pacemaker] --state-dir DIR --listen ADDR:PORT\n       pcs-agent --state-dir DIR passwd   (reads the password of user hacluster from stdin)\n";
 
-function parseArgs(argv: string[]): { stateDir?: string; listen?: string; command?: string } {
-  const out: { stateDir?: string; listen?: string; command?: string } = {};
+function parseArgs(argv: string[]): { stateDir?: string; listen?: string; backend?: string; command?: string } {
+  const out: { stateDir?: string; listen?: string; backend?: string; command?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
     if (flag === "--state-dir") out.stateDir = inline ?? argv[++i];
     else if (flag === "--listen") out.listen = inline ?? argv[++i];
+    else if (flag === "--backend") out.backend = inline ?? argv[++i];
     else if (a === "-h" || a === "--help") {
       process.stdout.write(USAGE);
       process.exit(0);
@@ -90,6 +91,15 @@ async function main(): Promise<number> {
     return 2;
   }
   const host = m[1].replace(/^\[(.*)\]$/, "$1");
+  if (args.backend !== undefined && args.backend !== "pcs-lite") {
+    if (args.backend !== "pacemaker") {
+      process.stderr.write(`pcs-agent: unknown backend '${args.backend}' (pcs-lite or pacemaker)\n${USAGE}`);
+      return 2;
+    }
+    // a real Pacemaker cluster's node: the protocol answered by Pacemaker's tools (src/pacemaker-agent)
+    await (await import("../pacemaker-agent/serve.js")).servePacemakerAgent({ stateDir: args.stateDir, host, port: Number(m[2]) });
+    return -1;
+  }
   const log = makeLogger({ pid: process.pid });
   const hostKey = hostKeyPair(files);
   const node = createNode(files, log);

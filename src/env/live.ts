@@ -12,12 +12,11 @@ import { TransportError, type Link } from "../transport/client.js";
 import { readKnownHosts, readLocalCluster } from "../transport/config-dir.js";
 import { NodeError, openNode, timeoutFrom } from "../transport/nodes.js";
 import { RpcError } from "../transport/protocol.js";
-import type { EnvOptions } from "./index.js";
 import { connectAnyMs } from "./live-bounds.js";
 import { inPreferredOrder, recordAnswers } from "./live-memory.js";
 import { isUnreachable } from "./live-nodes.js";
 import { processRunner } from "../host/runner.js";
-import type { ControllerState, Env } from "./types.js";
+import type { ControllerState, Env, EnvOptions } from "./types.js";
 
 const MAX_ATTEMPTS = 40;
 /** After this long without an answer from a node, the next one is tried in parallel. */

@@ -24,6 +24,8 @@ export interface Env {
   waitForIdle?(timeoutMs: number, onProgress?: (state: string) => void): Promise<boolean>;
   /** Live only: the name of the cluster node this command runs on, when this machine is one. */
   localNodeName?(): string | undefined;
+  /** Live only: the cluster's name where the environment knows it (a Pacemaker node: its corosync.conf). */
+  clusterName?(): string | undefined;
   /**
    * Live only: call one of the agents' methods (fence.request, fence.history, ...) on any node that answers,
    * within the command's request timeout; an agent's error becomes the usual report.
@@ -37,4 +39,11 @@ export interface ControllerState {
   idle: boolean;
   transitionId: number;
   inFlight: number;
+}
+
+/** What the command line says about where and how to reach the CIB. */
+export interface EnvOptions {
+  file?: string;
+  requestTimeoutSeconds?: number;
+  debug?: boolean;
 }

@@ -3,6 +3,7 @@
 import { execStatusText, ocfResultText, readableInterval } from "../agents/exec/texts.js";
 import { epochText } from "../cib/ctime.js";
 import { childElements, type XmlElement } from "../cib/xml.js";
+import { isShownFailure } from "../cib/failure-record.js";
 
 function parseKey(key: string): { rsc: string; task: string; interval: number } | undefined {
   const m = /^(.+)_([a-z_-]+?)_(\d+)$/.exec(key);
@@ -54,7 +55,7 @@ export function failedActionLines(cib: XmlElement, online: (node: string) => boo
       for (const resources of childElements(lrm, "lrm_resources"))
         for (const lr of childElements(resources, "lrm_resource"))
           for (const op of childElements(lr, "lrm_rsc_op")) {
-            if (!op.attrs.id?.endsWith("_last_failure_0")) continue;
+            if (!op.attrs.id?.endsWith("_last_failure_0") || !isShownFailure(op)) continue;
             const key = `${op.attrs.operation_key}\0${node}`;
             if (seen.has(key)) continue;
             seen.add(key);

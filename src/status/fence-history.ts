@@ -1,7 +1,7 @@
 // The fencing history as Pacemaker 2.1.5 prints it: stonith_admin --history (what `pcs stonith history`
 // passes through) and crm_mon's "Failed Fencing Actions" / "Pending Fencing Actions" / "Fencing History"
 // sections (what `pcs status` shows). Pure functions over the fencer's entries.
-import type { FenceHistoryEntry } from "../cluster/fencer/types.js";
+import type { FenceHistoryEntry } from "../transport/fencing-types.js";
 
 const two = (n: number) => String(n).padStart(2, "0");
 

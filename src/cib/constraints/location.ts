@@ -1,5 +1,5 @@
 // Location constraints as pcs's legacy commands make them: prefers / avoids, add, rule, rule add / remove.
-import { deprecation, info, warning, type Reports } from "../../report/index.js";
+import { deprecation, error, info, ReportedError, warning, type Reports } from "../../report/index.js";
 import { IdIndex, sanitizeId, validateId } from "../ids.js";
 import { appendRule, parseRule, ruleDetailLines, ruleErrorMessage, ruleExpressionText, RuleSyntaxError, usesIntegerType } from "../rules/index.js";
 import { createElement, detach, serializeXml, type XmlElement } from "../xml.js";
@@ -17,6 +17,7 @@ import {
   upgradeCibSchema,
 } from "./common.js";
 import { parseTypedResource, stop, UsageError, type ArgType } from "./errors.js";
+import { pacemakerNodeNames } from "./placement.js";
 
 export interface LocationTarget {
   type: ArgType;
@@ -68,10 +69,32 @@ function schemaValidLocation(e: XmlElement): boolean {
   return discovery === undefined || ["always", "never", "exclusive"].includes(discovery);
 }
 
+/**
+ * On a live cluster (`checkNodes`) a location constraint's nodes must be ones the CIB knows (cluster,
+ * remote or guest nodes) unless --force; with -f or --force pcs warns that it skips the check instead.
+ * All unknown nodes are reported together.
+ */
+function checkLocationNodes(cib: XmlElement, nodes: string[], args: { checkNodes?: boolean; force: boolean; reports: Reports }): void {
+  if (!args.checkNodes || args.force) return;
+  const known = pacemakerNodeNames(cib);
+  const unknown = nodes.filter((n) => !known.has(n));
+  if (unknown.length) {
+    throw new ReportedError(
+      unknown.map((n) => error("CONSTRAINT_ERROR", { text: `Node '${n}' does not appear to exist in configuration, use --force to override` })),
+      false,
+    );
+  }
+}
+
+interface NodeCheck {
+  /** a live cluster: the nodes must exist (pcs skips the check with -f) */
+  checkNodes?: boolean;
+}
+
 /** `location <rsc> prefers|avoids <node>[=<score>]...`: returns how many CIB writes pcs makes (epoch steps). */
-export function locationPrefers(cib: XmlElement, args: { resource: string; prefer: boolean; nodes: string[]; force: boolean; reports: Reports }): number {
+export function locationPrefers(cib: XmlElement, args: { resource: string; prefer: boolean; nodes: string[]; force: boolean; reports: Reports } & NodeCheck): number {
   const target = parseTypedResource(args.resource);
-  args.reports.add(warning("LOCATION_NODE_VALIDATION_SKIPPED", {}));
+  if (!args.checkNodes || args.force) args.reports.add(warning("LOCATION_NODE_VALIDATION_SKIPPED", {}));
   const list: PlainLocation[] = [];
   for (const nodeconf of args.nodes) {
     const eq = nodeconf.indexOf("=");
@@ -85,6 +108,7 @@ export function locationPrefers(cib: XmlElement, args: { resource: string; prefe
     }
     list.push({ id: sanitizeId(`location-${target.value}-${node}-${score}`), target, node, score });
   }
+  checkLocationNodes(cib, list.map((l) => l.node), args);
   let writes = 0;
   for (const loc of list) {
     const before = serializeXml(constraintsSection(cib));
@@ -95,7 +119,7 @@ export function locationPrefers(cib: XmlElement, args: { resource: string; prefe
 }
 
 /** `location add <id> <rsc> <node> <score> [resource-discovery=...]`. */
-export function locationAdd(cib: XmlElement, args: { words: string[]; force: boolean; reports: Reports }): void {
+export function locationAdd(cib: XmlElement, args: { words: string[]; force: boolean; reports: Reports } & NodeCheck): void {
   const words = [...args.words];
   if (words.length < 4) throw new UsageError();
   const [id, rsc, node, score, ...rest] = words;
@@ -108,7 +132,8 @@ export function locationAdd(cib: XmlElement, args: { words: string[]; force: boo
     options.push([name, arg.slice(eq + 1)]);
     if (name !== "resource-discovery" && !args.force) stop(`bad option '${name}', use --force to override`);
   }
-  args.reports.add(warning("LOCATION_NODE_VALIDATION_SKIPPED", {}));
+  if (!args.checkNodes || args.force) args.reports.add(warning("LOCATION_NODE_VALIDATION_SKIPPED", {}));
+  checkLocationNodes(cib, [node], args);
   if (!isScore(score)) stop(scoreError(score));
   putPlainLocation(cib, { id, target, node, score, options }, args.force);
 }

@@ -5,6 +5,7 @@
 // (one per history deletion) the controller owes.
 import { childElements, detach, firstChild, type XmlElement } from "../../cib/xml.js";
 import { timeoutToSeconds } from "../../cib/operations.js";
+import { isShownFailure } from "../../cib/failure-record.js";
 import { unpackStatus } from "../../scheduler/status-view.js";
 import type { Cluster, Resource } from "../../scheduler/types.js";
 
@@ -42,7 +43,7 @@ function expectedRc(op: XmlElement): number | undefined {
 
 /** A history entry the scheduler counts as a failure (Pacemaker puts these in data_set->failed). */
 export function isFailedOp(op: XmlElement): boolean {
-  if ((op.attrs.id ?? "").endsWith("_last_failure_0")) return true;
+  if ((op.attrs.id ?? "").endsWith("_last_failure_0")) return isShownFailure(op);
   const status = op.attrs["op-status"] ?? "0";
   if (status === "-1") return false; // pending
   if (status !== "0") return true;

@@ -2,7 +2,8 @@
 // (with --full: --show-detail --show-node-attributes --failcounts and the whole fencing history) and,
 // with --full, crm_ticket's tickets. On a CIB file pcs wants the corosync.conf too (--corosync_conf).
 import type { CommandContext } from "../context.js";
-import type { FenceHistoryEntry } from "../../cluster/fencer/types.js";
+import type { FenceHistoryEntry } from "../../transport/fencing-types.js";
+import { clusterProperty } from "../../cib/properties.js";
 import type { XmlElement } from "../../cib/xml.js";
 import type { Env } from "../../env/index.js";
 import { fail, ReportedError } from "../../report/index.js";
@@ -39,6 +40,17 @@ async function fenceHistoryOf(env: Env): Promise<FenceHistoryView | undefined> {
   }
 }
 
+/**
+ * pcs reads the name from corosync.conf: the environment's (a Pacemaker node's own), the cluster this
+ * configuration set up, else (a Pacemaker cluster reached through pcs-agent) the name its controller
+ * records in the CIB.
+ */
+function liveClusterName(env: Env, cib: XmlElement): string | undefined {
+  const known = env.clusterName?.() ?? readLocalCluster()?.name;
+  if (known !== undefined || env.kind !== "live") return known;
+  return clusterProperty(cib, "cluster-name");
+}
+
 /** Sections after an empty line each, as crm_mon spaces them; empty sections are left out. */
 function spaced(...sections: string[][]): string[] {
   return sections.filter((s) => s.length).flatMap((s, i) => (i ? ["", ...s] : s));
@@ -71,7 +83,7 @@ export async function statusCommand(ctx: CommandContext): Promise<void> {
   const history = fenceHistoryOf(env);
   history.catch(() => undefined);
   const { cib, cluster } = await loadCib(ctx);
-  const clusterName = corosyncFile !== undefined ? readCorosyncFacts(corosyncFile, ctx.reports).clusterName : readLocalCluster()?.name;
+  const clusterName = corosyncFile !== undefined ? readCorosyncFacts(corosyncFile, ctx.reports).clusterName : liveClusterName(env, cib);
   const warnings = pcsStatusWarnings(cib);
   const lines = [
     ...(clusterName !== undefined ? [`Cluster name: ${clusterName}`] : []),

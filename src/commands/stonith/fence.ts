@@ -3,7 +3,7 @@
 import { createInterface } from "node:readline";
 import { knownNodeNames } from "../../cib/fencing-topology.js";
 import type { CommandContext } from "../context.js";
-import type { FenceHistoryEntry } from "../../cluster/fencer/types.js";
+import type { FenceHistoryEntry } from "../../transport/fencing-types.js";
 import type { Env } from "../../env/index.js";
 import { fail, ReportedError } from "../../report/index.js";
 import { fenceFailureText, noDeviceText } from "../../status/fence-history.js";

@@ -2,7 +2,7 @@
 // <node|*>` with --verbose, --cleanup or --broadcast and passes its output on (show: stdout, the others:
 // stderr). Here the cluster's fencer answers (fence.history, fence.history-cleanup, fence.history-update).
 import type { CommandContext } from "../context.js";
-import type { FenceHistoryEntry } from "../../cluster/fencer/types.js";
+import type { FenceHistoryEntry } from "../../transport/fencing-types.js";
 import { fail, ReportedError } from "../../report/index.js";
 import { stonithAdminHistoryLines, stonithAdminLatestLines } from "../../status/fence-history.js";
 import { refuseCibFile } from "../resource/no-file.js";
