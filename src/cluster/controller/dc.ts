@@ -68,6 +68,11 @@ export function createDcController(o: DcOptions) {
   /** Waits before a retried fencing, cut short when the transition is aborted (the node may be back). */
   const backoffs = new Set<() => void>();
   let abortedTransition = -1;
+  /** When each node's resource history was last written from a result here (a sequence number):
+   * a node's account asked for before that is older than what we hold. */
+  let recorded = 0;
+  const recordedAt = new Map<string, number>();
+  const noteRecorded = (node: string, rscId: string) => recordedAt.set(`${node}\u0000${rscId}`, ++recorded);
   /** Resyncs in progress (the nodes' own histories being fetched): no transition is computed meanwhile. */
   let holds = 0;
   const backoff = (ms: number) =>
@@ -127,6 +132,7 @@ export function createDcController(o: DcOptions) {
     const node = { name: event.node, nodeid: id };
     const lr = parseXml(event.lrmResource);
     await o.updateStatus((cib) => {
+      noteRecorded(event.node, event.rscId);
       replaceLrmResource(cib, node, lr);
       if (event.failed) {
         const fatal = event.task === "stop" || (event.task === "start" && !isFalse(clusterProperty(cib, "start-failure-is-fatal")));
@@ -142,6 +148,7 @@ export function createDcController(o: DcOptions) {
     if (id === undefined || !action.rsc) return;
     const rsc = action.rsc;
     await o.updateStatus((cib) => {
+      noteRecorded(node, rsc.id);
       const state = nodeState(cib, { name: node, nodeid: id });
       const lrm = ensureChild(state, "lrm");
       lrm.attrs.id ??= String(id);
@@ -261,6 +268,17 @@ export function createDcController(o: DcOptions) {
 
   return {
     trigger,
+    /** A mark to compare later results with (see recordedSince). */
+    mark: (): number => recorded,
+    /** The resources of a node whose history was written here after `mark`. */
+    recordedSince(mark: number, node: string): Set<string> {
+      const out = new Set<string>();
+      for (const [key, at] of recordedAt) {
+        const [n, rscId] = key.split("\u0000");
+        if (at > mark && n === node) out.add(rscId);
+      }
+      return out;
+    },
     /** Abort what runs and compute nothing until `work` settles (a status section being rebuilt). */
     hold(reason: string, work: Promise<unknown>): void {
       holds++;

@@ -117,6 +117,8 @@ export function createControllerService(d: ControllerDeps) {
 
   /** A node's own account of what it runs replaces whatever the CIB said (join, DC takeover). */
   const refreshHistory = async (names: string[]) => {
+    // results recorded while the accounts travel are newer than them: those are kept
+    const mark = dc?.mark() ?? 0;
     const lrms = await Promise.all(
       names.map(async (name) => {
         try {
@@ -131,7 +133,7 @@ export function createControllerService(d: ControllerDeps) {
     await d.updateStatus((cib) => {
       for (const entry of lrms) {
         const node = entry && nodeOf(entry.name);
-        if (entry && node) replaceNodeLrm(cib, node, entry.lrm);
+        if (entry && node) replaceNodeLrm(cib, node, entry.lrm, dc?.recordedSince(mark, entry.name));
       }
       return lrms.some(Boolean);
     });

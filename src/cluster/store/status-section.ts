@@ -87,11 +87,20 @@ function replaceChild(parent: XmlElement, name: string, match: (e: XmlElement) =
 }
 
 /** The node's whole operation history, as its controller reports it (join, DC takeover). */
-export function replaceNodeLrm(cib: XmlElement, node: { name: string; nodeid: number }, lrm: XmlElement | undefined): void {
+/**
+ * A node's whole history, as the node gave it. `keep` names resources whose records here are newer
+ * than that account (results that arrived after it was asked for): those stay as recorded.
+ */
+export function replaceNodeLrm(cib: XmlElement, node: { name: string; nodeid: number }, lrm: XmlElement | undefined, keep: ReadonlySet<string> = new Set()): void {
   const state = nodeState(cib, node);
+  const newer = keep.size ? lrmResourcesOf(state).filter((r) => keep.has(r.attrs.id ?? "")) : [];
   if (lrm) lrm.attrs.id = String(node.nodeid);
   replaceChild(state, "lrm", () => true, lrm);
+  for (const lr of newer) replaceLrmResource(cib, node, lr);
 }
+
+const lrmResourcesOf = (state: XmlElement): XmlElement[] =>
+  state.children.find((c) => c.name === "lrm")?.children.find((c) => c.name === "lrm_resources")?.children.filter((c) => c.name === "lrm_resource") ?? [];
 
 /** One resource's history on the node, after an operation. */
 export function replaceLrmResource(cib: XmlElement, node: { name: string; nodeid: number }, lr: XmlElement): void {
