@@ -1,5 +1,6 @@
-// pcs's command line: GNU getopt over pcs's option list, with pcs's two special cases:
-// `--wait[=n]` takes an optional value, and negative numbers (-100, -INFINITY) are arguments.
+// pcs's command line: GNU getopt over pcs's option list, with pcs's special cases: `--wait[=n]` takes an
+// optional value; negative numbers (-100, -INFINITY) are arguments unless the line has a `--` (a
+// deprecated leniency pcs warns about); and the deprecated --master stands for --promoted.
 import { findInvalidXmlChar } from "../cib/xml-check.js";
 
 const SHORT_WITH_VALUE = new Set(["f", "p", "u"]);
@@ -23,6 +24,8 @@ export interface ParsedArgv {
   /** Options as given: "--force" -> undefined, "-f" -> "file", "--wait" -> "30" or undefined. */
   options: Map<OptionName, string | undefined>;
   words: string[];
+  /** pcs's "Deprecation Warning:" texts about the command line itself, in pcs's order; the caller prints them. */
+  deprecations: string[];
 }
 
 export class ArgvError extends Error {
@@ -34,7 +37,17 @@ export class ArgvError extends Error {
   }
 }
 
-const isNegativeNumber = (arg: string): boolean => /^-(\d+|infinity|\d*\.\d+|\d+\.\d*)$/i.test(arg);
+// What pcs takes for a negative number: '-' and digits or "infinity", or anything Python's float() reads
+// ("-1e5", "-1_000", "-inf", "-nan", "-1 ").
+const DIGITS = String.raw`\d(?:_?\d)*`;
+const PYTHON_FLOAT = new RegExp(String.raw`^-(?:(?:(?:${DIGITS})?\.${DIGITS}|${DIGITS}\.?)(?:e[+-]?${DIGITS})?|inf(?:inity)?|nan)\s*$`, "i");
+const isNegativeNumber = (arg: string): boolean => /^-(\d+|infinity)$/i.test(arg) || PYTHON_FLOAT.test(arg);
+
+const negativeNumbersDeprecation = (args: string[]): string =>
+  `Using '${args.join("', '")}' without '--' is deprecated, those parameters will be considered position independent ` +
+  "options in future pcs versions";
+// pcs's text, trailing space included
+const MASTER_DEPRECATION = "Option '--master' is deprecated and has been replaced by option '--promoted' ";
 
 function resolveLong(name: string): string {
   if (ALL_LONG.includes(name)) return name;
@@ -47,6 +60,9 @@ function resolveLong(name: string): string {
 export function parseArgv(argv: readonly string[]): ParsedArgv {
   const options = new Map<OptionName, string | undefined>();
   const words: string[] = [];
+  const deprecations: string[] = [];
+  const negativesAllowed = !argv.includes("--");
+  const negatives: string[] = [];
   const set = (name: string, value: string | undefined) => {
     if (options.has(name)) throw new ArgvError(`${name} can only be used once`, false);
     options.set(name, value);
@@ -77,7 +93,12 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
       }
       continue;
     }
-    if (arg.startsWith("-") && arg.length > 1 && !isNegativeNumber(arg)) {
+    if (negativesAllowed && isNegativeNumber(arg)) {
+      negatives.push(arg);
+      words.push(arg);
+      continue;
+    }
+    if (arg.startsWith("-") && arg.length > 1) {
       for (let j = 1; j < arg.length; j++) {
         const letter = arg[j];
         if (SHORT_WITH_VALUE.has(letter)) {
@@ -94,7 +115,13 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
     }
     words.push(arg);
   }
-  return { options, words };
+  if (negatives.length) deprecations.push(negativeNumbersDeprecation(negatives));
+  if (options.has("--master")) {
+    deprecations.push(MASTER_DEPRECATION);
+    options.delete("--master");
+    options.set("--promoted", undefined);
+  }
+  return { options, words, deprecations };
 }
 
 /** Options every command accepts. */

@@ -32,6 +32,7 @@ export async function runPcs(argv: readonly string[]): Promise<number> {
     if (e.showUsage) err(mainUsage());
     return 1;
   }
+  for (const text of parsed.deprecations) err(`Deprecation Warning: ${text}`);
   const { options } = parsed;
   let words = parsed.words;
   if (options.has("--version")) {

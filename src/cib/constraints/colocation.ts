@@ -19,7 +19,7 @@ export function colocationAdd(cib: XmlElement, args: { words: string[]; force: b
   const prepareRole = (role: string): string => {
     const cleaned = capitalize(role);
     if (!(ROLES as readonly string[]).includes(cleaned)) {
-      stop(`invalid role value '${role}', allowed values are: ${[...ROLES].map((r) => `'${r}'`).join(", ")}`);
+      stop(`invalid role value '${role}', allowed values are: ${[...ROLES].sort().map((r) => `'${r}'`).join(", ")}`);
     }
     if (isLegacyRole(role)) args.reports.add(deprecation("LEGACY_ROLE_DEPRECATED", { role, replacedBy: roleForCib(cleaned, true) }));
     return roleForCib(cleaned, newRoles);

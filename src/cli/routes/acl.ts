@@ -1,3 +1,4 @@
+import { deprecatedAlias } from "../../commands/legacy.js";
 import { lazy } from "../lazy.js";
 import type { Area } from "../route-types.js";
 
@@ -26,7 +27,7 @@ export const aclArea: Area = {
       synopsis: "show",
       help: "Deprecated alias of 'acl config'.",
       hidden: true,
-      run: lazy(load, (m) => m.aclShow),
+      run: deprecatedAlias("pcs acl config", lazy(load, (m) => m.aclConfig)),
     },
     {
       path: ["acl", "enable"],

@@ -1,3 +1,4 @@
+import { deprecatedAlias } from "../../commands/legacy.js";
 import { lazy } from "../lazy.js";
 import type { Area } from "../route-types.js";
 
@@ -22,7 +23,7 @@ export const alertArea: Area = {
       synopsis: "show",
       help: "Deprecated alias of 'alert config'.",
       hidden: true,
-      run: lazy(load, (m) => m.alertShow),
+      run: deprecatedAlias("pcs alert config", lazy(load, (m) => m.alertConfig)),
     },
     {
       path: ["alert", "get_all_alerts"],

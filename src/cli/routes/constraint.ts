@@ -1,4 +1,5 @@
 import { UsageError } from "../../cib/constraints/errors.js";
+import { deprecatedAlias } from "../../commands/legacy.js";
 import { info, ReportedError } from "../../report/index.js";
 import { usageFor } from "../help.js";
 import { lazy } from "../lazy.js";
@@ -36,12 +37,6 @@ const orderConfig = lazy(config, (m) => m.typeConfigCommand("rsc_order"));
 const colocationConfig = lazy(config, (m) => m.typeConfigCommand("rsc_colocation"));
 const ticketConfig = lazy(config, (m) => m.typeConfigCommand("rsc_ticket"));
 const configRun = lazy(config, (m) => m.configCommand);
-const deprecated =
-  (replacement: string, handler: Handler): Handler =>
-  (ctx) => {
-    ctx.reports.add(info("DEPRECATED_COMMAND", { replacement }));
-    return handler(ctx);
-  };
 const orDefault =
   (whenEmpty: Handler, otherwise: Handler): Handler =>
   (ctx) =>
@@ -63,8 +58,8 @@ export const constraintArea: Area = {
       options: ["--full", "--all"],
       run: configRun,
     }),
-    route({ path: ["constraint", "list"], synopsis: "list", help: "Deprecated, use 'config'.", options: ["--full", "--all"], hidden: true, run: deprecated("pcs constraint config", configRun) }),
-    route({ path: ["constraint", "show"], synopsis: "show", help: "Deprecated, use 'config'.", options: ["--full", "--all"], hidden: true, run: deprecated("pcs constraint config", configRun) }),
+    route({ path: ["constraint", "list"], synopsis: "list", help: "Deprecated, use 'config'.", options: ["--full", "--all"], hidden: true, run: deprecatedAlias("pcs constraint config", configRun) }),
+    route({ path: ["constraint", "show"], synopsis: "show", help: "Deprecated, use 'config'.", options: ["--full", "--all"], hidden: true, run: deprecatedAlias("pcs constraint config", configRun) }),
     route({
       path: ["constraint", "location"],
       synopsis:
@@ -102,7 +97,7 @@ export const constraintArea: Area = {
       run: orDefault(orderConfig, lazy(kinds, (m) => m.orderAddCommand)),
     }),
     route({ path: ["constraint", "order", "config"], synopsis: "order config [--full]", help: "List order constraints.", options: ["--full"], hidden: true, run: orderConfig }),
-    route({ path: ["constraint", "order", "show"], synopsis: "order show", help: "Deprecated.", options: ["--full"], hidden: true, run: deprecated("pcs constraint order config", orderConfig) }),
+    route({ path: ["constraint", "order", "show"], synopsis: "order show", help: "Deprecated.", options: ["--full"], hidden: true, run: deprecatedAlias("pcs constraint order config", orderConfig) }),
     route({ path: ["constraint", "order", "set"], synopsis: "order set ...", help: "Order sets of resources.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.orderSetCommand) }),
     route({ path: ["constraint", "order", "delete"], synopsis: "order delete ...", help: "Remove resources from order constraints.", hidden: true, run: lazy(kinds, (m) => m.orderRemoveCommand) }),
     route({ path: ["constraint", "order", "remove"], synopsis: "order remove ...", help: "Remove resources from order constraints.", hidden: true, run: lazy(kinds, (m) => m.orderRemoveCommand) }),
@@ -127,7 +122,7 @@ export const constraintArea: Area = {
     route({ path: ["constraint", "colocation", "delete"], synopsis: "colocation delete ...", help: "Remove a colocation.", hidden: true, run: lazy(kinds, (m) => m.colocationRemoveCommand) }),
     route({ path: ["constraint", "colocation", "remove"], synopsis: "colocation remove ...", help: "Remove a colocation.", hidden: true, run: lazy(kinds, (m) => m.colocationRemoveCommand) }),
     route({ path: ["constraint", "colocation", "config"], synopsis: "colocation config", help: "List colocations.", options: ["--full"], hidden: true, run: colocationConfig }),
-    route({ path: ["constraint", "colocation", "show"], synopsis: "colocation show", help: "Deprecated.", options: ["--full"], hidden: true, run: deprecated("pcs constraint colocation config", colocationConfig) }),
+    route({ path: ["constraint", "colocation", "show"], synopsis: "colocation show", help: "Deprecated.", options: ["--full"], hidden: true, run: deprecatedAlias("pcs constraint colocation config", colocationConfig) }),
     route({
       path: ["constraint", "ticket"],
       synopsis:
@@ -148,7 +143,7 @@ export const constraintArea: Area = {
     route({ path: ["constraint", "ticket", "delete"], synopsis: "ticket delete ...", help: "Remove tickets.", hidden: true, run: lazy(kinds, (m) => m.ticketRemoveCommand) }),
     route({ path: ["constraint", "ticket", "remove"], synopsis: "ticket remove ...", help: "Remove tickets.", hidden: true, run: lazy(kinds, (m) => m.ticketRemoveCommand) }),
     route({ path: ["constraint", "ticket", "config"], synopsis: "ticket config", help: "List tickets.", options: ["--full"], hidden: true, run: ticketConfig }),
-    route({ path: ["constraint", "ticket", "show"], synopsis: "ticket show", help: "Deprecated.", options: ["--full"], hidden: true, run: deprecated("pcs constraint ticket config", ticketConfig) }),
+    route({ path: ["constraint", "ticket", "show"], synopsis: "ticket show", help: "Deprecated.", options: ["--full"], hidden: true, run: deprecatedAlias("pcs constraint ticket config", ticketConfig) }),
     route({
       path: ["constraint", "delete"],
       synopsis: "delete|remove <constraint id>...",

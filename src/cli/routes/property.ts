@@ -1,3 +1,4 @@
+import { deprecatedAlias } from "../../commands/legacy.js";
 import { lazy } from "../lazy.js";
 import type { Area } from "../route-types.js";
 import { withUsage } from "./usage-wrap.js";
@@ -47,7 +48,7 @@ export const propertyArea: Area = {
       help: "Deprecated, use 'pcs property config'.",
       options: ["--all", "--defaults"],
       hidden: true,
-      run: withUsage(lazy(config, (m) => m.propertyListDeprecatedCommand)),
+      run: deprecatedAlias("pcs property config", withUsage(lazy(config, (m) => m.propertyConfigCommand))),
     },
     {
       path: ["property", "show"],
@@ -55,7 +56,7 @@ export const propertyArea: Area = {
       help: "Deprecated, use 'pcs property config'.",
       options: ["--all", "--defaults"],
       hidden: true,
-      run: withUsage(lazy(config, (m) => m.propertyListDeprecatedCommand)),
+      run: deprecatedAlias("pcs property config", withUsage(lazy(config, (m) => m.propertyConfigCommand))),
     },
   ],
 };

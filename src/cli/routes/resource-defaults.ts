@@ -15,7 +15,8 @@ const IGNORED_BY_LEGACY = [
 ].map((o) => `--${o}`).concat(["-p", "-u"]);
 const NOTE = "NOTE: Defaults do not apply to resources / stonith devices which override them with their own defined values.";
 
-function defaultsRoutes(prefix: readonly string[], what: string): Route[] {
+/** The routes of one defaults section; `original`: the resource command whose usage a wrong call prints. */
+function defaultsRoutes(prefix: readonly string[], what: string, original?: readonly string[]): Route[] {
   const words = prefix.slice(1).join(" ");
   return [
     {
@@ -23,14 +24,14 @@ function defaultsRoutes(prefix: readonly string[], what: string): Route[] {
       synopsis: `${words} [config] [--all] [--full] [--no-expire-check]\n${words} <name>=<value>...`,
       help: `List the configured default values for ${what}; the form with <name>=<value> pairs is the deprecated way to set them (use '${words} update'). ${NOTE}`,
       options: ["--all", "--full", "--no-expire-check", ...IGNORED_BY_LEGACY],
-      run: withUsage(lazy(load, (m) => m.defaultsCommand)),
+      run: withUsage(lazy(load, (m) => m.defaultsCommand), original),
     },
     {
       path: [...prefix, "config"],
       synopsis: `${words} config [--all] [--full] [--no-expire-check]`,
       help: `List the configured sets of default values for ${what}. --all also lists sets whose rules have expired, --full shows ids, --no-expire-check skips evaluating rule expiration.`,
       options: ["--all", "--full", "--no-expire-check"],
-      run: withUsage(lazy(load, (m) => m.defaultsConfigCommand)),
+      run: withUsage(lazy(load, (m) => m.defaultsConfigCommand), original),
     },
     {
       path: [...prefix, "set", "create"],
@@ -43,32 +44,32 @@ function defaultsRoutes(prefix: readonly string[], what: string): Route[] {
           : "") +
         `'date gt|lt <date>', 'date in_range [<date>] to <date>|duration <duration options>' and 'date-spec <date-spec options>'. ${NOTE}`,
       options: ["--force"],
-      run: withUsage(lazy(load, (m) => m.defaultsSetCreateCommand)),
+      run: withUsage(lazy(load, (m) => m.defaultsSetCreateCommand), original),
     },
     {
       path: [...prefix, "set", "delete"],
       synopsis: `${words} set delete [<set id>]...`,
       help: "Delete the given sets of default values.",
-      run: withUsage(lazy(load, (m) => m.defaultsSetRemoveCommand)),
+      run: withUsage(lazy(load, (m) => m.defaultsSetRemoveCommand), original),
     },
     {
       path: [...prefix, "set", "remove"],
       synopsis: `${words} set remove [<set id>]...`,
       help: "Delete the given sets of default values.",
-      run: withUsage(lazy(load, (m) => m.defaultsSetRemoveCommand)),
+      run: withUsage(lazy(load, (m) => m.defaultsSetRemoveCommand), original),
     },
     {
       path: [...prefix, "set", "update"],
       synopsis: `${words} set update <set id> [meta [<name>=<value>]...]`,
       help: `Add, change or (with an empty value) remove values in the given set of defaults for ${what}; other values stay. ${NOTE}`,
-      run: withUsage(lazy(load, (m) => m.defaultsSetUpdateCommand)),
+      run: withUsage(lazy(load, (m) => m.defaultsSetUpdateCommand), original),
     },
     {
       path: [...prefix, "update"],
       synopsis: `${words} update <name>=<value>...`,
       help: `Add, change or (with an empty value) remove default values for ${what} in the only set of defaults, for when you manage just one set. ${NOTE}`,
       options: ["--all", "--full", "--no-expire-check", ...IGNORED_BY_LEGACY],
-      run: withUsage(lazy(load, (m) => m.defaultsUpdateCommand)),
+      run: withUsage(lazy(load, (m) => m.defaultsUpdateCommand), original),
     },
   ];
 }
@@ -76,4 +77,16 @@ function defaultsRoutes(prefix: readonly string[], what: string): Route[] {
 export const resourceDefaultsRoutes: Route[] = [
   ...defaultsRoutes(["resource", "defaults"], "resources / stonith devices"),
   ...defaultsRoutes(["resource", "op", "defaults"], "operations"),
+];
+
+/** `pcs stonith [op] defaults ...`: pcs's aliases of the resource commands. */
+const stonithAliases = (original: readonly string[], what: string): Route[] =>
+  defaultsRoutes(["stonith", ...original.slice(1)], what, original).map((r) => ({
+    ...r,
+    help: `This command is an alias of 'resource ${r.path.slice(1).join(" ")}' command.`,
+  }));
+
+export const stonithDefaultsRoutes: Route[] = [
+  ...stonithAliases(["resource", "op", "defaults"], "operations"),
+  ...stonithAliases(["resource", "defaults"], "resources / stonith devices"),
 ];

@@ -4,7 +4,7 @@ import type { Route } from "../route-types.js";
 import { withUsage } from "./resource-manage.js";
 
 const relations = () => import("../../commands/resource/relations.js");
-const removed = () => import("../../commands/status/removed.js");
+const legacy = () => import("../../commands/legacy.js");
 
 export const resourceRelationsRoutes: Route[] = [
   {
@@ -24,6 +24,6 @@ export const resourceRelationsRoutes: Route[] = [
     help: "Removed in pcs 0.11: use 'pcs resource status' or 'pcs resource config'.",
     options: ["--full", "--groups", "--hide-inactive"],
     hidden: true,
-    run: lazy(removed, (m) => (ctx) => m.showReplaced(ctx, "resource")),
+    run: lazy(legacy, (m) => (ctx) => m.showReplaced(ctx, "resource")),
   },
 ];

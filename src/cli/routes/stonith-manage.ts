@@ -9,6 +9,7 @@ const config = () => import("../../commands/resource/config.js");
 const op = () => import("../../commands/resource/op.js");
 const util = () => import("../../commands/resource/utilization.js");
 const status = () => import("../../commands/stonith/status.js");
+const legacy = () => import("../../commands/legacy.js");
 
 export const stonithManageRoutes: Route[] = [
   route({
@@ -21,6 +22,15 @@ export const stonithManageRoutes: Route[] = [
     complete: ["stonith"],
     run: lazy(status, (m) => m.stonithStatusCommand),
   }),
+  {
+    // removed in pcs 0.11: says what replaced it
+    path: ["stonith", "show"],
+    synopsis: "show",
+    help: "Removed in pcs 0.11: use 'pcs stonith status' or 'pcs stonith config'.",
+    options: ["--full", "--groups", "--hide-inactive"],
+    hidden: true,
+    run: lazy(legacy, (m) => (ctx: CommandContext) => m.showReplaced(ctx, "stonith")),
+  },
   ...(["delete", "remove"] as const).map((verb) =>
     route({
       path: ["stonith", verb],

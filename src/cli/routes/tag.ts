@@ -1,3 +1,4 @@
+import { deprecatedAlias } from "../../commands/legacy.js";
 import { lazy } from "../lazy.js";
 import type { Area } from "../route-types.js";
 
@@ -21,7 +22,7 @@ export const tagArea: Area = {
       help: "Deprecated alias of 'tag config'.",
       hidden: true,
       complete: ["tag"],
-      run: lazy(load, (m) => m.tagListDeprecated),
+      run: deprecatedAlias("pcs tag config", lazy(load, (m) => m.tagConfig)),
     },
     {
       path: ["tag", "create"],

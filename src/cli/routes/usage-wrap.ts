@@ -3,15 +3,16 @@
 import { ReportedError } from "../../report/index.js";
 import type { Handler } from "../route-types.js";
 
+/** `usagePath`: whose usage to print, when not the route's area and command (aliases print the original's). */
 export const withUsage =
-  (run: Handler): Handler =>
+  (run: Handler, usagePath?: readonly string[]): Handler =>
   async (ctx) => {
     try {
       await run(ctx);
     } catch (e) {
       if (!(e instanceof ReportedError) || !(e as { showUsage?: boolean }).showUsage) throw e;
       const { usageFor } = await import("../help.js");
-      process.stderr.write(`${usageFor(ctx.route.path.slice(0, 2)) ?? ""}\n`);
+      process.stderr.write(`${usageFor(usagePath ?? ctx.route.path.slice(0, 2)) ?? ""}\n`);
       throw new ReportedError([], false, 1);
     }
   };

@@ -4,7 +4,6 @@ import { IdIndex } from "../../cib/ids.js";
 import { setNvpair } from "../../cib/nvset.js";
 import { childElements, createElement, type XmlElement } from "../../cib/xml.js";
 import type { CommandContext } from "../context.js";
-import { deprecation } from "../../report/index.js";
 import { usageError } from "../alert/args.js";
 import * as acl from "./cib.js";
 import { aclConfigText } from "./render.js";
@@ -31,12 +30,6 @@ export async function aclConfig(ctx: CommandContext): Promise<void> {
   ctx.print(aclConfigText(cib));
 }
 
-export async function aclShow(ctx: CommandContext): Promise<void> {
-  ctx.reports.add(
-    deprecation("DEPRECATED_SYNTAX", { text: "This command is deprecated and will be removed. Please use 'pcs acl config' instead." }),
-  );
-  await aclConfig(ctx);
-}
 
 function setEnableAcl(cib: XmlElement, value: string): void {
   const crmConfig = section(cib, "crm_config");

@@ -1,6 +1,6 @@
 // pcs alert ...: thin CLI handlers; parsing here, CIB edits in ./cib.ts.
 import type { CommandContext } from "../context.js";
-import { deprecation, fail } from "../../report/index.js";
+import { fail } from "../../report/index.js";
 import { groupByKeywords, onlyAllowed, prepareOptions, usageError } from "./args.js";
 import * as alerts from "./cib.js";
 import { alertConfigLines, pythonJson } from "./render.js";
@@ -73,12 +73,6 @@ export async function alertConfig(ctx: CommandContext): Promise<void> {
   ctx.print(alertConfigLines(alerts.allAlerts(cib)).join("\n"));
 }
 
-export async function alertShow(ctx: CommandContext): Promise<void> {
-  ctx.reports.add(
-    deprecation("DEPRECATED_SYNTAX", { text: "This command is deprecated and will be removed. Please use 'pcs alert config' instead." }),
-  );
-  await alertConfig(ctx);
-}
 
 export async function alertJson(ctx: CommandContext): Promise<void> {
   if (ctx.args.length) usageError(ctx);

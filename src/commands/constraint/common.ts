@@ -1,7 +1,7 @@
 // Shared plumbing of the constraint CLI handlers.
 import type { CommandContext } from "../context.js";
 import type { XmlElement } from "../../cib/xml.js";
-import { info, type Reports } from "../../report/index.js";
+import type { Reports } from "../../report/index.js";
 
 export { UsageError } from "../../cib/constraints/errors.js";
 
@@ -13,7 +13,3 @@ export async function edit(ctx: CommandContext, fn: (cib: XmlElement, reports: R
     if (typeof steps === "number" && steps > 1) cib.attrs.epoch = String(Number(cib.attrs.epoch ?? 0) + steps - 1);
   }, ctx.reports);
 }
-
-export const deprecatedCommand = (ctx: CommandContext, replacement: string): void => {
-  ctx.reports.add(info("DEPRECATED_COMMAND", { replacement }));
-};

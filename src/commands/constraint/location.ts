@@ -4,6 +4,7 @@ import { locationAdd, locationPrefers, locationRemove, locationRule, ruleAdd, ru
 import { parseTypedResource } from "../../cib/constraints/errors.js";
 import { edit, UsageError } from "./common.js";
 import { locationConfigLines } from "./config.js";
+import { deprecatedCommandText, warnDeprecated } from "../legacy.js";
 
 export async function locationCommand(ctx: CommandContext): Promise<void> {
   const [sub, ...rest] = ctx.args;
@@ -16,7 +17,7 @@ export async function locationCommand(ctx: CommandContext): Promise<void> {
   };
   if (sub === "add") {
     only("--force");
-    return edit(ctx, (cib, reports) => locationAdd(cib, { words: rest, force: ctx.force, reports }));
+    return edit(ctx, (cib, reports) => locationAdd(cib, { words: rest, force: ctx.force, reports, checkNodes: !ctx.has("-f") }));
   }
   if (sub === "delete" || sub === "remove") {
     only();
@@ -31,11 +32,11 @@ export async function locationCommand(ctx: CommandContext): Promise<void> {
   const [how, ...nodes] = rest;
   parseTypedResource(sub);
   if (how !== "prefers" && how !== "avoids") throw new UsageError();
-  return edit(ctx, (cib, reports) => locationPrefers(cib, { resource: sub, prefer: how === "prefers", nodes, force: ctx.force, reports }));
+  return edit(ctx, (cib, reports) => locationPrefers(cib, { resource: sub, prefer: how === "prefers", nodes, force: ctx.force, reports, checkNodes: !ctx.has("-f") }));
 }
 
 async function locationConfigCommand(ctx: CommandContext, args: string[], deprecated: boolean): Promise<void> {
-  if (deprecated) ctx.reports.add();
+  if (deprecated) warnDeprecated(deprecatedCommandText("pcs constraint location config"));
   const cib = await (await ctx.env()).readCib();
   ctx.print(locationConfigLines(cib, { args, full: ctx.has("--full"), all: ctx.has("--all") }).join("\n"));
 }

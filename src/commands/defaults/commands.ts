@@ -17,6 +17,7 @@ import { detach, serializeXml } from "../../cib/xml.js";
 import type { CommandContext } from "../context.js";
 import { deprecation, fail } from "../../report/index.js";
 import { groupByKeywords, prepareOptions, usageError } from "./args.js";
+import { deprecatedCommandText } from "../legacy.js";
 
 /** The options listing the defaults accepts; the legacy `defaults name=value` form ignores any option. */
 const CONFIG_OPTIONS = ["-f", "--all", "--full", "--no-expire-check", "--debug", "--request-timeout", "--corosync_conf"];
@@ -47,7 +48,7 @@ export async function defaultsCommand(ctx: CommandContext): Promise<void> {
   if (!ctx.args[0].includes("=")) usageError();
   ctx.reports.add(
     deprecation("DEPRECATED_SYNTAX", {
-      text: `This command is deprecated and will be removed. Please use '${commandName(ctx)} update' instead.`,
+      text: deprecatedCommandText(`${commandName(ctx)} update`),
     }),
   );
   await update(ctx, prepareOptions(ctx.args));

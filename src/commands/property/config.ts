@@ -2,7 +2,6 @@
 import { findSection } from "../../cib/document.js";
 import { descendants } from "../../cib/xml.js";
 import type { CommandContext } from "../context.js";
-import { deprecation } from "../../report/index.js";
 import { argError, usageError } from "../defaults/args.js";
 import { propertyDefinitions } from "./metadata.js";
 
@@ -39,9 +38,4 @@ export async function propertyConfigCommand(ctx: CommandContext): Promise<void> 
     if (fallback.has(name)) lines.push(` ${name}: ${fallback.get(name)}`);
   }
   ctx.print(lines.join("\n"));
-}
-
-export async function propertyListDeprecatedCommand(ctx: CommandContext): Promise<void> {
-  ctx.reports.add(deprecation("DEPRECATED_SYNTAX", { text: "This command is deprecated and will be removed. Please use 'pcs property config' instead." }));
-  await propertyConfigCommand(ctx);
 }

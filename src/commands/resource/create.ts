@@ -5,7 +5,8 @@ import { IdIndex } from "../../cib/ids.js";
 import { refuseWaitWithFile } from "./wait.js";
 import type { CommandContext } from "../context.js";
 import type { Runner } from "../../env/index.js";
-import { fail, type Reports } from "../../report/index.js";
+import { fail, ReportedError, type Reports } from "../../report/index.js";
+import { MASTER_KEYWORD_HINT } from "../legacy.js";
 import { parseCreateArgs, UsageError, type CreateParts } from "./create-args.js";
 import { createPrimitive, type NewPrimitive } from "./create-primitive.js";
 import { usageError } from "./cli-usage.js";
@@ -15,6 +16,12 @@ function parse(ctx: CommandContext): CreateParts {
     return parseCreateArgs(ctx.args.slice(2));
   } catch (e) {
     if (e instanceof UsageError) usageError(ctx);
+    const missingMaster = "missing value of 'master' option";
+    if (e instanceof ReportedError && e.reports.length === 1 && e.reports[0].message === missingMaster) {
+      // the 0.9 'master' keyword: pcs adds a hint after the error
+      process.stderr.write(`Error: ${missingMaster}\nHint: ${MASTER_KEYWORD_HINT}\n`);
+      throw new ReportedError([], false);
+    }
     throw e;
   }
 }

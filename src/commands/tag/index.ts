@@ -1,6 +1,5 @@
 // pcs tag ...: thin CLI handlers; CIB edits in ./cib.ts.
 import type { CommandContext } from "../context.js";
-import { deprecation } from "../../report/index.js";
 import { inputError, usageError } from "../alert/args.js";
 import { createTag, removeTags, tagList, updateTag } from "./cib.js";
 
@@ -58,11 +57,3 @@ export async function tagConfig(ctx: CommandContext): Promise<void> {
   }
   ctx.print(tags.flatMap((t) => [t.tag_id, ...t.idref_list.map((id) => `  ${id}`)]).join("\n"));
 }
-
-export async function tagListDeprecated(ctx: CommandContext): Promise<void> {
-  ctx.reports.add(
-    deprecation("DEPRECATED_SYNTAX", { text: "This command is deprecated and will be removed. Please use 'pcs tag config' instead." }),
-  );
-  await tagConfig(ctx);
-}
-
