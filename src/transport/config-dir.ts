@@ -24,7 +24,7 @@ export function configDir(): string {
   return join(homedir(), ".config", "pcs-lite");
 }
 
-const knownHostsFile = () => join(configDir(), "known-hosts.json");
+export const knownHostsFile = (): string => join(configDir(), "known-hosts.json");
 const clusterFile = () => join(configDir(), "cluster.json");
 
 function readJson<T>(file: string, fallback: T): T {

@@ -8,6 +8,8 @@ const cibPush = () => import("../../commands/cluster/cib-push.js");
 const nodes = () => import("../../commands/cluster/nodes.js");
 const configShow = () => import("../../commands/cluster/config-show.js");
 const configUpdate = () => import("../../commands/cluster/config-update.js");
+const remoteNode = () => import("../../commands/cluster/remote-node.js");
+const guestNode = () => import("../../commands/cluster/guest-node.js");
 
 const CONFIG_SHOW_HELP =
   "Show cluster configuration. If --corosync_conf is specified, configuration file specified by <path> is used " +
@@ -30,6 +32,40 @@ const CONFIG_UPDATE_HELP =
   "Totem options are:\n    block_unlisted_ips, consensus, downcheck, fail_recv_const, heartbeat_failures_allowed, " +
   "hold, join, max_messages, max_network_delay, merge, miss_count_const, send_join, seqno_unchanged_const, token, " +
   "token_coefficient, token_retransmit, token_retransmits_before_loss_const, window_size";
+
+// pcs's own line breaks are kept: its texts are not wrapped to the full width
+const ADD_REMOTE_HELP = [
+  "Add the node to the cluster as a remote node. Sync all relevant configuration files to the new node. Start the " +
+    "node and configure it to start the cluster on boot.",
+  "Options are port and reconnect_interval. Operations and meta",
+  "belong to an underlying connection resource (ocf:pacemaker:remote).",
+  "If node address is not specified for the node, pcs will configure",
+  "pacemaker to communicate with the node using an address provided in",
+  "'pcs host auth' command. Otherwise, pcs will configure pacemaker to",
+  "communicate with the node using the specified addresses.",
+  "If --wait is specified, wait up to 'n' seconds for the node to start.",
+].join("\n");
+
+const ADD_GUEST_HELP = [
+  "Make the specified resource a guest node resource. Sync all relevant configuration files to the new node. Start " +
+    "the node and configure it to start the cluster on boot.",
+  "Options are remote-addr, remote-port and remote-connect-timeout.",
+  "If remote-addr is not specified for the node, pcs will configure",
+  "pacemaker to communicate with the node using an address provided in",
+  "'pcs host auth' command. Otherwise, pcs will configure pacemaker to",
+  "communicate with the node using the specified addresses.",
+  "If --wait is specified, wait up to 'n' seconds for the node to start.",
+].join("\n");
+
+const REMOVE_REMOTE_HELP =
+  "Shutdown specified remote node and remove it from the cluster.\nThe node-identifier can be the name of the node or " +
+  "the address of the node.";
+
+const REMOVE_GUEST_HELP =
+  "Shutdown specified guest node and remove it from the cluster.\nThe node-identifier can be the name of the node or " +
+  "the address of the node or id of the resource that is used as the guest node.";
+
+const REMOTE_EDIT = ["--wait", "--force", "--skip-offline"];
 
 const UUID_GENERATE_HELP =
   "Generate a new cluster UUID and distribute it to all cluster nodes. Cluster UUID is not used by the cluster " +
@@ -187,6 +223,52 @@ export const clusterArea: Area = {
       hidden: true,
       complete: ["node"],
       run: lazy(nodes, (m) => m.nodeRemoveCommand),
+    },
+    {
+      path: ["cluster", "node", "add-remote"],
+      synopsis:
+        "node add-remote <node name> [<node address>] [options]\n[op <operation action> <operation options> [<operation action>\n" +
+        "<operation options>]...] [meta <meta options>...] [--wait[=<n>]]",
+      help: ADD_REMOTE_HELP,
+      options: [...REMOTE_EDIT, "--no-default-ops"],
+      complete: [[], [], ["op", "meta"]],
+      run: lazy(remoteNode, (m) => m.nodeAddRemoteCommand),
+    },
+    {
+      path: ["cluster", "node", "delete-remote"],
+      synopsis: "node delete-remote <node identifier>",
+      help: REMOVE_REMOTE_HELP,
+      options: ["--force", "--skip-offline"],
+      run: lazy(remoteNode, (m) => m.nodeRemoveRemoteCommand),
+    },
+    {
+      path: ["cluster", "node", "remove-remote"],
+      synopsis: "node remove-remote <node identifier>",
+      help: REMOVE_REMOTE_HELP,
+      options: ["--force", "--skip-offline"],
+      run: lazy(remoteNode, (m) => m.nodeRemoveRemoteCommand),
+    },
+    {
+      path: ["cluster", "node", "add-guest"],
+      synopsis: "node add-guest <node name> <resource id> [options] [--wait[=<n>]]",
+      help: ADD_GUEST_HELP,
+      options: REMOTE_EDIT,
+      complete: [[], "primitive", ["remote-addr=", "remote-port=", "remote-connect-timeout="]],
+      run: lazy(guestNode, (m) => m.nodeAddGuestCommand),
+    },
+    {
+      path: ["cluster", "node", "delete-guest"],
+      synopsis: "node delete-guest <node identifier>",
+      help: REMOVE_GUEST_HELP,
+      options: REMOTE_EDIT,
+      run: lazy(guestNode, (m) => m.nodeRemoveGuestCommand),
+    },
+    {
+      path: ["cluster", "node", "remove-guest"],
+      synopsis: "node remove-guest <node identifier>",
+      help: REMOVE_GUEST_HELP,
+      options: REMOTE_EDIT,
+      run: lazy(guestNode, (m) => m.nodeRemoveGuestCommand),
     },
     {
       path: ["cluster", "corosync"],

@@ -7,7 +7,7 @@ import { validateCreateAttrs } from "../../agents/validate.js";
 import { canSelfValidate, runSelfValidation, selfValidationReports } from "../../agents/self-validate.js";
 import type { AgentSources } from "../../agents/sources.js";
 import { section } from "../../cib/document.js";
-import { validateId, type IdIndex } from "../../cib/ids.js";
+import { IdIndex, validateId } from "../../cib/ids.js";
 import {
   completeOperation,
   normalizeOperation,
@@ -17,6 +17,7 @@ import {
   type OperationInput,
 } from "../../cib/operations.js";
 import { appendPrimitive, disableResource } from "../../cib/primitive.js";
+import { createdNodeConflicts } from "../../cib/remote-node.js";
 import type { XmlElement } from "../../cib/xml.js";
 import { error, forceableError, info, ReportedError, type Reports } from "../../report/index.js";
 
@@ -30,6 +31,8 @@ export interface NewPrimitive {
   disabled: boolean;
   /** "resource" or "stonith": used in id messages. */
   kind?: string;
+  /** checkSpecialCases ran already (the wrapping commands run it first, as pcs does). */
+  specialCasesChecked?: boolean;
   /** --agent-validation: also ask the agent (validate-all). */
   agentValidation?: { sources: AgentSources };
 }
@@ -63,13 +66,16 @@ const failNow = (item: ReturnType<typeof error>): never => {
   throw new ReportedError([item], false);
 };
 
-/** pcs refuses to make remote and guest nodes with plain create (forceable). */
-export function checkSpecialCases(spec: NewPrimitive, reports: Reports): void {
+/**
+ * pcs refuses to make remote and guest nodes with plain create (forceable), and even forced they must
+ * not take the name or address of another node.
+ */
+export function checkSpecialCases(cib: XmlElement, spec: NewPrimitive, reports: Reports): void {
   const name = spec.agent.metadata.name;
-  if (name.standard === "ocf" && name.provider === "pacemaker" && name.type === "remote") {
-    reports.add(forceableError("USE_COMMAND_NODE_ADD_REMOTE", undefined as never));
-  }
+  const isRemoteAgent = name.standard === "ocf" && name.provider === "pacemaker" && name.type === "remote";
+  if (isRemoteAgent) reports.add(forceableError("USE_COMMAND_NODE_ADD_REMOTE", undefined as never));
   if ("remote-node" in spec.meta) reports.add(forceableError("USE_COMMAND_NODE_ADD_GUEST", undefined as never));
+  reports.add(...createdNodeConflicts(cib, new IdIndex(cib), { id: spec.id, isRemoteAgent, attrs: spec.attrs, meta: spec.meta }));
   reports.throwIfErrors();
 }
 
@@ -92,7 +98,7 @@ export function prepareOperations(spec: NewPrimitive, newRoles: boolean, reports
 /** Validate and append a new primitive to `parent` (default: the resources section). */
 export async function createPrimitive(cib: XmlElement, ids: IdIndex, reports: Reports, spec: NewPrimitive, parent?: XmlElement): Promise<XmlElement> {
   if (upgradeForOnFailDemote(cib, spec.operations)) reports.add(info("CIB_UPGRADE_SUCCESSFUL", undefined as never));
-  checkSpecialCases(spec, reports);
+  if (!spec.specialCasesChecked) checkSpecialCases(cib, spec, reports);
   const resources = section(cib, "resources");
   if (ids.has(spec.id)) failNow(error("ID_ALREADY_EXISTS", { id: spec.id }));
   const idProblems = validateId(spec.id, `${spec.kind ?? "resource"} name`);

@@ -29,11 +29,11 @@ export interface GroupPlacement {
 
 /** Create the primitive and move it into a (new or existing) group. */
 export async function placeInGroup(cib: XmlElement, reports: Reports, spec: NewPrimitive, placement: GroupPlacement): Promise<XmlElement> {
-  checkSpecialCases(spec, reports);
+  checkSpecialCases(cib, spec, reports);
   const adjacentId = placement.after ?? placement.before;
   const target = resolveGroupTarget(cib, placement.group, adjacentId, reports);
   const ids = new IdIndex(cib);
-  const primitive = await createPrimitive(cib, ids, reports, spec);
+  const primitive = await createPrimitive(cib, ids, reports, { ...spec, specialCasesChecked: true });
   placeIntoGroup(target, [primitive], placement.before === undefined, reports);
   return primitive;
 }
@@ -63,11 +63,11 @@ export async function createInClone(
   cloneId?: string,
 ): Promise<XmlElement> {
   checkCloneMeta(spec, cloneMeta, reports);
-  checkSpecialCases(spec, reports);
+  checkSpecialCases(cib, spec, reports);
   const ids = new IdIndex(cib);
   if (cloneId !== undefined) reports.add(...validateCloneId(cloneId, ids));
   reports.throwIfErrors();
-  const primitive = await createPrimitive(cib, ids, reports, { ...spec, disabled: false });
+  const primitive = await createPrimitive(cib, ids, reports, { ...spec, disabled: false, specialCasesChecked: true });
   const clone = appendNewClone(section(cib, "resources"), ids, primitive, { meta: cloneMeta, cloneId });
   if (spec.disabled) disableResource(clone, ids);
   return clone;
@@ -75,8 +75,8 @@ export async function createInClone(
 
 /** Create the primitive, then move it into an existing bundle. */
 async function createInBundle(cib: XmlElement, reports: Reports, spec: NewPrimitive, bundleId: string): Promise<void> {
-  checkSpecialCases(spec, reports);
-  const primitive = await createPrimitive(cib, new IdIndex(cib), reports, spec);
+  checkSpecialCases(cib, spec, reports);
+  const primitive = await createPrimitive(cib, new IdIndex(cib), reports, { ...spec, specialCasesChecked: true });
   putIntoBundle(cib, bundleId, primitive, reports);
 }
 

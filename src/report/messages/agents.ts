@@ -48,9 +48,9 @@ export const agents = {
     `The resource was misconfigured before the update, therefore agent self-validation will not be run for the updated configuration. Validation output of the original configuration:\n${p.result.split("\n").map((l) => `  ${l}`).join("\n")}`,
   AGENT_SELF_VALIDATION_AUTO_ON_WITH_WARNINGS: () =>
     "Validating resource options using the resource agent itself is enabled by default and produces warnings. In a future version, this might be changed to errors. Specify --agent-validation to switch to the future behavior.",
-  USE_COMMAND_NODE_ADD_REMOTE: () => "this command is not sufficient for creating a remote connection",
-  USE_COMMAND_NODE_ADD_GUEST: () => "this command is not sufficient for creating a guest node",
-  USE_COMMAND_NODE_REMOVE_GUEST: () => "this command is not sufficient for removing a guest node",
+  USE_COMMAND_NODE_ADD_REMOTE: () => "this command is not sufficient for creating a remote connection, use 'pcs cluster node add-remote'",
+  USE_COMMAND_NODE_ADD_GUEST: () => "this command is not sufficient for creating a guest node, use 'pcs cluster node add-guest'",
+  USE_COMMAND_NODE_REMOVE_GUEST: () => "this command is not sufficient for removing a guest node, use 'pcs cluster node remove-guest'",
   CIB_UPGRADE_SUCCESSFUL: () => "CIB has been upgraded to the latest schema version.",
   WAIT_FOR_IDLE_NOT_LIVE_CLUSTER: () => "Cannot use '-f' together with '--wait'",
   WAIT_NOT_POSSIBLE_WITH_MOCKED_CIB: () => "Cannot use 'mocked CIB' together with 'wait'",

@@ -12,6 +12,7 @@ import { acl } from "./acl.js";
 import { status } from "./status.js";
 import { scheduler } from "./scheduler.js";
 import { transport } from "./transport.js";
+import { remoteNode } from "./remote-node.js";
 
 /** The one table of report texts, assembled from one module per area. */
 export const messages = {
@@ -29,4 +30,5 @@ export const messages = {
   ...status,
   ...scheduler,
   ...transport,
+  ...remoteNode,
 };
