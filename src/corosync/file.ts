@@ -1,7 +1,7 @@
 // The corosync.conf file given with --corosync_conf: read it (with the OS's reason when that fails) and
 // write it back in place, as pcs does.
 import { readFileSync } from "node:fs";
-import { recoverInterruptedWrites, writeFileInPlace } from "./in-place-write.js";
+import { recoverInterruptedWrites, writeFileInPlace } from "../host/in-place.js";
 
 export class CorosyncFileError extends Error {
   constructor(

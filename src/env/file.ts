@@ -7,7 +7,8 @@ import { parseDocument, XmlSyntaxError, type ParsedDocument } from "../cib/xml-p
 import { readXmlText } from "../cib/xml-check.js";
 import { cibRootProblem } from "../cib/root-attributes.js";
 import { fail, type Reports } from "../report/index.js";
-import { removeStaleTempFiles, writeFileAtomic } from "../host/atomic.js";
+import { writeFileAtomic } from "../host/atomic.js";
+import { recoverInterruptedWrites, writeFileInPlace } from "../host/in-place.js";
 import { lockFile, type HeldLock } from "./file-lock.js";
 import type { Env } from "./types.js";
 import { processRunner, type Runner } from "../host/runner.js";
@@ -107,7 +108,10 @@ export class FileEnv implements Env {
 
   private write(text: string): void {
     try {
-      writeFileAtomic(this.file, text);
+      // as pcs: an existing file is rewritten in place (open handles, hard links, owner and mode keep
+      // seeing it), a durable sibling copy first so that a crash mid-write loses nothing
+      if (existsSync(this.file)) writeFileInPlace(this.file, text);
+      else writeFileAtomic(this.file, text);
     } catch (e) {
       fail("CIB_FILE_WRITE_ERROR", { file: this.file, reason: (e as NodeJS.ErrnoException).message });
     }
@@ -147,8 +151,8 @@ export class FileEnv implements Env {
       fail("CIB_FILE_LOCKED", { file: this.file });
     }
     try {
-      // temporary files of writers killed mid-write (their pid is gone)
-      removeStaleTempFiles(this.file);
+      // what writers killed mid-write left: their temporary files, and in-place writes to finish
+      recoverInterruptedWrites(this.file);
       return await body();
     } finally {
       lock.release();

@@ -1,10 +1,10 @@
 // Rewriting a file in place, as pcs does (the file keeps its inode: open handles, hard links, a symlinked
 // path, owner and mode all see the new content), without losing it to a crash: the new content is first
 // made durable in a sibling `.NAME.PID.N.new`, and a writer that finds such a copy of a dead process
-// finishes that write before doing anything else. Generic; candidates for src/host.
+// finishes that write before doing anything else.
 import { closeSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { pidExists, removeStaleTempFiles } from "../host/atomic.js";
+import { pidExists, removeStaleTempFiles } from "./atomic.js";
 
 let counter = 0;
 
@@ -82,7 +82,13 @@ export function writeFileInPlace(file: string, content: string): void {
       // never created
     }
   }
-  writeDurably(file, content, "r+");
+  try {
+    writeDurably(file, content, "r+");
+  } catch (e) {
+    // the file was not touched (it cannot be opened for writing): no write to finish later
+    if (copied) unlinkSync(`${stem}.new`);
+    throw e;
+  }
   if (!copied) return;
   unlinkSync(`${stem}.new`);
   fsyncDir(dir);

@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { linkSync, openSync, readdirSync, readFileSync, readSync, statSync, symlinkSync, writeFileSync, chmodSync, closeSync } from "node:fs";
 import { join } from "node:path";
-import { recoverInterruptedWrites, writeFileInPlace } from "../../src/corosync/in-place-write";
+import { recoverInterruptedWrites, writeFileInPlace } from "../../src/host/in-place";
 import { exportCorosyncConf, parseCorosyncConf } from "../../src/corosync/parser";
 import { tempDir } from "../helpers/cli";
 
