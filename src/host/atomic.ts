@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 let tempCounter = 0;
@@ -42,7 +42,7 @@ export function removeStaleTempFiles(file: string): string[] {
 }
 
 /** Replace `file` with `content`: write a sibling temporary file, fsync it, rename over, fsync the folder. */
-export function writeFileAtomic(file: string, content: string, mode?: number): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, mode?: number): void {
   const dir = dirname(file);
   // the counter keeps two writes of one process (the agent's, say) from sharing a temporary file
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${tempCounter++}.tmp`);
@@ -56,7 +56,7 @@ export function writeFileAtomic(file: string, content: string, mode?: number): v
   }
   const fd = openSync(tmp, "w", existingMode);
   try {
-    writeSync(fd, content);
+    writeFileSync(fd, content);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);

@@ -2,6 +2,7 @@
 import type { Area, Route } from "../route-types.js";
 import { aclArea } from "./acl.js";
 import { alertArea } from "./alert.js";
+import { boothArea } from "./booth.js";
 import { clusterArea } from "./cluster.js";
 import { configArea } from "./config.js";
 import { constraintArea } from "./constraint.js";
@@ -24,6 +25,7 @@ export const AREAS: readonly Area[] = [
   propertyArea,
   aclArea,
   quorumArea,
+  boothArea,
   statusArea,
   configArea,
   hostArea,
