@@ -129,10 +129,17 @@ function dcReady(node: string): boolean {
   return /<current_dc present="true"/.test(r.stdout) && new RegExp(`<node name="${node}"[^>]* online="true"`).test(r.stdout);
 }
 
+/** How long a start waits for a Pacemaker it did not start (another test's) to stop. */
+const FOREIGN_WAIT_MS = 120000;
+
 export async function startRealPacemaker(options: { clusterName?: string; dcTimeoutMs?: number } = {}): Promise<RealPacemaker> {
   const missing = pacemakerMissing();
   if (missing.length) throw new Error(`a real Pacemaker cannot run here: missing ${missing.join(", ")}`);
-  const foreign = processesNamed(DAEMONS);
+  // another test file of this suite may hold the one Pacemaker a machine can run: wait for it to end
+  let foreign = processesNamed(DAEMONS);
+  for (const deadline = Date.now() + FOREIGN_WAIT_MS; foreign.size && Date.now() < deadline; foreign = processesNamed(DAEMONS)) {
+    await new Promise((r) => setTimeout(r, 500));
+  }
   if (foreign.size) {
     throw new Error(`refusing to start a test cluster: ${[...foreign].map(([pid, n]) => `${n} (pid ${pid})`).join(", ")} already running, not started by this test`);
   }
