@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../host/atomic.js";
 import { startServer } from "../transport/server.js";
-import { publicBlob } from "../transport/keys.js";
+import { publicBlobs } from "../transport/keys.js";
 import { SOCKET_VARIABLE } from "./executor/attribute-protocol.js";
 import { makeHandler, PASSWORD_METHODS } from "./handlers.js";
 import { makeLogger } from "./log.js";
@@ -107,13 +107,7 @@ async function main(): Promise<number> {
     const keys = readAuthorizedKeys(files);
     const cluster = files.clusterKey + ".pub";
     if (existsSync(cluster)) keys.push(readFileSync(cluster, "utf8").trim());
-    return keys.flatMap((k) => {
-      try {
-        return [publicBlob(k)];
-      } catch {
-        return [];
-      }
-    });
+    return publicBlobs(keys);
   };
   const server = await startServer(
     {

@@ -5,7 +5,7 @@ import { processRunner } from "../host/runner.js";
 import { makeLogger } from "../cluster/log.js";
 import { addAuthorizedKey, checkPassword, ensureStateDir, hostKeyPair, readAuthorizedKeys } from "../cluster/state.js";
 import { pacemakerTools } from "../env/pacemaker/tools.js";
-import { publicBlob } from "../transport/keys.js";
+import { publicBlobs } from "../transport/keys.js";
 import { RpcError } from "../transport/protocol.js";
 import { startServer } from "../transport/server.js";
 import { asRpcError, pacemakerMethods, PASSWORD_METHODS } from "./methods.js";
@@ -22,14 +22,7 @@ export async function servePacemakerAgent(options: PacemakerAgentOptions): Promi
   const hostKey = hostKeyPair(files);
   const tools = pacemakerTools(processRunner);
   const methods = pacemakerMethods({ tools, hostPublicKey: hostKey.public, addAuthorizedKey: (key) => addAuthorizedKey(files, key), log });
-  const authorizedKeys = () =>
-    readAuthorizedKeys(files).flatMap((k) => {
-      try {
-        return [publicBlob(k)];
-      } catch {
-        return [];
-      }
-    });
+  const authorizedKeys = () => publicBlobs(readAuthorizedKeys(files));
   const server = await startServer(
     {
       hostKey: hostKey.private,

@@ -29,6 +29,17 @@ export function publicBlob(keyText: string): Buffer {
   return key.getPublicSSH();
 }
 
+/** The SSH blobs of the keys that parse (a damaged line of authorized_keys is no key, not an error). */
+export function publicBlobs(keyTexts: readonly string[]): Buffer[] {
+  return keyTexts.flatMap((k) => {
+    try {
+      return [publicBlob(k)];
+    } catch {
+      return [];
+    }
+  });
+}
+
 export const fingerprintOfKey = (keyText: string): string => fingerprintOfBlob(publicBlob(keyText));
 
 /** Load the pair stored at `file` (+ `file.pub`), creating it (mode 0600) on first use. */
