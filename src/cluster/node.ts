@@ -84,7 +84,6 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   const store = openCibStore(files.cib);
   let pulling = false;
   let reconciling = false;
-  let applying = 0;
 
   const running = () => membership !== undefined;
   const incarnation = randomUUID();
@@ -158,8 +157,7 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
   };
 
   const catchUp = () => {
-    // while our own change is on its way, the peers holding it already are not ahead of us
-    if (!config || !membership || pulling || applying) return;
+    if (!config || !membership || pulling) return;
     const mine = store.current()?.version;
     const m = membership;
     const ahead = [...m.view().members].find((name) => {
@@ -382,15 +380,10 @@ export function createNode(files: StateFiles, log: Logger): NodeEngine {
       if (behind()) throw new RpcError("DC_SYNCING", "the Designated Controller is catching up with a newer CIB");
       // a partition without quorum keeps no change: its CIB would win over the majority's when they merge
       if (!membership?.view().quorate) throw new RpcError("NO_QUORUM", "the cluster has no quorum: the change was not stored");
-      applying++;
-      try {
-        const applied = await applyClientPatch({ store, log, patchXml, origin: origin ?? config!.localName, replicate });
-        log("cib.patch.applied", { version: applied.version, forwarded });
-        void controller?.afterPatch(applied.before, applied.after);
-        return { version: applied.version };
-      } finally {
-        applying--;
-      }
+      const applied = await applyClientPatch({ store, log, patchXml, origin: origin ?? config!.localName, replicate });
+      log("cib.patch.applied", { version: applied.version, forwarded });
+      void controller?.afterPatch(applied.before, applied.after);
+      return { version: applied.version };
     },
     async getCib(local) {
       if (!local && running() && !isDc()) {

@@ -1,5 +1,5 @@
 // A client's change on the DC: the patch applied to a copy of the CIB, refused when it was made
-// against another version, sent to a majority and only then kept here.
+// against another version, kept here and sent to the members; it counts once a majority holds it.
 import { epochText } from "../../cib/ctime.js";
 import { cibVersion, type CibVersion } from "../../cib/document.js";
 import { applyVersionedPatch, PatchError } from "../../cib/patch.js";
@@ -51,9 +51,8 @@ export function applyClientPatch({ store, log, patchXml, origin, replicate }: Cl
     cib.attrs["update-user"] = "root";
     const xml = serializeXml(cib);
     const version = cibVersion(cib);
-    // our copy only once a majority holds it: a change refused for want of quorum leaves nothing here
-    await replicate(xml, version);
-    await store.replaceAsync(cib, xml);
+    // send to the peers and keep our copy at the same time (the DC checked for quorum first)
+    await Promise.all([replicate(xml, version), store.replaceAsync(cib, xml)]);
     return { before: current.cib, after: cib, version };
   });
 }
