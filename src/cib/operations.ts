@@ -45,22 +45,28 @@ export function normalizeOperation(op: OperationInput): OperationInput {
 
 const sorted = (items: Iterable<string>): string[] => [...items].sort();
 
-/** Checks of one entered (normalized) operation. `allowedNames`: the agent's actions. */
-export function validateOperation(op: OperationInput, allowedNames: readonly string[]): ReportItem[] {
+/**
+ * Checks of one operation as entered: values are compared normalized and reported as typed.
+ * `allowedNames`: the agent's actions.
+ */
+export function validateOperation(entered: OperationInput, allowedNames: readonly string[]): ReportItem[] {
+  const op = normalizeOperation(entered);
   const reports: ReportItem[] = [];
   const type = "resource operation";
   const invalid = Object.keys(op).filter((k) => !OPERATION_ATTRIBUTES.includes(k));
   if (invalid.length) reports.push(error("INVALID_OPTIONS", { names: sorted(invalid), allowed: sorted(OPERATION_ATTRIBUTES), optionType: type }));
   if (!("name" in op)) reports.push(error("REQUIRED_OPTIONS_ARE_MISSING", { names: ["name"], optionType: type }));
   if ("name" in op && !allowedNames.includes(op.name)) {
-    reports.push(forceableError("INVALID_OPTION_VALUE", { name: "operation name", value: op.name, allowed: sorted(allowedNames) }));
+    reports.push(forceableError("INVALID_OPTION_VALUE", { name: "operation name", value: entered.name, allowed: sorted(allowedNames) }));
   }
   const valueIn = (key: string, allowed: readonly string[]) => {
-    if (key in op && !allowed.includes(op[key])) reports.push(error("INVALID_OPTION_VALUE", { name: key, value: op[key], allowed: sorted(allowed) }));
+    if (key in op && !allowed.includes(op[key])) reports.push(error("INVALID_OPTION_VALUE", { name: key, value: entered[key], allowed: sorted(allowed) }));
   };
   valueIn("role", ALL_ROLES);
-  if (op.role === ROLE_PROMOTED_LEGACY) reports.push(deprecation("DEPRECATED_OPTION_VALUE", { option: "role", value: op.role, replacedBy: ROLE_PROMOTED }));
-  if (op.role === ROLE_UNPROMOTED_LEGACY) reports.push(deprecation("DEPRECATED_OPTION_VALUE", { option: "role", value: op.role, replacedBy: ROLE_UNPROMOTED }));
+  const deprecatedRoles: Record<string, string> = { [ROLE_PROMOTED_LEGACY]: ROLE_PROMOTED, [ROLE_UNPROMOTED_LEGACY]: ROLE_UNPROMOTED };
+  if (op.role !== undefined && op.role in deprecatedRoles) {
+    reports.push(deprecation("DEPRECATED_OPTION_VALUE", { option: "role", value: entered.role, replacedBy: deprecatedRoles[op.role] }));
+  }
   valueIn("on-fail", ON_FAIL_VALUES);
   valueIn("record-pending", BOOLEAN_VALUES);
   valueIn("enabled", BOOLEAN_VALUES);

@@ -1,7 +1,8 @@
 // resource defaults / resource op defaults (rsc_defaults, op_defaults)
 import { lazy } from "../lazy.js";
 import type { Route } from "../route-types.js";
-import { withUsage } from "./usage-wrap.js";
+import { ReportedError } from "../../report/index.js";
+import type { Handler } from "../route-types.js";
 
 const load = () => import("../../commands/defaults/commands.js");
 // pcs's `defaults update` and legacy `defaults <name>=<value>` never check their options: every option pcs's getopt
@@ -15,23 +16,46 @@ const IGNORED_BY_LEGACY = [
 ].map((o) => `--${o}`).concat(["-p", "-u"]);
 const NOTE = "NOTE: Defaults do not apply to resources / stonith devices which override them with their own defined values.";
 
+/**
+ * Usage errors print the usage of `base` (the resource command, also for stonith's aliases) plus
+ * `tail`, or the words the error names, as pcs's nested routers do: "Usage: pcs resource defaults
+ * set..." for a group without its sub-command, "... set ..." for an unknown sub-command of it.
+ */
+const withDefaultsUsage =
+  (run: Handler, base: readonly string[], tail: readonly string[]): Handler =>
+  async (ctx) => {
+    try {
+      await run(ctx);
+    } catch (e) {
+      if (!(e instanceof ReportedError) || !(e as { showUsage?: boolean }).showUsage) throw e;
+      const named = e as { usageWords?: readonly string[]; unknownSubcommand?: boolean };
+      const words = [...base, ...(named.usageWords ?? tail)];
+      const { usageFor } = await import("../help.js");
+      let text = usageFor(words) ?? "";
+      if (named.unknownSubcommand) text = text.replace(`Usage: pcs ${words.join(" ")}...`, `Usage: pcs ${words.join(" ")} ...`);
+      process.stderr.write(`${text}\n`);
+      throw new ReportedError([], false, 1);
+    }
+  };
+
 /** The routes of one defaults section; `original`: the resource command whose usage a wrong call prints. */
 function defaultsRoutes(prefix: readonly string[], what: string, original?: readonly string[]): Route[] {
   const words = prefix.slice(1).join(" ");
+  const withUsage = (run: Handler, tail: readonly string[] = []) => withDefaultsUsage(run, original ?? prefix, tail);
   return [
     {
       path: prefix,
       synopsis: `${words} [config] [--all] [--full] [--no-expire-check]\n${words} <name>=<value>...`,
       help: `List the configured default values for ${what}; the form with <name>=<value> pairs is the deprecated way to set them (use '${words} update'). ${NOTE}`,
       options: ["--all", "--full", "--no-expire-check", ...IGNORED_BY_LEGACY],
-      run: withUsage(lazy(load, (m) => m.defaultsCommand), original),
+      run: withUsage(lazy(load, (m) => m.defaultsCommand)),
     },
     {
       path: [...prefix, "config"],
       synopsis: `${words} config [--all] [--full] [--no-expire-check]`,
       help: `List the configured sets of default values for ${what}. --all also lists sets whose rules have expired, --full shows ids, --no-expire-check skips evaluating rule expiration.`,
       options: ["--all", "--full", "--no-expire-check"],
-      run: withUsage(lazy(load, (m) => m.defaultsConfigCommand), original),
+      run: withUsage(lazy(load, (m) => m.defaultsConfigCommand)),
     },
     {
       path: [...prefix, "set", "create"],
@@ -44,32 +68,32 @@ function defaultsRoutes(prefix: readonly string[], what: string, original?: read
           : "") +
         `'date gt|lt <date>', 'date in_range [<date>] to <date>|duration <duration options>' and 'date-spec <date-spec options>'. ${NOTE}`,
       options: ["--force"],
-      run: withUsage(lazy(load, (m) => m.defaultsSetCreateCommand), original),
+      run: withUsage(lazy(load, (m) => m.defaultsSetCreateCommand), ["set", "create"]),
     },
     {
       path: [...prefix, "set", "delete"],
       synopsis: `${words} set delete [<set id>]...`,
       help: "Delete the given sets of default values.",
-      run: withUsage(lazy(load, (m) => m.defaultsSetRemoveCommand), original),
+      run: withUsage(lazy(load, (m) => m.defaultsSetRemoveCommand), ["set", "delete"]),
     },
     {
       path: [...prefix, "set", "remove"],
       synopsis: `${words} set remove [<set id>]...`,
       help: "Delete the given sets of default values.",
-      run: withUsage(lazy(load, (m) => m.defaultsSetRemoveCommand), original),
+      run: withUsage(lazy(load, (m) => m.defaultsSetRemoveCommand), ["set", "remove"]),
     },
     {
       path: [...prefix, "set", "update"],
       synopsis: `${words} set update <set id> [meta [<name>=<value>]...]`,
       help: `Add, change or (with an empty value) remove values in the given set of defaults for ${what}; other values stay. ${NOTE}`,
-      run: withUsage(lazy(load, (m) => m.defaultsSetUpdateCommand), original),
+      run: withUsage(lazy(load, (m) => m.defaultsSetUpdateCommand), ["set", "update"]),
     },
     {
       path: [...prefix, "update"],
       synopsis: `${words} update <name>=<value>...`,
       help: `Add, change or (with an empty value) remove default values for ${what} in the only set of defaults, for when you manage just one set. ${NOTE}`,
       options: ["--all", "--full", "--no-expire-check", ...IGNORED_BY_LEGACY],
-      run: withUsage(lazy(load, (m) => m.defaultsUpdateCommand), original),
+      run: withUsage(lazy(load, (m) => m.defaultsUpdateCommand), ["update"]),
     },
   ];
 }

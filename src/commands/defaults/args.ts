@@ -5,13 +5,20 @@ import { fail, quoteList, ReportedError } from "../../report/index.js";
 /** A command line pcs rejects by printing the command's usage (CmdLineInputError without text). */
 export class UsageError extends ReportedError {
   readonly showUsage = true;
-  constructor() {
+  /**
+   * `usageWords`: whose usage to print, below the command's group (when not the command's own);
+   * `unknownSubcommand`: the words name a group and what followed is none of its commands.
+   */
+  constructor(
+    readonly usageWords?: readonly string[],
+    readonly unknownSubcommand = false,
+  ) {
     super([], false, 1);
   }
 }
 
-export function usageError(): never {
-  throw new UsageError();
+export function usageError(usageWords?: readonly string[], unknownSubcommand = false): never {
+  throw new UsageError(usageWords, unknownSubcommand);
 }
 
 /** A command line error with a message: `Error: <text>`. */

@@ -10,12 +10,15 @@ import {
   type DefaultsSection,
 } from "../../cib/defaults.js";
 import { updateMultiNvset } from "../../cib/defaults-nvset.js";
-import { appendDefaultsRule, parseDefaultsRule, ruleInEffectStatus, upgradeForDefaultsRule, validateDefaultsRule } from "../../cib/defaults-rule.js";
+import { appendDefaultsRuleTree, upgradeForDefaultsRuleTree } from "./rule-cib.js";
+import { parseDefaultsRuleText, RuleParseError, type DefaultsRule } from "./rule-parser.js";
+import { validateDefaultsRuleTree } from "./rule-validate.js";
+import { ruleStatuses } from "./rule-status.js";
 import { ruleDetailLines } from "../../cib/rules/index.js";
 import { IdIndex } from "../../cib/ids.js";
 import { detach, serializeXml } from "../../cib/xml.js";
 import type { CommandContext } from "../context.js";
-import { deprecation, fail } from "../../report/index.js";
+import { deprecation, error, fail, type ReportItem } from "../../report/index.js";
 import { groupByKeywords, prepareOptions, usageError } from "./args.js";
 import { deprecatedCommandText } from "../legacy.js";
 
@@ -45,7 +48,11 @@ export async function defaultsCommand(ctx: CommandContext): Promise<void> {
     if (unsupported.length) fail("OPTION_NOT_SUPPORTED", { options: unsupported });
     return defaultsConfigCommand(ctx);
   }
-  if (!ctx.args[0].includes("=")) usageError();
+  // pcs's routers: `set` alone wants a sub-command; any other word is an unknown sub-command
+  if (!ctx.args[0].includes("=")) {
+    if (ctx.args[0] === "set") usageError(["set"], ctx.args.length > 1);
+    usageError([], true);
+  }
   ctx.reports.add(
     deprecation("DEPRECATED_SYNTAX", {
       text: deprecatedCommandText(`${commandName(ctx)} update`),
@@ -70,9 +77,11 @@ export async function defaultsConfigCommand(ctx: CommandContext): Promise<void> 
   const detail = ctx.has("--full");
   const check = !ctx.has("--no-expire-check") && sets.some((s) => s.rule);
   const cibXml = check ? serializeXml(cib) : "";
+  const ruleIds = check ? sets.flatMap((s) => (s.rule ? [s.rule.attrs.id ?? ""] : [])) : [];
+  const statuses = await ruleStatuses(env.runner, cibXml, ruleIds);
   const lines: string[] = [];
   for (const set of sets) {
-    const status = check && set.rule ? await ruleInEffectStatus(env.runner, cibXml, set.rule.attrs.id ?? "") : "unknown";
+    const status = (set.rule && statuses.get(set.rule.attrs.id ?? "")) || "unknown";
     if (status === "expired" && !ctx.has("--all")) continue;
     const label = status === "expired" || status === "not yet in effect" ? ` (${status})` : "";
     const options = Object.entries(set.options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -92,15 +101,18 @@ export async function defaultsSetCreateCommand(ctx: CommandContext): Promise<voi
   const name = sectionOf(ctx);
   const env = await ctx.env();
   await env.editCib((cib, reports) => {
-    const parsed = rule.length ? parseDefaultsRule(rule) : undefined;
-    if (parsed?.ok) reports.add(...upgradeForDefaultsRule(cib, parsed.node));
+    const parsed = rule.length ? parseRuleReport(rule.join(" ")) : undefined;
+    if (parsed?.rule) reports.add(...upgradeForDefaultsRuleTree(cib, parsed.rule));
     const ids = new IdIndex(cib);
     reports.add(...validateSetOptions(options, ids));
-    if (parsed && !parsed.ok) reports.add(parsed.report);
-    if (parsed?.ok) reports.add(...validateDefaultsRule(parsed.node, name));
+    if (parsed?.report) reports.add(parsed.report);
+    if (parsed?.rule) {
+      const allowed = { rsc: true, op: name === "op_defaults", nodeAttribute: name === "op_defaults" };
+      reports.add(...validateDefaultsRuleTree(parsed.rule, allowed));
+    }
     reports.throwIfErrors();
-    const node = parsed?.ok ? parsed.node : undefined;
-    createDefaultsSet(cib, name, pairs, options, ids, node && ((set) => appendDefaultsRule(set, node, ids)));
+    const tree = parsed?.rule;
+    createDefaultsSet(cib, name, pairs, options, ids, tree && ((set) => appendDefaultsRuleTree(cib, set, tree, ids)));
     reports.add(warningDefaultsOverride());
     // the CIB schema rejects the attributes --force let through, as pushing it to pacemaker does
     if (schemaInvalidSetOptions(options).length) fail("CIB_SCHEMA_REJECTED", {});
@@ -139,4 +151,16 @@ export async function defaultsSetUpdateCommand(ctx: CommandContext): Promise<voi
     updateMultiNvset(set, pairs, new IdIndex(cib));
     reports.add(warningDefaultsOverride());
   }, ctx.reports);
+}
+
+/** The parsed rule, or pcs's report of where the text stops parsing (with a marker under the column). */
+function parseRuleReport(text: string): { rule?: Extract<DefaultsRule, { kind: "bool" }>; report?: ReportItem } {
+  try {
+    return { rule: parseDefaultsRuleText(text) };
+  } catch (e) {
+    if (!(e instanceof RuleParseError)) throw e;
+    const marker = `${"-".repeat(e.column - 1)}^`;
+    const where = `parse error near or after line 1 column ${e.column}`;
+    return { report: error("GENERIC", { text: `'${text}' is not a valid rule expression, ${where}\n  ${text}\n  ${marker}` }) };
+  }
 }

@@ -18,7 +18,7 @@ import { disableResource } from "../../cib/primitive.js";
 import { searchElement } from "../../cib/resource-lookup.js";
 import { appendChild, detach, type XmlElement } from "../../cib/xml.js";
 import type { CommandContext } from "../context.js";
-import { error, fail, forceableError, type Reports } from "../../report/index.js";
+import { error, fail, forceableError, ReportedError, type Reports } from "../../report/index.js";
 import { cmdlineError, groupByKeywords, prepareOptions } from "./create-args.js";
 import { UsageError } from "./usage-error.js";
 import { refuseWaitWithFile } from "./wait.js";
@@ -45,11 +45,12 @@ function bundleGroups(args: readonly string[]): BundleGroups {
 const optionsOf = (groups: BundleGroups, keyword: string): NvPairs => prepareOptions(groups.single.get(keyword) ?? []);
 const mapsOf = (groups: BundleGroups, keyword: string): NvPairs[] => (groups.repeated.get(keyword) ?? []).map((l) => prepareOptions(l));
 
+/** A missing or wrong-type bundle stops the command at once, without pcs's closing summary line. */
 function findBundle(cib: XmlElement, id: string, reports: Reports): XmlElement {
-  const { element, report } = searchElement(cib, ["bundle"], id);
-  if (!element) reports.add(report!);
   reports.throwIfErrors();
-  return element!;
+  const { element, report } = searchElement(cib, ["bundle"], id);
+  if (!element) throw new ReportedError([report!], false);
+  return element;
 }
 
 /** Options forced past validation that pacemaker's schema does not know make the CIB push fail. */

@@ -84,7 +84,7 @@ export function prepareOperations(spec: NewPrimitive, newRoles: boolean, reports
   const metadata = spec.agent.metadata;
   const entered = spec.operations.map(normalizeOperation);
   const allowedNames = metadata.actions.map((a) => a.name);
-  for (const op of entered) reports.add(...validateOperation(op, allowedNames));
+  for (const op of spec.operations) reports.add(...validateOperation(op, allowedNames));
   reports.add(...validateDifferentIntervals(entered));
   reports.throwIfErrors();
   const enteredNames = new Set(entered.map((op) => op.name));

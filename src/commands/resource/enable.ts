@@ -16,7 +16,7 @@ import {
 } from "../../cib/resource-state.js";
 import { isResource, isStonith, isTrue } from "../../cib/resources.js";
 import { descendants, type XmlElement } from "../../cib/xml.js";
-import { deprecation, warning, type Reports } from "../../report/index.js";
+import { deprecation, warning, type ReportItem, type Reports } from "../../report/index.js";
 import type { CommandContext } from "../context.js";
 import { UsageError, refuseWaitWithFile } from "./common.js";
 
@@ -125,11 +125,17 @@ function manageEdit(cib: XmlElement, ids: string[], reports: Reports, withMonito
     for (const primitive of primitivesOf(element)) {
       const ops = monitorOps(primitive);
       if (ops.length && !ops.some((op) => isTrue(op.attrs.enabled ?? "true"))) {
-        problems.push(warning("RESOURCE_MANAGED_NO_MONITOR_ENABLED", { resourceId: primitive.attrs.id ?? "" }));
+        problems.push(noEnabledMonitorWarning(primitive.attrs.id ?? ""));
       }
     }
   }
   reports.add(...problems);
+}
+
+/** pcs's command line words this library report with a hint at --monitor. */
+function noEnabledMonitorWarning(resourceId: string): ReportItem {
+  const item = warning("RESOURCE_MANAGED_NO_MONITOR_ENABLED", { resourceId });
+  return { ...item, message: `${item.message}. Re-run with '--monitor' to enable them.` };
 }
 
 function unmanageEdit(cib: XmlElement, ids: string[], reports: Reports, withMonitor: boolean): void {
