@@ -7,12 +7,12 @@ import type { Cluster, Resource, SchedNode } from "../scheduler/types.js";
 const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
 /** The value of the first nvpair with that name anywhere in the CIB, as crm_mon's XPath finds it. */
-function firstNvpair(cib: XmlElement, name: string): string | undefined {
+export function firstNvpair(cib: XmlElement, name: string): string | undefined {
   return descendants(cib, "nvpair").find((nv) => nv.attrs.name === name)?.attrs.value;
 }
 
 /** "Last change:  <time> by <user> via <client> on <origin>", as crm_mon builds it. */
-function lastChange(cib: XmlElement): string {
+function lastChangeText(cib: XmlElement): string {
   let s = cib.attrs["cib-last-written"] ?? "";
   if (cib.attrs["update-user"]) s += ` by ${cib.attrs["update-user"]}`;
   if (cib.attrs["update-client"]) s += ` via ${cib.attrs["update-client"]}`;
@@ -28,7 +28,7 @@ export function nodeDisplayName(node: SchedNode, detail: boolean): string {
 /** The feature set crm_mon shows for an online cluster node ("<3.15.1" when the node does not say). */
 export const nodeFeatureSet = (node: SchedNode): string | undefined => (node.online ? (node.attrs.get("#feature-set") ?? "<3.15.1") : undefined);
 
-function mixedVersion(cluster: Cluster): boolean {
+export function mixedVersion(cluster: Cluster): boolean {
   const sets = new Set(cluster.nodes.map(nodeFeatureSet).filter((s) => s !== undefined));
   return sets.size > 1;
 }
@@ -44,6 +44,12 @@ export function isDisabled(rsc: Resource): boolean {
   return false;
 }
 
+/** The resource instances crm_mon counts (orphans while still active), and how many are disabled or blocked. */
+export function resourceCounts(cluster: Cluster): { instances: number; disabled: number; blocked: number } {
+  const instances = cluster.primitives.filter((p) => !p.orphan || p.running.length > 0);
+  return { instances: instances.length, disabled: instances.filter(isDisabled).length, blocked: instances.filter((p) => p.blocked).length };
+}
+
 export interface SummaryOptions {
   now: number;
   /** the node crm_mon runs on (live clusters) */
@@ -57,10 +63,7 @@ export function clusterSummaryLines(cib: XmlElement, cluster: Cluster, o: Summar
   const dc = dcUuid === undefined ? undefined : cluster.nodes.find((n) => n.id.toLowerCase() === dcUuid);
   const quorum = isTrue(cib.attrs["have-quorum"]) ? "with" : "WITHOUT";
   const version = firstNvpair(cib, "dc-version") ?? "unknown";
-  // orphans count while they are still active
-  const instances = cluster.primitives.filter((p) => !p.orphan || p.running.length > 0);
-  const disabled = instances.filter(isDisabled).length;
-  const blocked = instances.filter((p) => p.blocked).length;
+  const { instances, disabled, blocked } = resourceCounts(cluster);
   const plural = (n: number) => (n === 1 ? "" : "s");
   const counts = [disabled ? `${disabled} DISABLED` : "", blocked ? `${blocked} BLOCKED from further action due to failure` : ""].filter(Boolean);
   const lines = [
@@ -70,9 +73,9 @@ export function clusterSummaryLines(cib: XmlElement, cluster: Cluster, o: Summar
       ? `  * Current DC: ${nodeDisplayName(dc, !!o.detail)} (version ${version}) - ${mixedVersion(cluster) ? "MIXED-VERSION " : ""}partition ${quorum} quorum`
       : "  * Current DC: NONE",
     `  * Last updated: ${epochText(Math.floor(o.now / 1000))}${o.localNode ? ` on ${o.localNode}` : ""}`,
-    `  * Last change:  ${lastChange(cib)}`,
+    `  * Last change:  ${lastChangeText(cib)}`,
     `  * ${cluster.nodes.length} node${plural(cluster.nodes.length)} configured`,
-    `  * ${instances.length} resource instance${plural(instances.length)} configured${counts.length ? ` (${counts.join(", ")})` : ""}`,
+    `  * ${instances} resource instance${plural(instances)} configured${counts.length ? ` (${counts.join(", ")})` : ""}`,
   ];
   if (cluster.options.maintenanceMode) {
     lines.push("", "              *** Resource management is DISABLED ***", "  The cluster will not attempt to start, stop or recover services");

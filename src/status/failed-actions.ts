@@ -43,10 +43,10 @@ function technical(op: XmlElement, node: string): string {
   return s;
 }
 
-/** The failure records of online nodes, one line each ("  * ..."), in history order. */
-export function failedActionLines(cib: XmlElement, online: (node: string) => boolean, options: { technical?: boolean } = {}): string[] {
+/** The failure records of the online nodes' histories, in history order (one per operation and node). */
+export function shownFailures(cib: XmlElement, online: (node: string) => boolean): { op: XmlElement; node: string }[] {
   const status = childElements(cib, "status")[0];
-  const lines: string[] = [];
+  const found: { op: XmlElement; node: string }[] = [];
   const seen = new Set<string>();
   for (const state of status ? childElements(status, "node_state") : []) {
     const node = state.attrs.uname ?? "unknown node";
@@ -59,8 +59,13 @@ export function failedActionLines(cib: XmlElement, online: (node: string) => boo
             const key = `${op.attrs.operation_key}\0${node}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            lines.push(`  * ${options.technical ? technical(op, node) : friendly(op, node)}`);
+            found.push({ op, node });
           }
   }
-  return lines;
+  return found;
+}
+
+/** The failure records of online nodes, one line each ("  * ..."), in history order. */
+export function failedActionLines(cib: XmlElement, online: (node: string) => boolean, options: { technical?: boolean } = {}): string[] {
+  return shownFailures(cib, online).map(({ op, node }) => `  * ${options.technical ? technical(op, node) : friendly(op, node)}`);
 }

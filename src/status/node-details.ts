@@ -95,12 +95,17 @@ function attributeLine(name: string, value: string, expected: number | undefined
   return base;
 }
 
+/** The names of a node's own attributes (not Pacemaker's internal ones), sorted as crm_mon lists them. */
+export function shownAttributeNames(node: SchedNode): string[] {
+  return [...node.attrs.keys()].filter((k) => !HIDDEN_ATTRIBUTE_PREFIXES.some((p) => k.startsWith(p))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** "Node Attributes": the online nodes' own attributes (not Pacemaker's internal ones). */
 export function nodeAttributeLines(cluster: Cluster): string[] {
   const lines: string[] = [];
   for (const node of cluster.nodes) {
     if (!node.online) continue;
-    const names = [...node.attrs.keys()].filter((k) => !HIDDEN_ATTRIBUTE_PREFIXES.some((p) => k.startsWith(p))).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const names = shownAttributeNames(node);
     if (!names.length) continue;
     if (!lines.length) lines.push("Node Attributes:");
     lines.push(`  * Node: ${nodeDisplayName(node, true)}:`);

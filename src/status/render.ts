@@ -2,6 +2,7 @@
 // "Current cluster status" / "Revised Cluster Status".
 import type { Cluster, Resource, Role, SchedNode } from "../scheduler/types.js";
 import { healthSuffix } from "./node-details.js";
+import { EVERYTHING, filteredByNodeNames, isFiltered, memberShown, namedItself, nodeListed, type NameList } from "./resource-filter.js";
 
 /** Where one primitive is (or will be), as shown. */
 export interface Placement {
@@ -104,11 +105,11 @@ const instancePlacement =
     return clone.clone?.promotable && p.role === "Started" ? { ...p, role: "Unpromoted" } : p;
   };
 
-function detailedInstances(clone: Resource, shownAt: PlacementOf, cluster: Cluster, hideInactive: boolean): string[] {
+function detailedInstances(clone: Resource, instances: Resource[], shownAt: PlacementOf, cluster: Cluster, hideInactive: boolean): string[] {
   const unique = !!clone.clone?.globallyUnique;
   const placementOf = instancePlacement(clone, shownAt);
   const out: string[] = [];
-  for (const inst of clone.children) {
+  for (const inst of instances) {
     const activeHere = primitivesOfInst(inst).some((p) => placementOf(p).nodes.length);
     // crm_mon lists the stopped instances even with --inactive off
     if (inst.orphan && !activeHere) continue;
@@ -124,8 +125,17 @@ function detailedInstances(clone: Resource, shownAt: PlacementOf, cluster: Clust
   return out;
 }
 
-function cloneLines(clone: Resource, shownAt: PlacementOf, cluster: Cluster, hideInactive: boolean, detail = false): string[] {
+/** The resources and nodes a filtered status shows (crm_mon --resource and --node); all by default. */
+interface Shown {
+  resources: NameList;
+  nodes: NameList;
+}
+
+function cloneLines(clone: Resource, shownAt: PlacementOf, cluster: Cluster, hideInactive: boolean, shown: Shown, detail = false): string[] {
+  if (isFiltered(clone, shown.resources, true)) return [];
   const placementOf = instancePlacement(clone, shownAt);
+  const everything = namedItself(clone, shown.resources);
+  const instances = clone.children.filter((inst) => !filteredByNodeNames(activeNodes(inst, placementOf), shown.nodes) && !isFiltered(inst, shown.resources, everything));
   const info = clone.clone;
   const template = clone.children[0];
   const childId = info?.childId ?? template?.baseId ?? "";
@@ -134,10 +144,19 @@ function cloneLines(clone: Resource, shownAt: PlacementOf, cluster: Cluster, hid
   if (info?.globallyUnique) tags.push("unique");
   if (!clone.managed || cluster.options.maintenanceMode) tags.push("unmanaged");
   if (disabled(clone)) tags.push("disabled");
-  const out = [`  * Clone Set: ${clone.id} [${childId}]${tags.length ? ` (${tags.join(", ")})` : ""}:`];
-  if (detail) return [...out, ...detailedInstances(clone, placementOf, cluster, hideInactive)];
+  // crm_mon prints a clone's header only above something
+  const header = `  * Clone Set: ${clone.id} [${childId}]${tags.length ? ` (${tags.join(", ")})` : ""}:`;
+  const body = cloneBody(clone, instances, placementOf, cluster, hideInactive, shown, detail);
+  if (body === HEADER_ALONE) return [header];
+  return body.length ? [header, ...body] : [];
+}
+
+function cloneBody(clone: Resource, instances: Resource[], placementOf: PlacementOf, cluster: Cluster, hideInactive: boolean, shown: Shown, detail: boolean): string[] {
+  const info = clone.clone;
+  const out: string[] = [];
+  if (detail) return detailedInstances(clone, instances, placementOf, cluster, hideInactive);
   if (info?.globallyUnique) {
-    for (const inst of clone.children) {
+    for (const inst of instances) {
       if (inst.orphan && !primitivesOfInst(inst).some((p) => placementOf(p).nodes.length)) continue;
       if (inst.variant === "group") {
         out.push(`    * Resource Group: ${inst.id}:`);
@@ -158,7 +177,7 @@ function cloneLines(clone: Resource, shownAt: PlacementOf, cluster: Cluster, hid
     byRole.set(label, list);
   };
   const roleLabel = (role: Role) => (info?.promotable ? (role === "Promoted" ? "Promoted" : "Unpromoted") : "Started");
-  for (const inst of clone.children) {
+  for (const inst of instances) {
     if (inst.variant === "group") {
       // a group instance is listed by node only when all its members run there, well
       const members = inst.children.map((m) => ({ m, p: placementOf(m) }));
@@ -189,39 +208,65 @@ function cloneLines(clone: Resource, shownAt: PlacementOf, cluster: Cluster, hid
     const list = byRole.get(label);
     if (list?.length) out.push(`    * ${paintState(label)}: [ ${cluster.nodes.filter((n) => list.includes(n.uname)).map((n) => n.uname).join(" ")} ]`);
   }
-  const stopped = cluster.nodes.filter((n) => !used.has(n.uname)).map((n) => n.uname);
-  if (stopped.length && !hideInactive) out.push(`    * ${paintState("Stopped")}${disabled(clone) ? " (disabled)" : ""}: [ ${stopped.join(" ")} ]`);
+  if (hideInactive) return out;
+  const activeInstances = [...byRole.values()].reduce((n, list) => n + list.length, 0);
+  // the nodes without an instance are listed only while instances are missing
+  // a node with any instance (shown or filtered out) is not listed as stopped
+  const runningOn = new Set(activeNodes(clone, placementOf));
+  const stoppedOn = (n: SchedNode) => !used.has(n.uname) && !runningOn.has(n.uname) && nodeListed(n.uname, shown.nodes);
+  const stopped = cloneMax(clone, cluster) > activeInstances ? cluster.nodes.filter(stoppedOn).map((n) => n.uname) : [];
+  if (stopped.length) out.push(`    * ${paintState("Stopped")}${disabled(clone) ? " (disabled)" : ""}: [ ${stopped.join(" ")} ]`);
+  else if (!activeInstances && !out.length) return HEADER_ALONE;
   return out;
 }
 
+/** clone-max as Pacemaker reads it: by default one per node (guest and remote nodes too), at least one. */
+const cloneMax = (clone: Resource, cluster: Cluster): number => (clone.meta.has("clone-max") ? (clone.clone?.max ?? 0) : Math.max(1, cluster.nodes.length));
+
+/** A clone with no instance to show (no nodes, or none the filter asks for) still shows its header. */
+const HEADER_ALONE: string[] = [""];
+
 export interface ResourceFilter {
   hideInactive?: boolean;
-  /** Only this resource (or the resource this primitive belongs to). */
-  only?: (rsc: Resource) => boolean;
+  /** crm_mon --resource: the names of the resources shown (./resource-filter.ts); all by default. */
+  resources?: NameList;
+  /** crm_mon --node: the names of the nodes whose active resources are shown; all by default. */
+  nodes?: NameList;
   /** crm_mon --show-detail: clone instances one by one. */
   detail?: boolean;
 }
 
-const active = (r: Resource, placementOf: PlacementOf): boolean => primitivesOfInst(r).some((p) => placementOf(p).nodes.length > 0);
+const activeNodes = (r: Resource, placementOf: PlacementOf): string[] => primitivesOfInst(r).flatMap((p) => placementOf(p).nodes.map((n) => n.uname));
+
+function groupLines(group: Resource, placementOf: PlacementOf, cluster: Cluster, hide: boolean, shown: Shown): string[] {
+  if (isFiltered(group, shown.resources, true)) return [];
+  const members = group.children.filter((m) => memberShown(group, m, shown.resources, !hide, activeNodes(m, placementOf).length > 0));
+  if (!members.length) return [];
+  const allActive = group.children.every((m) => activeNodes(m, placementOf).length > 0);
+  const inactive = hide && !allActive ? group.children.filter((m) => !activeNodes(m, placementOf).length).length : 0;
+  const tags = [inactive ? `${inactive} member${inactive === 1 ? "" : "s"} inactive` : "", !isManaged(group, cluster) ? "unmanaged" : "", disabled(group) ? "disabled" : ""].filter(Boolean);
+  return [`  * Resource Group: ${group.id}${tags.length ? ` (${tags.join(", ")})` : ""}:`, ...members.map((m) => primitiveLine(m, placementOf(m), "    ", cluster))];
+}
 
 /** crm_mon's "Full List of Resources" block, at crm_mon's indentation. */
 export function renderResources(cluster: Cluster, placementOf: PlacementOf, filter: ResourceFilter = {}): string[] {
   const out = [filter.hideInactive ? "Active Resources:" : "Full List of Resources:"];
   const hide = !!filter.hideInactive;
-  let shown = 0;
+  const shown: Shown = { resources: filter.resources ?? EVERYTHING, nodes: filter.nodes ?? EVERYTHING };
+  let printed = 0;
   for (const r of cluster.resources) {
-    if (filter.only && !filter.only(r)) continue;
-    if (hide && !active(r, placementOf)) continue;
-    shown++;
-    if (r.variant === "primitive") out.push(primitiveLine(r, placementOf(r), "  ", cluster));
-    else if (r.variant === "group") {
-      const inactive = hide ? r.children.filter((m) => !active(m, placementOf)).length : 0;
-      const tags = [inactive ? `${inactive} member${inactive === 1 ? "" : "s"} inactive` : "", !isManaged(r, cluster) ? "unmanaged" : "", disabled(r) ? "disabled" : ""].filter(Boolean);
-      out.push(`  * Resource Group: ${r.id}${tags.length ? ` (${tags.join(", ")})` : ""}:`);
-      for (const m of r.children) if (!hide || active(m, placementOf)) out.push(primitiveLine(m, placementOf(m), "    ", cluster));
-    } else out.push(...cloneLines(r, placementOf, cluster, hide, filter.detail));
+    const nodes = activeNodes(r, placementOf);
+    if (r.orphan && !nodes.length) continue;
+    if (hide && !nodes.length) continue;
+    if (filteredByNodeNames(nodes, shown.nodes)) continue;
+    let lines: string[];
+    if (r.variant === "primitive") lines = isFiltered(r, shown.resources, true) ? [] : [primitiveLine(r, placementOf(r), "  ", cluster)];
+    else if (r.variant === "group") lines = groupLines(r, placementOf, cluster, hide, shown);
+    else lines = cloneLines(r, placementOf, cluster, hide, shown, filter.detail);
+    if (lines.length) printed++;
+    out.push(...lines);
   }
-  if (!shown) out.push(hide && cluster.resources.length ? "  * No active resources" : "  * No resources");
+  if (!printed) out.push(hide ? "  * No active resources" : "  * No resources");
   return out;
 }
 

@@ -54,3 +54,13 @@ export function ticketDetailLines(cib: XmlElement): string[] {
   const tickets = ticketsOf(cib);
   return glibIterationOrder(tickets.keys()).map((id) => ticketLine(id, tickets.get(id)!));
 }
+
+/** The tickets as crm_mon's XML lists them: granted, standby and the last grant (when known). */
+export function ticketStates(cib: XmlElement): { id: string; granted: boolean; standby: boolean; lastGranted?: string }[] {
+  const tickets = ticketsOf(cib);
+  return glibIterationOrder(tickets.keys()).map((id) => {
+    const state = tickets.get(id)!.state;
+    const last = leadingInteger(state.get("last-granted"), -1);
+    return { id, granted: isTrue(state.get("granted")), standby: isTrue(state.get("standby")), lastGranted: last > -1 ? epochText(last) : undefined };
+  });
+}

@@ -36,11 +36,12 @@ export const statusArea: Area = {
       path: ["status", "resources"],
       synopsis: "resources [<resource id | tag id>] [node=<node>] [--hide-inactive]",
       help:
-        "Show the status of the configured resources. With a resource id, only that resource; with node, only " +
-        "resources running on that node; --hide-inactive shows only running resources.",
+        "Show status of all currently configured resources. If --hide-inactive is specified, only show active resources. " +
+        "If a resource or tag id is specified, only show status of the specified resource or resources in the specified " +
+        "tag. If node is specified, only show status of resources configured for the specified node.",
       options: ["--hide-inactive"],
       complete: ["resource"],
-      run: lazy(status, (m) => m.resourceStatusCommand),
+      run: withUsage(lazy(status, (m) => m.resourceStatusCommand)),
     },
     {
       path: ["status", "cluster"],
@@ -58,6 +59,13 @@ export const statusArea: Area = {
         "'both' show corosync's membership and need a running cluster.",
       complete: [["corosync", "both", "config"]],
       run: lazy(status, (m) => m.statusNodesCommand),
+    },
+    {
+      path: ["status", "xml"],
+      synopsis: "xml",
+      help: "View xml version of status (output from crm_mon -r -1 -X).",
+      complete: [],
+      run: withUsage(lazy(views, (m) => m.statusXmlCommand)),
     },
     {
       path: ["status", "quorum"],

@@ -3,7 +3,7 @@
 import type { CommandContext } from "../context.js";
 import { fail } from "../../report/index.js";
 import { unpackStatus } from "../../scheduler/status-view.js";
-import type { Cluster, Resource } from "../../scheduler/types.js";
+import type { Cluster } from "../../scheduler/types.js";
 import { currentPlacement, renderResources } from "../../status/render.js";
 import { nodeSummary, type NodeState } from "../../status/nodes.js";
 import { pacemakerNodes } from "../node/known-nodes.js";
@@ -12,12 +12,18 @@ import { existsSync } from "node:fs";
 import { cibNodes } from "../../cib/node-attributes.js";
 import { refuseCibFile } from "../resource/no-file.js";
 import { readCorosyncFacts } from "./corosync-file.js";
+import { nodeNames, resourceNames } from "../../status/resource-filter.js";
+import { argError, splitOption, usageError } from "../defaults/args.js";
 
 export const DEFAULT_COROSYNC_CONF = "/etc/corosync/corosync.conf";
+
+/** The CIB each status view was unpacked from: its tags name resources and nodes in status filters. */
+const sourceCib = new WeakMap<Cluster, XmlElement>();
 
 /** The cluster as crm_mon sees it: a node without a node_state has not taken its standby or maintenance attribute. */
 export function statusView(cib: XmlElement, now: number): Cluster {
   const cluster = unpackStatus(cib, now);
+  sourceCib.set(cluster, cib);
   const status = cib.children.find((c) => c.name === "status");
   const states = new Set((status?.children ?? []).filter((c) => c.name === "node_state").map((c) => c.attrs.id));
   for (const node of cluster.nodes) {
@@ -37,48 +43,43 @@ async function loadCluster(ctx: CommandContext): Promise<Cluster> {
   return (await loadCib(ctx)).cluster;
 }
 
-function matchesId(r: Resource, id: string): boolean {
-  if (r.id === id || r.baseId === id) return true;
-  return r.children.some((c) => matchesId(c, id));
-}
-
-function runsOn(r: Resource, node: string): boolean {
-  if (r.variant === "primitive") return r.running.some((n) => n.uname === node);
-  return r.children.some((c) => runsOn(c, node));
-}
-
-/** The resource lines as pcs prints them: crm_mon's block, stonith devices left out unless asked for. */
+/**
+ * The resource lines as pcs prints them from crm_mon's resource block: with an id every line, else the
+ * stonith devices' lines or the others'; crm_mon's "no resources" notes become pcs's messages.
+ */
 export function resourceLines(cluster: Cluster, options: { hideInactive: boolean; id?: string; node?: string; stonith?: boolean }): string[] {
   const { id, node } = options;
-  const only = (r: Resource) => (id === undefined || matchesId(r, id)) && (node === undefined || runsOn(r, node));
-  const lines = renderResources(cluster, currentPlacement, { hideInactive: options.hideInactive || node !== undefined, only }).slice(1);
-  if (lines.length === 1 && lines[0] === "  * No active resources") return ["No active resources"];
-  if (lines.length === 1 && lines[0] === "  * No resources") {
+  const cib = sourceCib.get(cluster);
+  const filter = cib ? { resources: resourceNames(cib, cluster, id), nodes: nodeNames(cib, cluster, node) } : {};
+  const lines = renderResources(cluster, currentPlacement, { hideInactive: options.hideInactive, ...filter }).slice(1);
+  const noneConfigured = options.stonith ? "NO stonith devices configured" : "NO resources configured";
+  if (lines[0] === "  * No active resources") return ["No active resources"];
+  if (lines[0] === "  * No resources") {
     if (id !== undefined && node === undefined) fail("STATUS_RESOURCE_NOT_FOUND", { id });
-    return [node === undefined ? (options.stonith ? "NO stonith devices configured" : "NO resources configured") : "No active resources"];
+    return [node === undefined ? noneConfigured : "No active resources"];
   }
-  const isStonithLine = (l: string) => /\(stonith:/.test(l);
+  const isStonithLine = (l: string) => l.includes("stonith:");
   const kept = id !== undefined ? lines : lines.filter((l) => isStonithLine(l) === !!options.stonith);
-  if (!kept.length) return [options.stonith ? "NO stonith devices configured" : "NO resources configured"];
-  return kept;
+  return kept.length ? kept : [noneConfigured];
 }
 
 /** `[<resource id>] [node=<node>]` as pcs reads it: the first word without "=" is the id, the rest options. */
 export function parseResourceArgs(ctx: CommandContext): { id?: string; node?: string } {
-  if (ctx.args.length > 2) fail("GENERIC", { text: "Too many arguments" });
+  if (ctx.args.length > 2) usageError();
   const rest = [...ctx.args];
   const idAt = rest.findIndex((a) => !a.includes("="));
   const id = idAt < 0 ? undefined : rest.splice(idAt, 1)[0];
   const options = new Map<string, string>();
   for (const arg of rest) {
-    const eq = arg.indexOf("=");
-    if (eq < 0) fail("GENERIC", { text: `missing value of '${arg}' option` });
-    options.set(arg.slice(0, eq), arg.slice(eq + 1));
+    const [name, value] = splitOption(arg);
+    const before = options.get(name);
+    if (before !== undefined && before !== value) argError(`duplicate option '${name}' with different values '${before}' and '${value}'`);
+    options.set(name, value);
   }
   const unknown = [...options.keys()].filter((k) => k !== "node").sort();
-  if (unknown.length) fail("GENERIC", { text: `Unknown option${unknown.length > 1 ? "s" : ""} '${unknown.join("', '")}'` });
+  if (unknown.length) argError(`Unknown option${unknown.length > 1 ? "s" : ""} '${unknown.join("', '")}'`);
   const node = options.get("node");
-  if (node === "") fail("GENERIC", { text: "missing value of 'node' option" });
+  if (node === "") argError("missing value of 'node' option");
   return { id, node };
 }
 

@@ -36,3 +36,11 @@ export async function statusLiveViewCommand(ctx: CommandContext): Promise<void> 
   const { liveOnlyCommand } = await import("../resource/live-only.js");
   liveOnlyCommand(ctx);
 }
+
+/** `status xml`: crm_mon's XML result for the cluster (summary, nodes, resources). */
+export async function statusXmlCommand(ctx: CommandContext): Promise<void> {
+  if (ctx.args.length) usageError();
+  const { cib, cluster } = await loadCib(ctx);
+  const { crmMonXml } = await import("../../status/xml-status.js");
+  ctx.print(crmMonXml(cib, cluster, Date.now()));
+}
