@@ -2,6 +2,7 @@
 // mandatory orderings (explicit ones and the implicit ones inside groups) turn required starts into
 // restarts of what depends on them, and unrunnable starts into blocked ones.
 import { canFence, haveFencingDevice, isManaged, primitivesOf } from "./assign.js";
+import { canMigrate } from "./migration.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
 export interface PrimitivePlan {
@@ -28,6 +29,8 @@ export interface PrimitivePlan {
   definitionChange?: boolean;
   /** Reloaded in place because only reloadable parameters changed. */
   reload?: boolean;
+  /** Moves by live migration (migrate_to, migrate_from) rather than stop and start. */
+  migrate?: boolean;
 }
 
 export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
@@ -51,7 +54,10 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
     if (managed) {
       const failedHere = rsc.failed && from !== undefined;
       plan.stop = !!from && (to !== from || failedHere || rsc.running.length > 1);
-      plan.start = !!to && (to !== from || failedHere);
+      // a resource active on several nodes is stopped everywhere and started again where it belongs
+      // (unless multiple-active=stop_unexpected, which only stops the unexpected copies)
+      const multiplyActive = rsc.running.length > 1 && rsc.meta.get("multiple-active") !== "stop_unexpected";
+      plan.start = !!to && (to !== from || failedHere || multiplyActive);
       if (rsc.blocked && !(from && from.unclean && cluster.options.stonithEnabled)) {
         plan.stop = false;
         plan.start = false;
@@ -72,8 +78,27 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
     if (managed) applyQuorumAndFencing(rsc, plan, cluster);
   }
   blockUnprobedStarts(cluster, plans);
+  for (const plan of plans.values()) plan.migrate = canMigrate(plan.rsc, plan, cluster) || undefined;
   applyOrderings(cluster, plans);
+  // an ordering may have blocked the start since: such a resource only stops
+  for (const plan of plans.values()) if (plan.migrate && !canMigrate(plan.rsc, plan, cluster)) plan.migrate = undefined;
+  cluster.resources.forEach((r) => abandonGroupMigrations(r, plans));
   return plans;
+}
+
+/** Members of an ordered group stop after the members that follow them: once a member stops without
+ * migrating, the members after it cannot migrate either (their stops must complete before its own). */
+function abandonGroupMigrations(rsc: Resource, plans: Map<Resource, PrimitivePlan>): void {
+  if (rsc.variant === "primitive") return;
+  rsc.children.forEach((c) => abandonGroupMigrations(c, plans));
+  if (rsc.variant !== "group" || /^(false|no|off|n|0)$/i.test(rsc.meta.get("ordered") ?? "")) return;
+  let stopped = false;
+  for (const m of primitivesOf(rsc)) {
+    const plan = plans.get(m);
+    if (!plan) continue;
+    if (stopped) plan.migrate = undefined;
+    if (plan.stop && !plan.migrate) stopped = true;
+  }
 }
 
 /** With fencing enabled, a pending member node still has to probe what it has never seen; those probes
@@ -176,7 +201,9 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): First
   if (first.variant === "primitive") {
     const p = ps[0];
     // A primitive's start is also required when it stops (its own stop-then-start ordering).
-    return { starts: !!p && p.start && !p.startBlocked, canRun: !!p && runs(p), name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop) };
+    // A migrating first's start does not force restarts after it (Pacemaker: a migratable first
+    // implies nothing for its thens).
+    return { starts: !!p && p.start && !p.startBlocked && !p.migrate, canRun: !!p && runs(p), name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop) };
   }
   if (first.variant === "group") {
     const last = ps[ps.length - 1];

@@ -6,6 +6,7 @@ import { addScores } from "./score.js";
 import { assignClone, promote } from "./clone.js";
 import { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState, type Index } from "./placement.js";
 
+import { banInsufficientCapacity, consumeCapacity } from "./utilization.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
 export { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState, type Index } from "./placement.js";
@@ -158,6 +159,7 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   mergeDependents(unit, scores, cluster, state);
   applyColocations(unit, scores, cluster, state);
   const members = primitivesOf(unit);
+  banInsufficientCapacity(unit, scores, cluster, state);
   for (const [k, v] of scores) unit.scores.set(k, v);
   const blockedAll = unit.orphan || cluster.options.stopAllResources || isDisabled(unit);
   const unmanaged = !isManaged(unit, cluster);
@@ -165,6 +167,7 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   if (unmanaged) node = members.find((m) => m.running.length)?.running[0];
   else if (!blockedAll) node = bestNode(scores, cluster, members.find((m) => m.running.length)?.running[0]);
   placeMembers(unit, members, node, cluster);
+  consumeCapacity(members, cluster);
   state.placed.set(unit, node ? [node] : []);
 }
 
@@ -183,9 +186,10 @@ export function haveFencingDevice(cluster: Cluster): boolean {
   return cluster.primitives.some((p) => p.isStonith && !p.orphan);
 }
 
-const ORDER_BY_SCORE = false;
-/** Pacemaker's processing order: priority, then resources doing well where they run, then best score. */
+/** Pacemaker's processing order: priority; with a placement strategy other than default (where what is
+ * placed first takes the capacity), then resources doing well where they run, then best score. */
 function processOrder(cluster: Cluster, index: Index): Resource[] {
+  const byScore = cluster.options.placementStrategy !== "default";
   const keys = new Map<Resource, { current: number; best: number; running: boolean }>();
   for (const unit of cluster.resources) {
     const scores = unit.variant === "clone" ? new Map<string, number>() : baseScores(unit, cluster, index);
@@ -197,7 +201,7 @@ function processOrder(cluster: Cluster, index: Index): Resource[] {
   return [...cluster.resources].sort((a, b) => {
     const ka = keys.get(a)!;
     const kb = keys.get(b)!;
-    return b.priority - a.priority || (ORDER_BY_SCORE ? Number(kb.running) - Number(ka.running) || kb.current - ka.current || kb.best - ka.best : 0) || a.order - b.order;
+    return b.priority - a.priority || (byScore ? Number(kb.running) - Number(ka.running) || kb.current - ka.current || kb.best - ka.best : 0) || a.order - b.order;
   });
 }
 

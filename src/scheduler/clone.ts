@@ -91,7 +91,7 @@ export function promote(unit: Resource, cluster: Cluster, state: AssignState): v
   const info = unit.clone;
   if (!info) return;
   const candidates: { inst: Resource; node: SchedNode; score: number; was: boolean }[] = [];
-  const noPromote = isDisabled(unit) || unit.targetRole === "Unpromoted" || unit.children[0]?.targetRole === "Unpromoted";
+  const noPromote = !!unit.promotionBanned || isDisabled(unit) || unit.targetRole === "Unpromoted" || unit.children[0]?.targetRole === "Unpromoted";
   for (const inst of unit.children) {
     const members = primitivesOf(inst);
     const node = members[0]?.assignedTo;

@@ -173,12 +173,31 @@ function unpackOrder(cluster: Cluster, c: XmlElement, tags: Map<string, string[]
   }
 }
 
-export function unpackConstraints(cib: XmlElement, cluster: Cluster): void {
+/** Ids a constraint may name that stand for several resources: tags (their obj_refs) and resource
+ * templates (every primitive made from them). */
+export function referenceGroups(cib: XmlElement): Map<string, string[]> {
   const config = firstChild(cib, "configuration");
-  const cons = config && firstChild(config, "constraints");
   const tags = new Map<string, string[]>();
   const tagsEl = config && firstChild(config, "tags");
   if (tagsEl) for (const t of childElements(tagsEl, "tag")) tags.set(t.attrs.id, childElements(t, "obj_ref").map((o) => o.attrs.id));
+  const resources = config && firstChild(config, "resources");
+  const visit = (e: XmlElement) => {
+    for (const c of e.children) {
+      if (c.name === "primitive" && c.attrs.template && c.attrs.id) {
+        const list = tags.get(c.attrs.template);
+        if (list) list.push(c.attrs.id);
+        else tags.set(c.attrs.template, [c.attrs.id]);
+      } else if (c.name === "group" || c.name === "clone" || c.name === "master") visit(c);
+    }
+  };
+  if (resources) visit(resources);
+  return tags;
+}
+
+export function unpackConstraints(cib: XmlElement, cluster: Cluster): void {
+  const config = firstChild(cib, "configuration");
+  const cons = config && firstChild(config, "constraints");
+  const tags = referenceGroups(cib);
   if (!cons) return;
   for (const c of cons.children) {
     if (c.name === "rsc_location") unpackLocation(cluster, c, tags);

@@ -5,6 +5,8 @@ import { isManaged } from "./assign.js";
 import { paramsDigest } from "./digest.js";
 import { cloneOf, historyOn, type GraphConfig, type OpConfig } from "./graph-config.js";
 import type { Act, Model } from "./graph-model.js";
+import { addStoppedMonitors } from "./graph-stopped-monitors.js";
+import { addMigrationActions } from "./migration.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
 
 export interface BuildInput {
@@ -130,14 +132,17 @@ function addRecurring(model: Model, rsc: Resource, plan: PrimitivePlan, start: A
   if (!node || rsc.nextRole === "Stopped" || plan.startBlocked || !node.online || node.unclean) return;
   // a monitor watches an instance that runs there or a start that takes it there; neither, no monitor
   if (!plan.start && !rsc.running.includes(node)) return;
-  const ops = (input.config.ops.get(rsc.baseId) ?? []).filter((o) => o.intervalMs > 0 && o.enabled && o.role !== "Stopped");
-  const seen = new Set<string>();
+  const configured = input.config.ops.get(rsc.baseId) ?? [];
+  const ops = configured.filter((o) => o.intervalMs > 0 && o.enabled && o.role !== "Stopped");
+  // An operation configured twice with the same name and interval is a configuration error:
+  // Pacemaker schedules neither copy.
+  const skip = duplicateOps(configured);
   const active = historyOn(input.config.activeRecurring, node, rsc);
   const startRequired = !!start?.required;
   for (const op of ops) {
     const key = `${op.name}_${op.intervalMs}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (skip.has(key)) continue;
+    skip.add(key);
     const optional = !startRequired && !!active?.has(key) && plan.from === node && !digestChanged(rsc, node, op, input.config);
     const attrs: Record<string, string> = { ...op.meta, CRM_meta_interval: String(op.intervalMs), CRM_meta_name: op.name };
     if (op.role) attrs.CRM_meta_role = op.role;
@@ -154,6 +159,12 @@ function addRecurring(model: Model, rsc: Resource, plan: PrimitivePlan, start: A
     if (targetRc) attrs.CRM_meta_op_target_rc = "8";
     model.add({ key: opKey(keyId(rsc), op.name, op.intervalMs), task: op.name, kind: "rsc_op", rsc, node, required: !optional, intervalMs: op.intervalMs, targetRc, meta: attrs });
   }
+}
+
+function duplicateOps(ops: OpConfig[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const o of ops) if (o.intervalMs > 0) count.set(`${o.name}_${o.intervalMs}`, (count.get(`${o.name}_${o.intervalMs}`) ?? 0) + 1);
+  return new Set([...count].filter(([, n]) => n > 1).map(([k]) => k));
 }
 
 const isTrue = (v: string | undefined) => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
@@ -202,11 +213,18 @@ function addPrimitiveActions(model: Model, rsc: Resource, plan: PrimitivePlan, i
   for (const n of rsc.running) {
     // a stop cannot run on a node we cannot reach, unless fencing stands in for it
     const reachable = (n.online && !n.unclean) || onFenced(n);
-    const a = rscAct("stop", n, plan.stop && reachable);
+    // multiple-active=stop_unexpected leaves the copy where the resource belongs alone
+    const expected = n === plan.to && rsc.running.length > 1 && rsc.meta.get("multiple-active") === "stop_unexpected";
+    const a = rscAct("stop", n, plan.stop && reachable && !expected);
     if (onFenced(n)) a.meta.CRM_meta_fenced = n.uname;
   }
   let start: Act | undefined;
   if (plan.to) start = rscAct("start", plan.to, plan.start && !plan.startBlocked);
+  if (start && plan.migrate) {
+    // the move is made by the migration: the start only marks it complete
+    start.kind = "pseudo_event";
+    addMigrationActions(model, rsc, plan, (task) => opKey(keyId(rsc), task));
+  }
   if (plan.to && rsc.nextRole === "Promoted") rscAct("promote", plan.to, !plan.startBlocked && (plan.start || rsc.role !== "Promoted"));
   else if (promotable && plan.to) rscAct("promote", plan.to, false);
   addRecurring(model, rsc, plan, start, input);
@@ -227,6 +245,15 @@ function addCollective(model: Model, rsc: Resource): void {
   }
 }
 
+/** A cluster node that is online and shutting down (not fenced) gets the controller's do_shutdown;
+ * remote nodes get none. */
+function addShutdowns(model: Model, input: BuildInput, fenced: Set<string>): void {
+  for (const node of input.cluster.nodes) {
+    if (!node.online || !node.shutdown || node.type === "remote" || fenced.has(node.uname)) continue;
+    model.add({ key: `do_shutdown-${node.uname}`, task: "do_shutdown", kind: "crm_event", node, required: true, meta: { CRM_meta_op_no_wait: "true" }, downed: [node.id] });
+  }
+}
+
 export function addActions(model: Model, input: BuildInput): void {
   const fenced = fencedNodes(input);
   for (const f of input.fencing) {
@@ -235,7 +262,10 @@ export function addActions(model: Model, input: BuildInput): void {
     const act = model.add({ key: `stonith-${f.node}-${f.action}`, task: "stonith", kind: "crm_event", node, required: true, meta: { CRM_meta_stonith_action: f.action } });
     if (f.action !== "on") act.downed = [node.id];
   }
+  addShutdowns(model, input, fenced);
   addProbes(model, input);
   for (const [rsc, plan] of input.plans) addPrimitive(model, rsc, plan, input, fenced);
+  const stopped = { cluster: input.cluster, config: input.config, key: (r: Resource, task: string, ms: number) => opKey(keyId(r), task, ms), duplicates: duplicateOps };
+  for (const [rsc, plan] of input.plans) addStoppedMonitors(model, rsc, plan, stopped);
   for (const top of input.cluster.resources) if (top.variant !== "primitive") addCollective(model, top);
 }

@@ -24,6 +24,8 @@ export interface GraphConfig {
   defaultTimeoutMs?: number;
   /** "node|lrm_resource id" -> operation keys of recurring ops active since the last start. */
   activeRecurring: Map<string, Set<string>>;
+  /** "node|lrm_resource id" -> recurring ops recorded after the resource's last stop there. */
+  inactiveRecurring: Map<string, Set<string>>;
   /** "node|lrm_resource id" -> call ids of the recurring ops in that history (for cancel). */
   callIds: Map<string, Map<string, string>>;
   /** "node|lrm_resource id" -> the recorded op-digest of each active recurring op (sanitized
@@ -86,7 +88,7 @@ function defaultTimeout(config: XmlElement | undefined): number | undefined {
 }
 
 /** Recurring operations whose last record follows the resource's last start (Pacemaker keeps them running). */
-function readHistory(status: XmlElement | undefined, { activeRecurring: active, callIds, digests }: Pick<GraphConfig, "activeRecurring" | "callIds" | "digests">): void {
+function readHistory(status: XmlElement | undefined, { activeRecurring: active, inactiveRecurring: inactive, callIds, digests }: Pick<GraphConfig, "activeRecurring" | "inactiveRecurring" | "callIds" | "digests">): void {
   for (const ns of status ? childElements(status, "node_state") : []) {
     const uname = ns.attrs.uname;
     const lrm = firstChild(ns, "lrm");
@@ -101,11 +103,18 @@ function readHistory(status: XmlElement | undefined, { activeRecurring: active, 
         else if (task === "start" || task === "migrate_from" || task === "promote" || task === "demote") start = i;
         else if (task === "monitor" && Number(o.attrs.interval ?? 0) === 0 && ["0", "8"].includes(o.attrs["rc-code"] ?? "") && start <= stop) start = i;
       });
-      if (start < stop) continue;
+      if (start < stop) {
+        // Where it was stopped last, what ran after the stop is active (monitors of the Stopped role).
+        const after = new Set<string>();
+        for (const o of ops.slice(stop + 1)) if (Number(o.attrs.interval ?? 0) > 0 && o.attrs["op-status"] !== "-1") after.add(`${o.attrs.operation}_${Number(o.attrs.interval)}`);
+        if (after.size) inactive.set(`${uname}|${lr.attrs.id}`, after);
+        continue;
+      }
+      const from = Math.max(start, 0);
       const keys = new Set<string>();
       const ids = new Map<string, string>();
       const recorded = new Map<string, string>();
-      for (const o of ops.slice(start)) {
+      for (const o of ops.slice(from)) {
         const interval = Number(o.attrs.interval ?? 0);
         if (!interval || o.attrs["op-status"] === "-1") continue;
         const key = `${o.attrs.operation}_${interval}`;
@@ -126,7 +135,7 @@ export function readGraphConfig(cib: XmlElement): GraphConfig {
   const ops = new Map<string, OpConfig[]>();
   const resources = config && firstChild(config, "resources");
   if (resources) collectPrimitives(resources, ops);
-  const history = { activeRecurring: new Map<string, Set<string>>(), callIds: new Map<string, Map<string, string>>(), digests: new Map<string, Map<string, string>>() };
+  const history = { activeRecurring: new Map<string, Set<string>>(), inactiveRecurring: new Map<string, Set<string>>(), callIds: new Map<string, Map<string, string>>(), digests: new Map<string, Map<string, string>>() };
   readHistory(firstChild(cib, "status"), history);
   return { ops, defaultTimeoutMs: defaultTimeout(config), ...history, stopOrphanActions: !isFalse(clusterProperty(cib, "stop-orphan-actions")) };
 }

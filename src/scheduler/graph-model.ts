@@ -21,8 +21,9 @@ export interface Act {
   after: Edge[];
   before: Edge[];
   downed?: string[];
-  /** A cancellation that waits for the stop on its node (orphaned or maintenance-mode recurring
-   * operations), not one that precedes a role change. */
+  /** A recurring operation ordered on its own, not by the role changes of its resource: a cancellation
+   * that waits for the stop on its node (orphaned or maintenance-mode operations), or a monitor of the
+   * Stopped role and its cancellation. */
   afterStop?: boolean;
   /** Pacemaker's action priority (INFINITY for post notifications): the synapse's priority. */
   priority?: number;

@@ -4,7 +4,8 @@
 // before whatever they could invalidate.
 import { cloneOf } from "./graph-config.js";
 import { completedTask, inverseTask, type Act, type Model } from "./graph-model.js";
-import type { Cluster, Ordering, Resource, SchedNode } from "./types.js";
+import { isMigratingStop, migrationEquivalents, migrationOrders } from "./migration.js";
+import { INFINITY, type Cluster, type Ordering, type Resource, type Role, type SchedNode } from "./types.js";
 
 /** Resource-level orderings ("first task then task"), kept for the probe orderings of stops. */
 interface RscOrder {
@@ -12,6 +13,8 @@ interface RscOrder {
   firstTask: string;
   then: Resource;
   thenTask: string;
+  /** Holds only between actions on the same node (anti-colocations). */
+  sameNode?: boolean;
 }
 
 const isFalse = (v: string | undefined) => v !== undefined && /^(false|no|off|n|0)$/i.test(v.trim());
@@ -26,10 +29,10 @@ function primitiveOrders(model: Model, rsc: Resource, log: RscOrder[]): void {
   o("demote", "stop");
   o("start", "promote");
   o("demote", "promote");
+  migrationOrders(model, rsc);
   for (const a of acts) {
-    if (a.intervalMs === 0) continue;
+    if (a.intervalMs === 0 || a.afterStop) continue;
     if (a.task === "cancel") {
-      if (a.afterStop) continue;
       const after = rsc.nextRole === "Promoted" && rsc.role !== "Promoted" ? "promote" : rsc.role === "Promoted" ? "demote" : "stop";
       for (const t of model.find(rsc, after)) model.order(a, t);
       continue;
@@ -162,19 +165,45 @@ function explicitOrder(model: Model, o: Ordering, log: RscOrder[], pseudo: Map<s
     const ft = completedTask(f, o.firstAction);
     const thens = model.find(t, o.thenAction);
     if (o.anyOf) {
-      through(`one-or-more:${o.anyOf.id}`, firstActs(model, f, ft, t, confirmed), thens);
+      // any member of the set will do: each of them is an input of the set's pseudo event
+      const firsts = o.anyOf.members.flatMap((m) => firstActs(model, m, completedTask(m, o.firstAction), t, confirmed));
+      through(`one-or-more:${o.anyOf.id}`, firsts, thens);
     } else if ((o.anyInstance || min > 0) && f.variant === "clone") {
       through(`clone-one-or-more:${o.id}`, f.children.flatMap((i) => model.find(i, completedTask(i, o.firstAction))), thens);
     } else {
-      for (const a of firstActs(model, f, ft, t, confirmed)) for (const b of thens) model.order(a, b, implies);
+      for (const a of firstActs(model, f, ft, t, confirmed)) for (const b of thens) if (implies || !isMigratingStop(model, a)) model.order(a, b, implies);
       log.push({ first: f, firstTask: ft, then: t, thenTask: o.thenAction });
     }
     const fi = inverseTask(o.firstAction);
     const ti = inverseTask(o.thenAction);
     if (o.symmetrical && fi && ti && !o.anyOf) {
       const tdone = completedTask(t, ti);
-      for (const a of firstActs(model, t, tdone, f, confirmed)) for (const b of model.find(f, fi)) model.order(a, b);
+      for (const a of firstActs(model, t, tdone, f, confirmed)) for (const b of model.find(f, fi)) if (implies || !isMigratingStop(model, a)) model.order(a, b);
       log.push({ first: t, firstTask: tdone, then: f, thenTask: fi });
+    }
+  }
+}
+
+/** A -INFINITY colocation keeps the two resources apart even for a moment: on a node, whatever takes
+ * one out of its role there comes before whatever gives the other its role (both ways). */
+function antiColocationOrders(model: Model, cluster: Cluster, log: RscOrder[]): void {
+  for (const c of cluster.colocations) {
+    if (c.score > -INFINITY) continue;
+    antiColocation(model, c.rsc, c.rscRole, c.withRsc, c.withRole, log);
+    antiColocation(model, c.withRsc, c.withRole, c.rsc, c.rscRole, log);
+  }
+}
+
+
+function antiColocation(model: Model, first: Resource, firstRole: Role | undefined, then: Resource, thenRole: Role | undefined, log: RscOrder[]): void {
+  const firstTasks = firstRole === "Promoted" ? ["demote"] : firstRole === "Unpromoted" ? ["stop", "promote"] : ["stop"];
+  const thenTasks = thenRole === "Promoted" ? ["promote"] : thenRole === "Unpromoted" ? ["start", "demote"] : ["start"];
+  for (const ft of firstTasks) {
+    for (const tt of thenTasks) log.push({ first, firstTask: completedTask(first, ft), then, thenTask: tt, sameNode: true });
+    const firsts = model.find(first, completedTask(first, ft)).filter((a) => a.required);
+    if (!firsts.length) continue;
+    for (const tt of thenTasks) {
+      for (const b of model.find(then, tt)) for (const a of firsts) if (!a.node || !b.node || a.node === b.node) model.order(a, b);
     }
   }
 }
@@ -216,7 +245,7 @@ function probeOrders(model: Model, log: RscOrder[]): void {
     const ps = probesOf.get(o.first);
     if (!ps) continue;
     const thens = model.find(o.then, o.thenTask);
-    for (const p of ps) for (const t of thens) if (!(t.task === "stonith" && t.node === p.node)) model.order(p, t);
+    for (const p of ps) for (const t of thens) if (!(t.task === "stonith" && t.node === p.node) && (!o.sameNode || !t.node || t.node === p.node)) model.order(p, t);
   }
 }
 
@@ -281,6 +310,34 @@ function fencingOrders(model: Model, cluster: Cluster, dcInfo: FencingOptions): 
   }
 }
 
+/** Every stop on a node shutting down comes before its do_shutdown (but those of resources in
+ * maintenance, or on a node in maintenance, which are left alone); the DC shuts down last, after any
+ * other node's fencing. */
+function shutdownOrders(model: Model, cluster: Cluster, dcInfo: FencingOptions): void {
+  const shutdowns = model.acts.filter((a) => a.task === "do_shutdown");
+  if (!shutdowns.length) return;
+  const byNode = new Map<SchedNode, Act>();
+  for (const s of shutdowns) if (s.node) byNode.set(s.node, s);
+  for (const a of model.acts) {
+    if (a.task !== "stop" || !a.rsc || !a.node) continue;
+    const down = byNode.get(a.node);
+    if (!down || a.node.maintenance || inMaintenance(a.rsc, cluster)) continue;
+    model.order(a, down);
+  }
+  const dc = shutdowns.find((s) => s.node?.id === dcInfo.dcId);
+  if (!dc) return;
+  for (const s of shutdowns) if (s !== dc) model.order(s, dc);
+  const fences = model.acts.filter((a) => a.task === "stonith" && a.meta.CRM_meta_stonith_action !== "on");
+  const concurrent = /^(true|on|yes|y|1)$/i.test(dcInfo.concurrent ?? "");
+  for (const f of concurrent ? fences : fences.slice(-1)) model.order(f, dc);
+}
+
+function inMaintenance(rsc: Resource, cluster: Cluster): boolean {
+  if (cluster.options.maintenanceMode) return true;
+  for (let r: Resource | undefined = rsc; r; r = r.parent) if (/^(true|on|yes|y|1)$/i.test(r.meta.get("maintenance") ?? "")) return true;
+  return false;
+}
+
 export interface FencingOptions {
   /** The DC's node id (cib dc-uuid). */
   dcId?: string;
@@ -293,6 +350,9 @@ export function addOrderings(model: Model, cluster: Cluster, fencing: FencingOpt
   for (const top of cluster.resources) internalOrders(model, top, log);
   const pseudo = new Map<string, Act>();
   for (const o of cluster.orderings) explicitOrder(model, o, log, pseudo, confirmed);
+  for (const o of log) migrationEquivalents(model, o.first, o.firstTask, firstActs(model, o.first, o.firstTask, o.then, confirmed), o.then, o.thenTask);
+  antiColocationOrders(model, cluster, log);
   fencingOrders(model, cluster, fencing);
+  shutdownOrders(model, cluster, fencing);
   probeOrders(model, log);
 }

@@ -6,7 +6,11 @@
  * `<transition_graph>`: one synapse per required action, its inputs the required actions before it.
  */
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
-import { addActions } from "./graph-actions.js";
+import { addActions, keyId } from "./graph-actions.js";
+import { addFailcountClears } from "./graph-failcount.js";
+import { expandTemplates } from "./templates.js";
+import { addCleanups } from "./graph-cleanup.js";
+import { dropUnrunnable } from "./graph-runnable.js";
 import { cloneOf, historyId, readGraphConfig, type GraphConfig } from "./graph-config.js";
 import { newModel, type Act } from "./graph-model.js";
 import { addNotifications } from "./graph-notify.js";
@@ -128,7 +132,7 @@ function attributesOf(act: Act, shared: RscShared, config: GraphConfig): Record<
     attrs.CRM_meta_on_node = act.node.uname;
     attrs.CRM_meta_on_node_uuid = act.node.id;
   }
-  if (act.task !== "stonith" && act.task !== "one-or-more") attrs.CRM_meta_timeout = timeoutMs(act, shared, config);
+  if (act.task !== "stonith" && act.task !== "one-or-more" && act.task !== "do_shutdown") attrs.CRM_meta_timeout = timeoutMs(act, shared, config);
   else delete attrs.CRM_meta_timeout;
   attrs.crm_feature_set = FEATURE_SET;
   const rsc = act.rsc;
@@ -155,14 +159,18 @@ function inputIds(act: Act, ids: Int32Array): number[] {
 }
 
 /** Actions in the graph, each with the required actions ordered before it. */
-export function transitionGraph(cib: XmlElement, now: number = Date.now(), result?: ScheduleOutput): TransitionGraph {
-  const out = result ?? schedule(cib, now);
+export function transitionGraph(source: XmlElement, now: number = Date.now(), result?: ScheduleOutput): TransitionGraph {
+  const out = result ?? schedule(source, now);
+  const cib = expandTemplates(source);
   const props = clusterProperties(cib);
   const config = readGraphConfig(cib);
   const model = newModel();
   addActions(model, { cluster: out.cluster, plans: out.plans, fencing: out.fencing, config, probes: !/^(false|no|off|n|0)$/i.test(props.get("enable-startup-probes") ?? "true") });
+  addCleanups(model, cib, out.cluster);
+  addFailcountClears(model, cib, out.cluster, keyId);
   const confirmed = addNotifications(model, out.cluster);
   addOrderings(model, out.cluster, { dcId: cib.attrs["dc-uuid"], concurrent: props.get("concurrent-fencing") }, confirmed);
+  dropUnrunnable(model, out.plans);
   const ids = new Int32Array(model.acts.length).fill(-1);
   const required = model.acts.filter((a) => a.required);
   required.forEach((a, i) => (ids[a.idx] = i));

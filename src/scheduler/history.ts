@@ -128,8 +128,10 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     }
     // A failure; one older than failure-timeout no longer counts.
     const changed = Number(o.attrs["last-rc-change"] ?? o.attrs["last-run"] ?? "0");
-    if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000) continue;
     const onFail = onFailOf(rsc, o, cluster, defs);
+    // A failure that blocks the resource never expires: Pacemaker drops its failure-timeout.
+    if (onFail === "block") rsc.failureTimeout = 0;
+    if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000) continue;
     r.failOnFail = onFail;
     r.failInterval = interval;
     // A missing agent (execution status "not installed") cannot be ignored.

@@ -8,6 +8,9 @@ import { unpackHistory } from "./history.js";
 import { scoreText } from "./score.js";
 import { formatSummary, summarize } from "./summary.js";
 import type { Cluster, Resource, ScheduleResult } from "./types.js";
+import { expandTemplates } from "./templates.js";
+import { applyTickets } from "./tickets.js";
+import { unpackUtilization } from "./utilization.js";
 import { unpack } from "./unpack.js";
 import { planUnfencing } from "./unfence.js";
 
@@ -77,13 +80,16 @@ function scoreLines(cluster: Cluster): string[] {
   return out;
 }
 
-export function schedule(cib: XmlElement, now: number = Date.now()): ScheduleOutput {
+export function schedule(source: XmlElement, now: number = Date.now()): ScheduleOutput {
+  const cib = expandTemplates(source);
   const cluster = unpack(cib, now);
   unpackConstraints(cib, cluster);
   const stopFailures = unpackHistory(cib, cluster);
+  applyTickets(cib, cluster);
   applyStopFailures(cluster, stopFailures);
   applyShutdownLocks(cluster);
   applyMultipleActive(cluster);
+  unpackUtilization(cib, cluster);
   assignAll(cluster);
   const plans = planActions(cluster);
   const unfencing = planUnfencing(cib, cluster, plans);

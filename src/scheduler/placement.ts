@@ -1,6 +1,7 @@
 // What assignment and clone placement share: which nodes can host, the constraint index, location
 // scores, Pacemaker's node choice, and how group members follow their group's node.
 import { addScores, parseScore } from "./score.js";
+import { compareCapacity } from "./utilization.js";
 import { INFINITY, type Cluster, type Colocation, type Resource, type SchedNode } from "./types.js";
 
 export const canHost = (n: SchedNode): boolean => n.online && !n.standby && !n.unclean && !n.pending && !n.shutdown && !n.maintenance && !n.unhealthy;
@@ -92,7 +93,7 @@ export function chooseNode(
   let best: SchedNode | undefined;
   for (const node of cluster.nodes) {
     if (score(node) < 0) continue;
-    if (!best || compareNodesBy(node, best, score, current) < 0) best = node;
+    if (!best || compareNodesBy(node, best, score, current, cluster.options.placementStrategy) < 0) best = node;
   }
   if (!best) return undefined;
   const top = score(best);
@@ -101,13 +102,19 @@ export function chooseNode(
   return best;
 }
 
-/** Pacemaker's node order for assignment: score, then fewer resources already assigned, then the
- * resource's current node, then node name (plain byte order). */
-function compareNodesBy(a: SchedNode, b: SchedNode, score: (n: SchedNode) => number, current?: SchedNode): number {
+/** Pacemaker's node order for assignment: score, then (balanced placement) more capacity left, then
+ * fewer resources already assigned (not for minimal placement), then the resource's current node, then
+ * node name (plain byte order). */
+function compareNodesBy(a: SchedNode, b: SchedNode, score: (n: SchedNode) => number, current: SchedNode | undefined, strategy: string): number {
   const sa = score(a);
   const sb = score(b);
   if (sa !== sb) return sb - sa;
-  if (a.assigned !== b.assigned) return a.assigned - b.assigned;
+  // balanced: the node with more capacity left; minimal: no spreading by the number of resources
+  if (strategy === "balanced") {
+    const byCapacity = compareCapacity(a, b);
+    if (byCapacity) return byCapacity;
+  }
+  if (strategy !== "minimal" && a.assigned !== b.assigned) return a.assigned - b.assigned;
   if (current && a !== b) {
     if (a === current) return -1;
     if (b === current) return 1;

@@ -43,6 +43,7 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;
+    if (plan.migrate) return { action: "Migrate", rsc: id, detail: `${from.uname} -> ${to.uname}` };
     // A move whose stop waits for a blocked resource's stop goes nowhere: a blocked stop.
     if (plan.stopHeld && plan.heldBy) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: `due to ${plan.heldBy} (blocked)` };
     const fencedForOther = from.unclean && from.fenceReason !== `${rsc.id} failed there`;

@@ -26,6 +26,8 @@ export interface SchedNode {
   assigned: number;
   /** Unpack order, the final tie-breaker. */
   index: number;
+  /** Utilization capacity left (placement strategies other than default). */
+  capacity?: Map<string, number>;
 }
 
 export type Variant = "primitive" | "group" | "clone";
@@ -93,6 +95,10 @@ export interface Resource {
   lockNode?: SchedNode;
   /** A fatal error or on-fail=stop: the resource must stay stopped everywhere. */
   forceStop?: boolean;
+  /** What the primitive uses of its node's capacity (its <utilization>). */
+  utilization?: Map<string, number>;
+  /** A promotable clone whose promoted role needs a ticket it does not have: nothing is promoted. */
+  promotionBanned?: boolean;
 }
 
 export interface CloneInfo {
@@ -167,6 +173,8 @@ export interface ClusterOptions {
   shutdownLock: boolean;
   /** shutdown-lock-limit in seconds (0: locks never expire). */
   shutdownLockLimit: number;
+  /** placement-strategy: default, utilization, minimal or balanced. */
+  placementStrategy: string;
 }
 
 export interface Cluster {

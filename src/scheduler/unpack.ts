@@ -57,6 +57,7 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
     stonithAction: get("stonith-action") === "poweroff" ? "off" : (get("stonith-action") ?? "reboot"),
     shutdownLock: isTrue(get("shutdown-lock")),
     shutdownLockLimit: parseSeconds(get("shutdown-lock-limit")),
+    placementStrategy: placementStrategy(get("placement-strategy")),
   };
 }
 
@@ -100,6 +101,9 @@ function applyHealth(node: SchedNode, options: ClusterOptions): void {
   }
   if (score !== 0) node.healthScore = score;
 }
+
+const STRATEGIES = new Set(["default", "utilization", "minimal", "balanced"]);
+const placementStrategy = (v: string | undefined): string => (v && STRATEGIES.has(v.toLowerCase()) ? v.toLowerCase() : "default");
 
 function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefined, options: ClusterOptions, now: number, dcUuid?: string): SchedNode[] {
   const nodes: SchedNode[] = [];
@@ -244,6 +248,15 @@ function newResource(id: string, variant: Resource["variant"], meta: Map<string,
 function markOrphan(r: Resource): void {
   r.orphan = true;
   r.children.forEach(markOrphan);
+}
+
+/** A primitive known only from a node's history, outside the cluster's model (its clean-up). */
+export function historyPrimitive(id: string, agent: string, now: number): Resource {
+  const ctx: BuildCtx = { defaults: new Map(), byId: new Map(), primitives: [], nodeCount: 0, order: 0, now };
+  const rsc = newResource(id, "primitive", new Map(), undefined, ctx);
+  rsc.agent = agent;
+  rsc.orphan = true;
+  return rsc;
 }
 
 /** A resource found in the status section but not configured: it can only be stopped. */

@@ -30,6 +30,8 @@ export interface CibSpec {
   /** Children of rsc_defaults. */
   rscDefaults?: string;
   ops?: OpSpec[];
+  /** Children of the status section's <tickets>. */
+  tickets?: string;
 }
 
 const nv = (prefix: string, values: Record<string, string> = {}) =>
@@ -93,7 +95,7 @@ export function buildCib(spec: CibSpec): string {
     `<crm_config><cluster_property_set id="cib-bootstrap-options">${nv("o", options)}</cluster_property_set></crm_config>` +
     `<nodes>${nodes}</nodes><resources>${spec.resources}</resources><constraints>${spec.constraints ?? ""}</constraints>` +
     (spec.rscDefaults ? `<rsc_defaults>${spec.rscDefaults}</rsc_defaults>` : "") +
-    `</configuration><status>${states}</status></cib>`
+    `</configuration><status>${states}${spec.tickets ? `<tickets>${spec.tickets}</tickets>` : ""}</status></cib>`
   );
 }
 
