@@ -5,7 +5,7 @@ import { chmodSync, existsSync, rmSync } from "node:fs";
 
 const entries = {
   pcs: "src/cli/main.ts",
-  "pcs-agent": "src/cluster/main.ts",
+  "pcs-agent": "src/pcs-agent/main.ts",
   sandbox: "src/sandbox/main.ts",
   "pcs-shim": "src/cluster/executor/shim-entry.ts",
 };

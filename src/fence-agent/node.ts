@@ -6,7 +6,7 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { commandLine, isAlive, processesWithArgument, processesWithDirectory, processGroup, signal, sleep, waitGone } from "./processes.js";
 
-/** What pcs-agent writes to <state dir>/agent.json (src/cluster/main.ts). */
+/** What pcs-agent writes to <state dir>/agent.json (src/pcs-agent/main.ts). */
 export interface AgentRecord {
   pid: number;
   /** The node binary that ran it. */

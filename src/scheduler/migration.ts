@@ -1,7 +1,7 @@
 // Live migration, as Pacemaker 2.1 decides and orders it: a primitive that may migrate and moves to
 // another node is taken there by migrate_to (on its current node) then migrate_from (on the new one);
 // its stop still runs after them, and its start becomes a pseudo event that completes the move.
-import type { PrimitivePlan } from "./actions.js";
+import type { PrimitivePlan } from "./types.js";
 import { isManaged } from "./assign.js";
 import type { Act, Model } from "./graph-model.js";
 import type { Cluster, Resource } from "./types.js";

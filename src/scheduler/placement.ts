@@ -1,7 +1,6 @@
 // What assignment and clone placement share: which nodes can host, the constraint index, location
 // scores, Pacemaker's node choice, and how group members follow their group's node.
 import { addScores, parseScore } from "./score.js";
-import { compareCapacity } from "./utilization.js";
 import { INFINITY, type Cluster, type Colocation, type Resource, type SchedNode } from "./types.js";
 
 export const canHost = (n: SchedNode): boolean => n.online && !n.standby && !n.unclean && !n.pending && !n.shutdown && !n.maintenance && !n.unhealthy;
@@ -152,4 +151,17 @@ export function placeMembers(unit: Resource, members: Resource[], node: SchedNod
     }
   }
   void unit;
+}
+
+/** Balanced placement's preference: negative when `a` has more capacity left than `b` on more attributes. */
+export function compareCapacity(a: SchedNode, b: SchedNode): number {
+  let result = 0;
+  const keys = new Set([...(a.capacity?.keys() ?? []), ...(b.capacity?.keys() ?? [])]);
+  for (const k of keys) {
+    const ca = a.capacity?.get(k) ?? 0;
+    const cb = b.capacity?.get(k) ?? 0;
+    if (ca > cb) result--;
+    else if (ca < cb) result++;
+  }
+  return result;
 }

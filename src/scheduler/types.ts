@@ -204,3 +204,32 @@ export interface ScheduleResult {
   fencing: { node: string; action: string; reason: string }[];
   scores: string[];
 }
+
+/** What the scheduler decided for one primitive: where it is, where it goes, what runs. */
+export interface PrimitivePlan {
+  rsc: Resource;
+  from?: SchedNode;
+  to?: SchedNode;
+  stop: boolean;
+  start: boolean;
+  /** The start is wanted but cannot run (an ordering's first cannot start). */
+  startBlocked: boolean;
+  restartReason?: string;
+  stopReason?: string;
+  /** The stop is needed but cannot run (its node cannot be fenced). */
+  stopBlocked?: boolean;
+  /** The stop waits on a blocked resource (an ordering): shown with "(blocked)". */
+  stopHeld?: boolean;
+  /** What holds the stop ("unrunnable X stop"), when known. */
+  heldBy?: string;
+  /** Stopped by an ordering inside a clone: crm_simulate gives no reason. */
+  plainStop?: boolean;
+  /** How a chain of stops down a group continues: 0, the next member names this one's start; 1, its stop. */
+  chainParity?: number;
+  /** Restarted because its parameters changed. */
+  definitionChange?: boolean;
+  /** Reloaded in place because only reloadable parameters changed. */
+  reload?: boolean;
+  /** Moves by live migration (migrate_to, migrate_from) rather than stop and start. */
+  migrate?: boolean;
+}

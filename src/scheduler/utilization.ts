@@ -93,16 +93,3 @@ export function consumeCapacity(rscs: Resource[], cluster: Cluster): void {
     for (const [k, v] of r.utilization) node.capacity.set(k, (node.capacity.get(k) ?? 0) - v);
   }
 }
-
-/** Balanced placement's preference: negative when `a` has more capacity left than `b` on more attributes. */
-export function compareCapacity(a: SchedNode, b: SchedNode): number {
-  let result = 0;
-  const keys = new Set([...(a.capacity?.keys() ?? []), ...(b.capacity?.keys() ?? [])]);
-  for (const k of keys) {
-    const ca = a.capacity?.get(k) ?? 0;
-    const cb = b.capacity?.get(k) ?? 0;
-    if (ca > cb) result--;
-    else if (ca < cb) result++;
-  }
-  return result;
-}

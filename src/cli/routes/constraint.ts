@@ -1,7 +1,6 @@
 import { UsageError } from "../../cib/constraints/errors.js";
 import { deprecatedAlias } from "../../commands/legacy.js";
 import { info, ReportedError } from "../../report/index.js";
-import { usageFor } from "../help.js";
 import { lazy } from "../lazy.js";
 import type { Area, CommandContext, Handler, Route } from "../route-types.js";
 
@@ -19,7 +18,7 @@ export const withUsage =
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       if (e.text !== undefined) throw new ReportedError([{ ...info("GENERIC", { text: `Error: ${e.text}` }) }], false);
-      throw new ReportedError([info("GENERIC", { text: usageFor(usagePath) ?? "" })], false);
+      throw new ReportedError([info("GENERIC", { text: ctx.usage.of(usagePath) ?? "" })], false);
     }
   };
 

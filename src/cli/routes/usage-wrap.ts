@@ -11,8 +11,7 @@ export const withUsage =
       await run(ctx);
     } catch (e) {
       if (!(e instanceof ReportedError) || !(e as { showUsage?: boolean }).showUsage) throw e;
-      const { usageFor } = await import("../help.js");
-      process.stderr.write(`${usageFor(usagePath ?? ctx.route.path.slice(0, 2)) ?? ""}\n`);
+      process.stderr.write(`${ctx.usage.of(usagePath ?? ctx.route.path.slice(0, 2)) ?? ""}\n`);
       throw new ReportedError([], false, 1);
     }
   };

@@ -7,7 +7,7 @@ import { IdIndex } from "../../cib/ids.js";
 import { disableResource } from "../../cib/primitive.js";
 import { isTrue } from "../../cib/resources.js";
 import type { XmlElement } from "../../cib/xml.js";
-import { primitiveSpec } from "./create.js";
+import { primitiveSpec } from "./create-spec.js";
 import type { CommandContext } from "../context.js";
 import { error, forceableError, type Reports } from "../../report/index.js";
 import { fullName } from "../../agents/name.js";

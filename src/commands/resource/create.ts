@@ -1,14 +1,13 @@
 // pcs resource create <id> <agent> [attrs] [op ...] [meta ...] [clone|promotable|--group] [--disabled] ...
-import { agentForResource, prefetchAgent } from "../../agents/resolve.js";
+import { prefetchAgent } from "../../agents/resolve.js";
 import { agentSources } from "../../agents/sources.js";
 import { IdIndex } from "../../cib/ids.js";
-import { refuseWaitWithFile } from "./wait.js";
 import type { CommandContext } from "../context.js";
-import type { Runner } from "../../env/index.js";
-import { fail, ReportedError, type Reports } from "../../report/index.js";
+import { fail, ReportedError } from "../../report/index.js";
 import { MASTER_KEYWORD_HINT } from "../legacy.js";
 import { parseCreateArgs, UsageError, type CreateParts } from "./create-args.js";
-import { createPrimitive, type NewPrimitive } from "./create-primitive.js";
+import { createPrimitive } from "./create-primitive.js";
+import { primitiveSpec } from "./create-spec.js";
 import { usageError } from "./cli-usage.js";
 
 function parse(ctx: CommandContext): CreateParts {
@@ -42,28 +41,6 @@ function checkCombinations(ctx: CommandContext, parts: CreateParts): void {
   if (parts.promotable && "promotable" in parts.promotable) {
     fail("GENERIC", { text: "you cannot specify both promotable option and promotable keyword" });
   }
-}
-
-/** The new primitive as the command line describes it; its agent is resolved (and --wait refused) here. */
-export async function primitiveSpec(
-  ctx: CommandContext,
-  runner: Runner,
-  reports: Reports,
-  { id, agentText, parts }: { id: string; agentText: string; parts: CreateParts },
-): Promise<NewPrimitive> {
-  const sources = agentSources(runner);
-  const agent = await agentForResource(sources, agentText, reports, ctx.force);
-  refuseWaitWithFile(ctx);
-  return {
-    id,
-    agent,
-    operations: parts.op,
-    meta: parts.meta,
-    attrs: parts.options,
-    useDefaultOperations: !ctx.has("--no-default-ops"),
-    disabled: ctx.has("--disabled"),
-    agentValidation: ctx.has("--agent-validation") ? { sources } : undefined,
-  };
 }
 
 export async function resourceCreate(ctx: CommandContext): Promise<void> {

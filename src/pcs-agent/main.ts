@@ -5,11 +5,11 @@ import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../host/atomic.js";
 import { startServer } from "../transport/server.js";
 import { publicBlobs } from "../transport/keys.js";
-import { SOCKET_VARIABLE } from "./executor/attribute-protocol.js";
-import { makeHandler, PASSWORD_METHODS } from "./handlers.js";
-import { makeLogger } from "./log.js";
-import { createNode } from "./node.js";
-import { checkPassword, ensureStateDir, hostKeyPair, readAuthorizedKeys, setPassword } from "./state.js";
+import { SOCKET_VARIABLE } from "../cluster/executor/attribute-protocol.js";
+import { makeHandler, PASSWORD_METHODS } from "../cluster/handlers.js";
+import { makeLogger } from "../cluster/log.js";
+import { createNode } from "../cluster/node.js";
+import { checkPassword, ensureStateDir, hostKeyPair, readAuthorizedKeys, setPassword } from "../cluster/state.js";
 
 const USAGE = "Usage: pcs-agent [--backend pcs-lite|pacemaker] --state-dir DIR --listen ADDR:PORT\n       pcs-agent --state-dir DIR passwd   (reads the password of user hacluster from stdin)\n";
 
@@ -65,7 +65,7 @@ function removeAgentRecord(file: string): void {
 }
 
 async function main(): Promise<number> {
-  if (process.argv[2] === "shim") return (await import("./executor/shim-main.js")).runShim(process.argv.slice(3));
+  if (process.argv[2] === "shim") return (await import("../cluster/executor/shim-main.js")).runShim(process.argv.slice(3));
   const args = parseArgs(process.argv.slice(2));
   if (!args.stateDir) {
     process.stderr.write(`pcs-agent: --state-dir is required\n${USAGE}`);
