@@ -2,34 +2,15 @@
 // tickets, monitors of the Stopped role, history clean-up, fail-count expiry, anti-colocation
 // orderings and actions left out because what they wait for cannot run.
 import { parseXml } from "../../src/cib/xml-parse";
-import { transitionGraph, type GraphAction, type TransitionGraph } from "../../src/scheduler/graph";
+import { transitionGraph, type TransitionGraph } from "../../src/scheduler/graph";
 import { schedule, transitionSummary } from "../../src/scheduler/index";
 import { buildCib, dummy, type CibSpec } from "./build-cib";
+import { before, find, keyOf } from "./graph-query";
 
 const NOW = Date.UTC(2024, 0, 1);
 const graphOf = (spec: CibSpec): TransitionGraph => transitionGraph(parseXml(buildCib(spec)), NOW);
 const summaryOf = (spec: CibSpec): string[] => transitionSummary(schedule(parseXml(buildCib(spec)), NOW)).map((l) => l.trim().split(/\s+/).join(" "));
-const keyOf = (a: GraphAction) => `${a.operationKey}@${a.node?.uname ?? ""}`;
 const keys = (g: TransitionGraph) => g.actions.filter((a) => a.kind !== "pseudo_event").map(keyOf).sort();
-const find = (g: TransitionGraph, key: string): GraphAction => {
-  const a = g.actions.find((x) => keyOf(x) === key);
-  if (!a) throw new Error(`no ${key} in ${keys(g).join(", ")}`);
-  return a;
-};
-function before(g: TransitionGraph, first: string, then: string): boolean {
-  const byId = new Map(g.actions.map((a) => [a.id, a]));
-  const target = find(g, first).id;
-  const seen = new Set<number>();
-  const stack = [...find(g, then).inputs];
-  while (stack.length) {
-    const id = stack.pop() as number;
-    if (id === target) return true;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stack.push(...(byId.get(id)?.inputs ?? []));
-  }
-  return false;
-}
 const two = [{ name: "n1" }, { name: "n2" }];
 const runningOn = (rsc: string, node: string, call = 2) => [
   { rsc, node, op: "start", call },

@@ -2,33 +2,13 @@
 // which attributes, and which must complete before which.
 import { parseXml } from "../../src/cib/xml-parse";
 import { paramsDigest } from "../../src/scheduler/digest";
-import { graphXml, transitionGraph, type GraphAction, type TransitionGraph } from "../../src/scheduler/graph";
+import { graphXml, transitionGraph, type TransitionGraph } from "../../src/scheduler/graph";
 import { graphXmlChunks } from "../../src/scheduler/graph-xml";
 import { buildCib, dummy, type CibSpec } from "./build-cib";
+import { before, find, keyOf } from "./graph-query";
 
 const graphOf = (spec: CibSpec): TransitionGraph => transitionGraph(parseXml(buildCib(spec)), Date.UTC(2024, 0, 1));
-const keyOf = (a: GraphAction) => `${a.operationKey}@${a.node?.uname ?? ""}`;
 const keys = (g: TransitionGraph) => g.actions.map(keyOf).sort();
-const find = (g: TransitionGraph, key: string): GraphAction => {
-  const a = g.actions.find((x) => keyOf(x) === key);
-  if (!a) throw new Error(`no ${key} in ${keys(g).join(", ")}`);
-  return a;
-};
-/** Whether `first` must complete before `then`, directly or through other actions. */
-function before(g: TransitionGraph, first: string, then: string): boolean {
-  const byId = new Map(g.actions.map((a) => [a.id, a]));
-  const target = find(g, first).id;
-  const seen = new Set<number>();
-  const stack = [...find(g, then).inputs];
-  while (stack.length) {
-    const id = stack.pop() as number;
-    if (id === target) return true;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stack.push(...(byId.get(id)?.inputs ?? []));
-  }
-  return false;
-}
 const two = [{ name: "n1" }, { name: "n2" }];
 const withMonitor = (id: string, ops = `<op id="${id}-monitor" name="monitor" interval="10s" timeout="30s"/>`) =>
   `<primitive id="${id}" class="ocf" provider="pacemaker" type="Dummy"><operations>${ops}</operations></primitive>`;
