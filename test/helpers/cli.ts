@@ -1,5 +1,5 @@
 // Run the built bin/pcs (and the real pcs, where a test compares) on temporary CIB files.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -18,6 +18,17 @@ export interface PcsResult {
 export function runPcs(args: string[], options: { env?: Record<string, string>; input?: string } = {}): PcsResult {
   const r = spawnSync(PCS, args, { encoding: "utf8", env: { ...process.env, ...options.env }, input: options.input ?? "" });
   return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `pcs` run alongside others (concurrency tests): "exit N", then ": " and its output when it printed any. */
+export function pcsOutcome(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(PCS, args, { env: { ...process.env, ...env } });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("close", (code) => resolve(`exit ${code ?? 1}${output ? `: ${output}` : ""}`));
+  });
 }
 
 /** A temporary directory removed by the returned cleanup. */

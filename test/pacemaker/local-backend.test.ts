@@ -1,10 +1,10 @@
 // bin/pcs on a host running a real Corosync + Pacemaker (one single-node cluster started for the whole
 // file): the live commands reach it through cibadmin, crm_resource and stonith_admin, and where the
 // output is deterministic it is real pcs's on the same cluster.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PCS, runPcs, type PcsResult } from "../helpers/cli";
+import { pcsOutcome, runPcs, type PcsResult } from "../helpers/cli";
 import { pacemakerMissing, startRealPacemaker, SBIN, type RealPacemaker } from "../helpers/real-pacemaker";
 
 const missing = pacemakerMissing();
@@ -149,14 +149,7 @@ describeReal("pcs on a host running a real Pacemaker", () => {
   });
 
   test("concurrent changes are retried, none is lost", async () => {
-    const run = (name: string) =>
-      new Promise<string>((resolve) => {
-        const child = spawn(PCS, ["resource", "meta", "pmk-d1", `${name}=1`], { env: { ...process.env, ...cluster.env } });
-        let output = "";
-        child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-        child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-        child.on("close", (code) => resolve(`exit ${code ?? 1}${output ? `: ${output}` : ""}`));
-      });
+    const run = (name: string) => pcsOutcome(["resource", "meta", "pmk-d1", `${name}=1`], cluster.env);
     const names = Array.from({ length: 6 }, (_, i) => `pmk-note-${i}`);
     expect(await Promise.all(names.map(run))).toEqual(names.map(() => "exit 0"));
     const xml = cib();

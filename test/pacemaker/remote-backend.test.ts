@@ -5,7 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PCS, ROOT, runPcs, type PcsResult } from "../helpers/cli";
+import { pcsOutcome, ROOT, runPcs, type PcsResult } from "../helpers/cli";
 import { pacemakerMissing, startRealPacemaker, SBIN, type RealPacemaker } from "../helpers/real-pacemaker";
 import { connect } from "../../src/transport/client";
 
@@ -166,14 +166,7 @@ describeReal("pcs through pcs-agent --backend pacemaker on a real Pacemaker node
   });
 
   test("concurrent changes over SSH are retried, none is lost", async () => {
-    const run = (name: string) =>
-      new Promise<string>((resolve) => {
-        const child = spawn(PCS, ["resource", "meta", "rmt-d1", `${name}=1`], { env: { ...process.env, ...workstation } });
-        let output = "";
-        child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-        child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-        child.on("close", (code) => resolve(`exit ${code ?? 1}${output ? `: ${output}` : ""}`));
-      });
+    const run = (name: string) => pcsOutcome(["resource", "meta", "rmt-d1", `${name}=1`], workstation);
     const names = Array.from({ length: 5 }, (_, i) => `rmt-note-${i}`);
     expect(await Promise.all(names.map(run))).toEqual(names.map(() => "exit 0"));
     const xml = cib();
