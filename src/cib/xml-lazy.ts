@@ -5,6 +5,7 @@
 // recorded while checking, so id lookups do not need the elements. A section is written either as
 // read or, for a file in another layout than pcs's, as serializeXml would write its parsed content
 // (see rewriteKept in xml-skim.ts): the same bytes as the whole tree parsed and serialized.
+import { isAscii } from "node:buffer";
 import type { XmlElement } from "./xml-element.js";
 
 /** The ids of the elements (with an id attribute) inside a section kept as text. */
@@ -264,6 +265,15 @@ export class TextSink {
     const inserted = units.slice(this.length - text.length, this.length);
     units.copyWithin(at + text.length, at, at + tail);
     units.set(inserted, at);
+  }
+
+  /** The text encoded as UTF-8: the sink's own bytes when they are all ASCII (no copy). */
+  toUtf8(): Buffer {
+    if (this.bytes) {
+      const used = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length);
+      if (isAscii(used)) return used;
+    }
+    return Buffer.from(this.toString(), "utf8");
   }
 
   toString(): string {

@@ -136,6 +136,29 @@ export function joinPieces(pieces: readonly Piece[]): string {
   return sink.toString();
 }
 
+/**
+ * joinPieces's text encoded as UTF-8, without the whole text as a string: what a file is written
+ * from (a big CIB is written once, not joined, copied and encoded on the way).
+ */
+export function encodePieces(pieces: readonly Piece[]): Buffer {
+  if (pieces.every((p) => typeof p === "string")) {
+    let size = 0;
+    for (const p of pieces as readonly string[]) size += Buffer.byteLength(p, "utf8");
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const p of pieces as readonly string[]) at += bytes.write(p, at, "utf8");
+    return bytes;
+  }
+  let size = 0;
+  for (const p of pieces) size += typeof p === "string" ? p.length : p.sizeHint;
+  const sink = new TextSink(size);
+  for (const p of pieces) {
+    if (typeof p === "string") sink.add(p);
+    else p.writeInto(sink);
+  }
+  return sink.toUtf8();
+}
+
 // ---- tree editing ------------------------------------------------------------------------
 
 export function createElement(name: string, attrs: Record<string, string> = {}, parent?: XmlElement): XmlElement {

@@ -2,7 +2,7 @@
 // processes for the whole read-modify-write, written only when the configuration changed.
 import { existsSync, readFileSync } from "node:fs";
 import { bumpEpoch, cibSectionsAsText, emptyCib } from "../cib/document.js";
-import { joinPieces, openTagText, serializePieces, serializeXml, type Piece, type XmlElement } from "../cib/xml.js";
+import { encodePieces, openTagText, serializePieces, serializeXml, type Piece, type XmlElement } from "../cib/xml.js";
 import { parseDocument, XmlSyntaxError, type ParsedDocument } from "../cib/xml-parse.js";
 import { readXmlText } from "../cib/xml-check.js";
 import { cibRootProblem } from "../cib/root-attributes.js";
@@ -106,7 +106,7 @@ export class FileEnv implements Env {
     return { cib: parsed.root, text, canonical: parsed.canonical };
   }
 
-  private write(text: string): void {
+  private write(text: string | Uint8Array): void {
     try {
       // as pcs: an existing file is rewritten in place (open handles, hard links, owner and mode keep
       // seeing it), a durable sibling copy first so that a crash mid-write loses nothing
@@ -133,7 +133,7 @@ export class FileEnv implements Env {
       if (!sameText(before, after)) {
         bumpEpoch(cib);
         after[0] = openTagText(cib);
-        this.write(joinPieces(after));
+        this.write(encodePieces(after));
       }
       return result;
     });

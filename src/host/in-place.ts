@@ -21,13 +21,13 @@ function fsyncDir(dir: string): void {
   }
 }
 
-function writeDurably(path: string, content: string, flags: string): void {
+function writeDurably(path: string, data: Uint8Array, flags: string): void {
   const fd = openSync(path, flags, 0o600);
   try {
-    if (flags === "r+") ftruncateSync(fd, 0);
-    const data = Buffer.from(content, "utf8");
     let done = 0;
     while (done < data.length) done += writeSync(fd, data, done, data.length - done, done);
+    // cut what is left of a longer old content only after writing: its blocks are overwritten, not freed and taken anew
+    if (flags === "r+") ftruncateSync(fd, data.length);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -53,7 +53,7 @@ export function recoverInterruptedWrites(file: string): number {
     if (!m || pidExists(Number(m[1]))) continue;
     const copy = join(dir, name);
     try {
-      writeDurably(file, readFileSync(copy, "utf8"), "r+");
+      writeDurably(file, readFileSync(copy), "r+");
       unlinkSync(copy);
       recovered++;
     } catch {
@@ -65,7 +65,9 @@ export function recoverInterruptedWrites(file: string): number {
 }
 
 /** Rewrites the existing `file` in place with `content`. */
-export function writeFileInPlace(file: string, content: string): void {
+export function writeFileInPlace(file: string, text: string | Uint8Array): void {
+  // encoded once: the copy and the file are written from the same bytes
+  const content = typeof text === "string" ? Buffer.from(text, "utf8") : text;
   const dir = dirname(file);
   const stem = join(dir, `.${basename(file)}.${process.pid}.${counter++}`);
   let copied = false;
