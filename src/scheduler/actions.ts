@@ -38,7 +38,7 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
         plan.startBlocked = true;
       }
       if (from && to === from && !plan.stop && !plan.startBlocked && rsc.running.length === 1) {
-        if (rsc.agentChanged || rsc.pendingStartChanged) {
+        if (rsc.agentChanged || rsc.pendingStartChanged || rsc.stopRequired) {
           plan.stop = true;
           plan.start = true;
         } else if (rsc.definitionChanged) {

@@ -6,6 +6,7 @@ import { addScores } from "./score.js";
 import { assignClone, promote } from "./clone.js";
 import { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState, type Index } from "./placement.js";
 
+import { avoidsRemoteNodes, connectionAssigned } from "./remote.js";
 import { banInsufficientCapacity, consumeCapacity } from "./utilization.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
@@ -177,6 +178,9 @@ export function noQuorumStop(cluster: Cluster): boolean {
 
 /** Whether unclean nodes can be fenced (fencing needs quorum unless no-quorum-policy=ignore). */
 export function canFence(cluster: Cluster, node?: SchedNode): boolean {
+  // a guest node is fenced by stopping its guest resource: possible where its host is online or fenceable
+  const guest = node?.remote === "guest" ? node.connection?.container : undefined;
+  if (guest) return guest.running.every((host) => host.online || canFence(cluster, host));
   const o = cluster.options;
   // Without quorum, nodes still in the membership can be fenced.
   return o.stonithEnabled && haveFencingDevice(cluster) && (o.haveQuorum || o.noQuorumPolicy === "ignore" || !!node?.online);
@@ -205,8 +209,28 @@ function processOrder(cluster: Cluster, index: Index): Resource[] {
   });
 }
 
+/** resource-discovery=exclusive: a resource may run only on the nodes its exclusive locations name. */
+function applyExclusiveDiscovery(cluster: Cluster): void {
+  const exclusive = new Map<Resource, Cluster["locations"]>();
+  for (const loc of cluster.locations) if (loc.discovery === "exclusive") exclusive.set(loc.rsc, [...(exclusive.get(loc.rsc) ?? []), loc]);
+  for (const [rsc, locs] of exclusive) {
+    const unmarked = cluster.nodes.filter((n) => !locs.some((l) => (l.node !== undefined ? l.node === n.uname : !!l.rules?.some((r) => r.matches(n)))));
+    for (const p of primitivesOf(rsc)) for (const n of unmarked) p.banned.add(n.uname);
+  }
+}
+
 export function assignAll(cluster: Cluster): AssignState {
   const state: AssignState = { index: buildIndex(cluster), done: new Set(), active: new Set(), placed: new Map(), promotedOn: new Map() };
-  for (const unit of processOrder(cluster, state.index)) assignUnit(unit, cluster, state);
+  applyExclusiveDiscovery(cluster);
+  const remoteNodes = cluster.nodes.filter((n) => n.remote);
+  if (remoteNodes.length) for (const rsc of cluster.primitives) if (avoidsRemoteNodes(rsc)) for (const n of remoteNodes) rsc.banned.add(n.uname);
+  const order = processOrder(cluster, state.index);
+  // Remote connections first (with what they are colocated with): their nodes can then host resources.
+  for (const unit of order) {
+    if (!unit.remoteNode) continue;
+    assignUnit(unit, cluster, state);
+    connectionAssigned(unit);
+  }
+  for (const unit of order) assignUnit(unit, cluster, state);
   return state;
 }

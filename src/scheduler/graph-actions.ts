@@ -7,12 +7,13 @@ import { cloneOf, historyOn, type GraphConfig, type OpConfig } from "./graph-con
 import type { Act, Model } from "./graph-model.js";
 import { addStoppedMonitors } from "./graph-stopped-monitors.js";
 import { addMigrationActions } from "./migration.js";
+import { guestResources, probeAllowed } from "./graph-remote.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
 
 export interface BuildInput {
   cluster: Cluster;
   plans: Map<Resource, PrimitivePlan>;
-  fencing: { node: string; action: string }[];
+  fencing: { node: string; action: string; guestOf?: string }[];
   config: GraphConfig;
   probes: boolean;
 }
@@ -28,9 +29,9 @@ export function fencedNodes(input: BuildInput): Set<string> {
 }
 
 /** Locations that set resource-discovery, by the resource they name (usually none). */
-type DiscoveryIndex = Map<Resource, Cluster["locations"]>;
+export type DiscoveryIndex = Map<Resource, Cluster["locations"]>;
 
-function discoveryIndex(cluster: Cluster): DiscoveryIndex {
+export function discoveryIndex(cluster: Cluster): DiscoveryIndex {
   const out: DiscoveryIndex = new Map();
   for (const loc of cluster.locations) {
     if (!loc.discovery) continue;
@@ -41,7 +42,7 @@ function discoveryIndex(cluster: Cluster): DiscoveryIndex {
   return out;
 }
 
-function discoveryAllowed(rsc: Resource, node: SchedNode, index: DiscoveryIndex): boolean {
+export function discoveryAllowed(rsc: Resource, node: SchedNode, index: DiscoveryIndex): boolean {
   if (!index.size) return true;
   let exclusive = false;
   let exclusiveHere = false;
@@ -93,11 +94,12 @@ function addProbes(model: Model, input: BuildInput): void {
   if (!input.probes) return;
   const discovery = discoveryIndex(cluster);
   const keys = new Map<Resource, string>();
+  const guests = guestResources(cluster);
   for (const node of cluster.nodes) {
     if (!node.online || node.unclean || node.pending) continue;
     for (const top of cluster.resources) {
       for (const p of probeTargets(top, node)) {
-        if (p.orphan || knownOn(p, node) || !discoveryAllowed(p, node, discovery)) continue;
+        if (p.orphan || knownOn(p, node) || !discoveryAllowed(p, node, discovery) || !probeAllowed(top, p, node, guests)) continue;
         const running = p.running.includes(node);
         const targetRc = !running ? 7 : p.role === "Promoted" ? 8 : 0;
         let key = keys.get(p);
@@ -207,7 +209,8 @@ function addPrimitiveActions(model: Model, rsc: Resource, plan: PrimitivePlan, i
   }
   const onFenced = (n: SchedNode) => fenced.has(n.uname);
   const rscAct = (task: string, node: SchedNode, required: boolean) =>
-    model.add({ key: opKey(keyId(rsc), task), task, kind: onFenced(node) ? "pseudo_event" : "rsc_op", rsc, node, required });
+    // a guest node is back once its guest is recovered: what starts there after its fencing runs
+    model.add({ key: opKey(keyId(rsc), task), task, kind: onFenced(node) && task !== "start" && task !== "promote" ? "pseudo_event" : "rsc_op", rsc, node, required });
   const promotable = !!cloneOf(rsc)?.clone?.promotable;
   if (rsc.role === "Promoted" && plan.from) rscAct("demote", plan.from, plan.stop || rsc.nextRole !== "Promoted");
   for (const n of rsc.running) {
@@ -259,7 +262,7 @@ export function addActions(model: Model, input: BuildInput): void {
   for (const f of input.fencing) {
     const node = input.cluster.nodeByName.get(f.node);
     if (!node) continue;
-    const act = model.add({ key: `stonith-${f.node}-${f.action}`, task: "stonith", kind: "crm_event", node, required: true, meta: { CRM_meta_stonith_action: f.action } });
+    const act = model.add({ key: `stonith-${f.node}-${f.action}`, task: "stonith", kind: f.guestOf ? "pseudo_event" : "crm_event", node, required: true, meta: { CRM_meta_stonith_action: f.action } });
     if (f.action !== "on") act.downed = [node.id];
   }
   addShutdowns(model, input, fenced);

@@ -68,8 +68,8 @@ export function addCleanups(model: Model, cib: XmlElement, cluster: Cluster): vo
         const known = cluster.byId.get(id);
         rsc = known?.variant === "primitive" ? known : detachedOf(detached, id, conf.agent, cluster);
       } else {
-        // a remote or guest node's connection is configured implicitly
-        if (cluster.nodeByName.has(id) || bundles.some((prefix) => id.startsWith(prefix))) continue;
+        // a bundle's connections are configured implicitly
+        if (bundles.some((prefix) => id.startsWith(prefix))) continue;
         const known = cluster.byId.get(id);
         rsc = known?.variant === "primitive" && known.orphan ? known : detachedOf(detached, id, recorded, cluster);
         if (!cluster.options.stopOrphanResources) continue;

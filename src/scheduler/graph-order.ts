@@ -179,7 +179,7 @@ function explicitOrder(model: Model, o: Ordering, log: RscOrder[], pseudo: Map<s
     if (o.symmetrical && fi && ti && !o.anyOf) {
       const tdone = completedTask(t, ti);
       for (const a of firstActs(model, t, tdone, f, confirmed)) for (const b of model.find(f, fi)) if (implies || !isMigratingStop(model, a)) model.order(a, b);
-      log.push({ first: t, firstTask: tdone, then: f, thenTask: fi });
+      if (!o.implicit) log.push({ first: t, firstTask: tdone, then: f, thenTask: fi });
     }
   }
 }
@@ -276,7 +276,8 @@ function fencingOrders(model: Model, cluster: Cluster, dcInfo: FencingOptions): 
   if (!fences.length) return;
   // Without concurrent-fencing (Pacemaker 2.1's default), fencing runs one node at a time, the DC last.
   const concurrent = /^(true|on|yes|y|1)$/i.test(dcInfo.concurrent ?? "");
-  const downs = fences.filter((f) => f.meta.CRM_meta_stonith_action !== "on");
+  // a guest's fencing is a pseudo event (its guest resource's recovery): not serialized with the others
+  const downs = fences.filter((f) => f.meta.CRM_meta_stonith_action !== "on" && f.kind !== "pseudo_event");
   const dc = downs.find((f) => f.node?.id === dcInfo.dcId);
   const others = downs.filter((f) => f !== dc);
   if (!concurrent) for (let i = 1; i < others.length; i++) model.order(others[i - 1], others[i]);
@@ -327,7 +328,7 @@ function shutdownOrders(model: Model, cluster: Cluster, dcInfo: FencingOptions):
   const dc = shutdowns.find((s) => s.node?.id === dcInfo.dcId);
   if (!dc) return;
   for (const s of shutdowns) if (s !== dc) model.order(s, dc);
-  const fences = model.acts.filter((a) => a.task === "stonith" && a.meta.CRM_meta_stonith_action !== "on");
+  const fences = model.acts.filter((a) => a.task === "stonith" && a.meta.CRM_meta_stonith_action !== "on" && a.kind !== "pseudo_event");
   const concurrent = /^(true|on|yes|y|1)$/i.test(dcInfo.concurrent ?? "");
   for (const f of concurrent ? fences : fences.slice(-1)) model.order(f, dc);
 }

@@ -27,6 +27,8 @@ export interface GraphAction {
   operationKey: string;
   /** Where it runs (absent for pseudo events). */
   node?: { uname: string; id: string };
+  /** Actions on remote and guest nodes: the cluster node whose connection carries them (router_node). */
+  router?: string;
   rsc?: GraphResource;
   /** Recurring interval in ms (0: not recurring). */
   intervalMs: number;

@@ -21,7 +21,8 @@ const attr = (name: string, value: string): string => ` ${name}="${escapeAttr(va
 /** `<kind id=.. operation=.. operation_key=.. [on_node=.. on_node_uuid=..]`, without the tag's end. */
 function tagOf(a: GraphAction): string {
   let text = `<${a.kind} id="${a.id}"${attr("operation", a.task)}${attr("operation_key", a.operationKey)}`;
-  if (a.node && a.kind !== "pseudo_event") text += attr("on_node", a.node.uname) + attr("on_node_uuid", a.node.id);
+  if (a.node && (a.kind !== "pseudo_event" || a.task === "stonith")) text += attr("on_node", a.node.uname) + attr("on_node_uuid", a.node.id);
+  if (a.router) text += attr("router_node", a.router);
   return text;
 }
 

@@ -9,6 +9,8 @@ import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { addActions, keyId } from "./graph-actions.js";
 import { addFailcountClears } from "./graph-failcount.js";
 import { expandTemplates } from "./templates.js";
+import { expandGuests } from "./remote.js";
+import { guestFenceOrders, physicalHost, remoteMeta, remoteOrders, routerNode } from "./graph-remote.js";
 import { addCleanups } from "./graph-cleanup.js";
 import { dropUnrunnable } from "./graph-runnable.js";
 import { cloneOf, historyId, readGraphConfig, type GraphConfig } from "./graph-config.js";
@@ -119,6 +121,7 @@ function sharedOf(rsc: Resource | undefined, cache: Map<Resource | undefined, Rs
   if (clone) Object.assign(base, cloneMeta(clone));
   const instance = rsc && rsc.variant === "primitive" ? instanceNumber(rsc) : undefined;
   if (instance !== undefined && clone) base.CRM_meta_clone = String(instance);
+  if (rsc?.variant === "primitive") remoteMeta(rsc, base);
   shared = { base, timeouts: new Map(), ...(rsc?.variant === "primitive" ? { graphRsc: graphResource(rsc) } : {}) };
   cache.set(rsc, shared);
   return shared;
@@ -128,9 +131,15 @@ function attributesOf(act: Act, shared: RscShared, config: GraphConfig): Record<
   const attrs: Record<string, string> = {};
   for (const k in shared.base) attrs[k] = shared.base[k];
   for (const k in act.meta) if (k !== "CRM_meta_fenced") attrs[k] = act.meta[k];
-  if (act.kind !== "pseudo_event" && act.node) {
+  if ((act.kind !== "pseudo_event" || act.task === "stonith") && act.node) {
     attrs.CRM_meta_on_node = act.node.uname;
     attrs.CRM_meta_on_node_uuid = act.node.id;
+  }
+  const host = act.node?.remote === "guest" && act.rsc ? physicalHost(act) : undefined;
+  if (host) {
+    const target = act.rsc?.meta.get("container-attribute-target");
+    if (target !== undefined) attrs.CRM_meta_container_attribute_target = target;
+    attrs.CRM_meta_physical_host = host.uname;
   }
   if (act.task !== "stonith" && act.task !== "one-or-more" && act.task !== "do_shutdown") attrs.CRM_meta_timeout = timeoutMs(act, shared, config);
   else delete attrs.CRM_meta_timeout;
@@ -161,7 +170,7 @@ function inputIds(act: Act, ids: Int32Array): number[] {
 /** Actions in the graph, each with the required actions ordered before it. */
 export function transitionGraph(source: XmlElement, now: number = Date.now(), result?: ScheduleOutput): TransitionGraph {
   const out = result ?? schedule(source, now);
-  const cib = expandTemplates(source);
+  const cib = expandGuests(expandTemplates(source));
   const props = clusterProperties(cib);
   const config = readGraphConfig(cib);
   const model = newModel();
@@ -170,6 +179,8 @@ export function transitionGraph(source: XmlElement, now: number = Date.now(), re
   addFailcountClears(model, cib, out.cluster, keyId);
   const confirmed = addNotifications(model, out.cluster);
   addOrderings(model, out.cluster, { dcId: cib.attrs["dc-uuid"], concurrent: props.get("concurrent-fencing") }, confirmed);
+  remoteOrders(model, out.cluster);
+  guestFenceOrders(model);
   dropUnrunnable(model, out.plans);
   const ids = new Int32Array(model.acts.length).fill(-1);
   const required = model.acts.filter((a) => a.required);
@@ -194,7 +205,9 @@ export function transitionGraph(source: XmlElement, now: number = Date.now(), re
       attributes: attributesOf(a, common, config),
       inputs: inputIds(a, ids),
     };
-    if (executed && a.node) action.node = nodeOf(a.node);
+    if ((executed || a.task === "stonith") && a.node) action.node = nodeOf(a.node);
+    const router = a.node?.remote ? routerNode(a) : undefined;
+    if (router && executed) action.router = router.uname;
     if (executed && common.graphRsc) action.rsc = common.graphRsc;
     if (a.downed) action.downed = a.downed;
     if (a.priority) action.priority = a.priority;

@@ -1,10 +1,11 @@
 // Phase 1b: the operation history (lrm_rsc_op, in call-id order) gives each resource's current role,
 // failures, and the nodes it must avoid; transient fail-count attributes apply migration-threshold.
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
-import { INFINITY, type Cluster, type Resource, type Role, type SchedNode } from "./types.js";
-import { parseScore } from "./score.js";
+import type { Cluster, Resource, Role, SchedNode } from "./types.js";
 import { orphanPrimitive } from "./unpack.js";
 import { compareDigest } from "./digest.js";
+import { applyFailCounts, findByBase, isActive, isManagedHere, unpackShutdownLock } from "./history-support.js";
+import { activeOnDownRemote, addOrphanConnectionNodes, connectionFailure, linkOrphanConnection, markFencedRemotes, unpackRemoteStates } from "./remote-history.js";
 
 interface OpResult {
   role: Role;
@@ -21,6 +22,10 @@ interface OpResult {
   /** on-fail and interval of the latest failure. */
   failOnFail?: string;
   failInterval?: number;
+  /** A failure of a remote node's connection that resets (fences) the node. */
+  resetRemote?: boolean;
+  /** A failure that restarts the resource's container (on-fail=restart-container). */
+  restartContainer?: boolean;
 }
 
 const expectedRc = (op: XmlElement): number | undefined => {
@@ -34,8 +39,12 @@ function onFailOf(rsc: Resource, op: XmlElement, cluster: Cluster, defs: Map<str
   const task = op.attrs.operation;
   const interval = Number(op.attrs.interval ?? "0");
   for (const o of defs.get(rsc.baseId) ?? []) {
-    if (o.attrs.name === task && Number(parseIntervalMs(o.attrs.interval)) === interval && o.attrs["on-fail"]) return o.attrs["on-fail"];
+    if (o.attrs.name === task && Number(parseIntervalMs(o.attrs.interval)) === interval && o.attrs["on-fail"] && (o.attrs["on-fail"] !== "restart-container" || rsc.container)) return o.attrs["on-fail"];
   }
+  // What runs inside a container restarts the container; a failure dropping a remote node's connection
+  // (not a probe or start) resets the node.
+  if (rsc.container) return "restart-container";
+  if (rsc.remoteNode && !(task === "monitor" && interval === 0) && task !== "start") return "reset-remote";
   if (task === "stop") return cluster.options.stonithEnabled ? "fence" : "block";
   return "restart";
 }
@@ -134,6 +143,8 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000) continue;
     r.failOnFail = onFail;
     r.failInterval = interval;
+    if (onFail === "reset-remote") r.resetRemote = true;
+    if (onFail === "restart-container") r.restartContainer = true;
     // A missing agent (execution status "not installed") cannot be ignored.
     if (onFail === "ignore" && opStatus !== 7) {
       if (task === "start") r.role = "Started";
@@ -154,7 +165,7 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     if (opStatus === 5 || opStatus === 6) r.ban = true;
     switch (task) {
       case "stop":
-        r.stopFailed = true;
+        r.stopFailed = onFail !== "reset-remote" && onFail !== "restart-container";
         r.failed = true;
         if (r.role === "Stopped") r.role = "Started";
         if (onFail === "block") r.blocked = true;
@@ -195,20 +206,6 @@ function orphanProbe(id: string, lr: XmlElement): Resource {
   return { id, baseId: id, agent } as Resource;
 }
 
-function isActive(rsc: Resource): boolean {
-  if (rsc.variant === "primitive") return rsc.running.length > 0;
-  return rsc.children.some(isActive);
-}
-
-function findByBase(rsc: Resource, base: string): Resource | undefined {
-  if (rsc.variant === "primitive") return rsc.baseId === base ? rsc : undefined;
-  for (const c of rsc.children) {
-    const f = findByBase(c, base);
-    if (f) return f;
-  }
-  return undefined;
-}
-
 export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]> {
   const status = firstChild(cib, "status");
   const config = firstChild(cib, "configuration");
@@ -235,17 +232,21 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   if (!status) return stopFailures;
   const chosen = new Map<string, Resource>();
   // Online nodes' histories come first (they claim clone instance numbers first), as in Pacemaker.
+  // bundles are not modelled: their implicit connections are not orphans
+  const bundles = resEl ? childElements(resEl, "bundle").map((b) => `${b.attrs.id}-`) : [];
+  addOrphanConnectionNodes(childElements(status, "node_state"), cluster, bundles);
   const byId = new Map(cluster.nodes.map((n) => [n.id, n]));
   const states = childElements(status, "node_state");
-  const ordered = [...states.filter((ns) => byId.get(ns.attrs.id)?.online), ...states.filter((ns) => !byId.get(ns.attrs.id)?.online)];
-  for (const ns of ordered) {
-    const node = byId.get(ns.attrs.id);
-    if (!node) continue;
+  markFencedRemotes(states, byId);
+  const members = states.filter((ns) => !byId.get(ns.attrs.id)?.remote);
+  const ordered = [...members.filter((ns) => byId.get(ns.attrs.id)?.online), ...members.filter((ns) => !byId.get(ns.attrs.id)?.online)];
+  const unpackState = (ns: XmlElement, node: SchedNode) => {
+    node.unpacked = true;
     applyFailCounts(ns, node, cluster, cloneOf);
     // With fencing enabled, an offline node in maintenance keeps what it ran (left alone, unmanaged).
     // With fencing enabled, a cleanly offline node's history counts too: a managed resource still active
     // there gets the node fenced.
-    if (!node.online && !cluster.options.stonithEnabled && !cluster.options.shutdownLock) continue;
+    if (!node.remote && !node.online && !cluster.options.stonithEnabled && !cluster.options.shutdownLock) return;
     const lrm = firstChild(ns, "lrm");
     const lrmRes = lrm && firstChild(lrm, "lrm_resources");
     for (const lr of lrmRes ? childElements(lrmRes, "lrm_resource") : []) {
@@ -292,6 +293,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           const res = evaluateHistory(probe, ops, cluster, defs);
           if (res.role === "Stopped" && !res.failed) continue;
           rsc = orphanPrimitive(cluster, id, probe.agent);
+          linkOrphanConnection(rsc, cluster, lr.attrs.container);
           applyResult(rsc, node, res, stopFailures, cluster);
           continue;
         }
@@ -302,7 +304,12 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         applyResult(rsc, node, res, stopFailures, cluster);
       }
     }
+  };
+  for (const ns of ordered) {
+    const node = byId.get(ns.attrs.id);
+    if (node) unpackState(ns, node);
   }
+  unpackRemoteStates(states, byId, cluster, unpackState);
   return stopFailures;
 }
 
@@ -339,7 +346,8 @@ function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: {
 
 function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures: Map<string, { node: SchedNode; rsc: Resource }[]>, cluster?: Cluster): void {
   rsc.knownOn.add(node.uname);
-  if (cluster && res.role !== "Stopped" && !node.online && !node.pending && !node.maintenance && cluster.options.stonithEnabled && isManagedHere(rsc, cluster)) {
+  if (cluster && node.remote && res.role !== "Stopped" && !node.online && !node.maintenance && isManagedHere(rsc, cluster)) activeOnDownRemote(rsc, node, cluster);
+  else if (cluster && res.role !== "Stopped" && !node.online && !node.pending && !node.maintenance && cluster.options.stonithEnabled && isManagedHere(rsc, cluster)) {
     if (!node.unclean) {
       node.unclean = true;
       node.fenceReason = `${rsc.id} is thought to be active there`;
@@ -358,6 +366,8 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
     if (res.blocked && !(node.unclean && !node.uncleanByHistory)) rsc.blocked = true;
     if (res.pending) rsc.pendingOp = res.pending;
   }
+  if (res.restartContainer && res.failed && rsc.container && !node.unclean) rsc.container.stopRequired = true;
+  if (cluster && rsc.remoteNode) connectionFailure(rsc, res.resetRemote === true, res.failed, cluster);
   if (res.stopFailed && !res.blocked) {
     const list = stopFailures.get(node.uname) ?? [];
     list.push({ node, rsc });
@@ -365,52 +375,3 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
   }
 }
 
-function applyFailCounts(ns: XmlElement, node: SchedNode, cluster: Cluster, cloneOf: Map<string, Resource>): void {
-  const totals = new Map<string, { count: number; last: number }>();
-  for (const [name, value] of node.attrs) {
-    const m = /^fail-count-(.+?)(#.*)?$/.exec(name);
-    if (!m) continue;
-    const id = m[1];
-    const t = totals.get(id) ?? { count: 0, last: 0 };
-    t.count = Math.min(INFINITY, t.count + parseScore(value, 0));
-    const lastName = `last-failure-${id}${m[2] ?? ""}`;
-    t.last = Math.max(t.last, Number(node.attrs.get(lastName) ?? "0"));
-    totals.set(id, t);
-  }
-  void ns;
-  for (const [id, { count, last }] of totals) {
-    if (count <= 0) continue;
-    const base = id.replace(/:\d+$/, "");
-    const clone = cloneOf.get(base);
-    const targets: Resource[] = [];
-    if (clone && !clone.clone?.globallyUnique) {
-      for (const inst of clone.children) {
-        const p = findByBase(inst, base);
-        if (p) targets.push(p);
-      }
-    } else {
-      const r = cluster.byId.get(id);
-      if (r && r.variant === "primitive") targets.push(r);
-    }
-    for (const rsc of targets) {
-      if (rsc.failureTimeout > 0 && last > 0 && last + rsc.failureTimeout <= cluster.now / 1000) continue;
-      if (rsc.migrationThreshold > 0 && count >= rsc.migrationThreshold) rsc.banned.add(node.uname);
-    }
-  }
-}
-
-function isManagedHere(rsc: Resource, cluster: Cluster): boolean {
-  if (cluster.options.maintenanceMode) return false;
-  for (let r: Resource | undefined = rsc; r; r = r.parent) if (!r.managed) return false;
-  return true;
-}
-
-/** A resource stopped by a node's clean shutdown stays locked to that node until the lock expires. */
-function unpackShutdownLock(rsc: Resource, lr: XmlElement, node: SchedNode, cluster: Cluster): void {
-  if (!cluster.options.shutdownLock) return;
-  const lockTime = Number(lr.attrs["shutdown-lock"] ?? "0");
-  if (!Number.isFinite(lockTime) || lockTime <= 0) return;
-  const limit = cluster.options.shutdownLockLimit;
-  if (limit > 0 && cluster.now / 1000 > lockTime + limit) return;
-  rsc.lockNode = node;
-}

@@ -2,13 +2,15 @@
 // unpack -> assign -> actions (with orderings) -> summary. No I/O.
 import type { XmlElement } from "../cib/xml.js";
 import { planActions, type PrimitivePlan } from "./actions.js";
-import { assignAll, canFence, canHost } from "./assign.js";
+import { assignAll, canFence, canHost, isManaged } from "./assign.js";
 import { unpackConstraints } from "./constraints.js";
 import { unpackHistory } from "./history.js";
 import { scoreText } from "./score.js";
 import { formatSummary, summarize } from "./summary.js";
 import type { Cluster, Resource, ScheduleResult } from "./types.js";
 import { expandTemplates } from "./templates.js";
+import { expandGuests } from "./remote.js";
+import { fenceUnrecoverableRemotes } from "./remote-fencing.js";
 import { applyTickets } from "./tickets.js";
 import { unpackUtilization } from "./utilization.js";
 import { unpack } from "./unpack.js";
@@ -62,9 +64,18 @@ function applyMultipleActive(cluster: Cluster): void {
   }
 }
 
-function fencing(cluster: Cluster): ScheduleResult["fencing"] {
+function fencing(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): ScheduleResult["fencing"] {
+  const managed = cluster.primitives.some((p) => isManaged(p, cluster));
+  const out: ScheduleResult["fencing"] = [];
+  for (const n of cluster.nodes) {
+    if (n.remote === "guest") {
+      // "fenced" by recovering its guest resource: a pseudo event, "reboot" when the guest starts again
+      const container = n.connection?.container;
+      if (n.requiresReset && container && managed && canFence(cluster, n)) out.push({ node: n.uname, action: plans.get(container)?.start ? "reboot" : "off", reason: "guest is unclean", guestOf: container.id });
+    } else if (n.unclean && canFence(cluster, n)) out.push({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" });
+  }
   // Pacemaker lists node actions newest first: the last node fenced is named first
-  return cluster.nodes.filter((n) => n.unclean && canFence(cluster, n)).reverse().map((n) => ({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" }));
+  return out.reverse();
 }
 
 function scoreLines(cluster: Cluster): string[] {
@@ -81,7 +92,7 @@ function scoreLines(cluster: Cluster): string[] {
 }
 
 export function schedule(source: XmlElement, now: number = Date.now()): ScheduleOutput {
-  const cib = expandTemplates(source);
+  const cib = expandGuests(expandTemplates(source));
   const cluster = unpack(cib, now);
   unpackConstraints(cib, cluster);
   const stopFailures = unpackHistory(cib, cluster);
@@ -92,9 +103,10 @@ export function schedule(source: XmlElement, now: number = Date.now()): Schedule
   unpackUtilization(cib, cluster);
   assignAll(cluster);
   const plans = planActions(cluster);
+  fenceUnrecoverableRemotes(cluster, plans);
   const unfencing = planUnfencing(cib, cluster, plans);
   const summary = summarize(cluster, plans);
-  return { cluster, summary, fencing: [...fencing(cluster), ...unfencing], scores: scoreLines(cluster), plans };
+  return { cluster, summary, fencing: [...fencing(cluster, plans), ...unfencing], scores: scoreLines(cluster), plans };
 }
 
 export function transitionSummary(result: ScheduleResult): string[] {

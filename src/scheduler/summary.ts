@@ -1,7 +1,7 @@
 // The Transition Summary: one line per resource change, worded and laid out as crm_simulate does.
 import { primitivesOf } from "./assign.js";
 import type { PrimitivePlan } from "./actions.js";
-import type { Cluster, Resource, Role, SummaryLine } from "./types.js";
+import type { Cluster, Fencing, Resource, Role, SummaryLine } from "./types.js";
 
 function roleLabel(rsc: Resource, role: Role): string {
   return role === "Promoted" || role === "Unpromoted" ? `${role} ` : "";
@@ -47,7 +47,7 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
     // A move whose stop waits for a blocked resource's stop goes nowhere: a blocked stop.
     if (plan.stopHeld && plan.heldBy) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: `due to ${plan.heldBy} (blocked)` };
     const fencedForOther = from.unclean && from.fenceReason !== `${rsc.id} failed there`;
-    const action = rsc.failed && !fencedForOther ? "Recover" : "Move";
+    const action = rsc.failed && (!fencedForOther || rsc.guestFenced) ? "Recover" : "Move";
     const detail = cur !== next && (cur === "Promoted" || next === "Promoted") ? `${cur} ${from.uname} -> ${next} ${to.uname}` : `${from.uname} -> ${to.uname}`;
     return { action, rsc: id, detail };
   }
@@ -85,8 +85,8 @@ export function summarize(cluster: Cluster, plans: Map<Resource, PrimitivePlan>)
 }
 
 /** Pads action names and resource ids to the longest, as crm_simulate's summary does. */
-export function formatSummary(lines: SummaryLine[], fencing: { node: string; action: string; reason: string }[]): string[] {
-  const out = fencing.map((f) => `  * Fence (${f.action}) ${f.node} '${f.reason}'`);
+export function formatSummary(lines: SummaryLine[], fencing: Fencing[]): string[] {
+  const out = fencing.map((f) => `  * Fence (${f.action}) ${f.node}${f.guestOf ? ` (resource: ${f.guestOf})` : ""} '${f.reason}'`);
   const aw = Math.max(0, ...lines.map((l) => l.action.length));
   const rw = Math.max(0, ...lines.map((l) => l.rsc.length));
   const dw = Math.max(0, ...lines.map((l) => l.detail.length));

@@ -28,6 +28,21 @@ export interface SchedNode {
   index: number;
   /** Utilization capacity left (placement strategies other than default). */
   capacity?: Map<string, number>;
+  /** Pacemaker Remote nodes: "remote" (an ocf:pacemaker:remote connection) or "guest" (a resource's
+   * remote-node meta attribute). Absent for cluster nodes. */
+  remote?: "remote" | "guest";
+  /** The connection resource a remote or guest node is reached through. */
+  connection?: Resource;
+  /** The node's state must be reset (fenced) before it can be trusted again. */
+  requiresReset?: boolean;
+  /** No history showed it (remote nodes): fencing is revoked when the connection starts again. */
+  unseen?: boolean;
+  /** The status entry says the node was fenced (node_fenced). */
+  wasFenced?: boolean;
+  /** Its history was unpacked. */
+  unpacked?: boolean;
+  /** resource-discovery-enabled=false (remote nodes with fencing, guest nodes): nothing is probed there. */
+  noDiscovery?: boolean;
 }
 
 export type Variant = "primitive" | "group" | "clone";
@@ -99,6 +114,14 @@ export interface Resource {
   utilization?: Map<string, number>;
   /** A promotable clone whose promoted role needs a ticket it does not have: nothing is promoted. */
   promotionBanned?: boolean;
+  /** The node this primitive is the connection of (ocf:pacemaker:remote, or a guest's implicit one). */
+  remoteNode?: SchedNode;
+  /** The resource its `container` meta attribute names (a guest connection's guest resource). */
+  container?: Resource;
+  /** Stopped where it runs, then started where it belongs (what it contains failed: on-fail=restart-container). */
+  stopRequired?: boolean;
+  /** Failed because its guest node is fenced (not by its own history): recovered even off a fenced host. */
+  guestFenced?: boolean;
 }
 
 export interface CloneInfo {
@@ -153,6 +176,8 @@ export interface Ordering {
   anyOf?: { id: string; members: Resource[] };
   /** require-all=false on a clone-to-clone order: any running instance of the first will do. */
   anyInstance?: boolean;
+  /** Pacemaker's own (a container before what it contains): probes are not ordered by it. */
+  implicit?: boolean;
 }
 
 export interface ClusterOptions {
@@ -198,10 +223,18 @@ export interface SummaryLine {
   reason?: string;
 }
 
+export interface Fencing {
+  node: string;
+  action: string;
+  reason: string;
+  /** A guest node's pseudo fencing: the guest resource whose recovery fences it. */
+  guestOf?: string;
+}
+
 export interface ScheduleResult {
   cluster: Cluster;
   summary: SummaryLine[];
-  fencing: { node: string; action: string; reason: string }[];
+  fencing: Fencing[];
   scores: string[];
 }
 

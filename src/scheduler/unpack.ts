@@ -3,6 +3,7 @@
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { ruleMatches, type RuleContext } from "./rules.js";
 import { addScores, parseScore, parseSeconds } from "./score.js";
+import { connectionNodeNames, linkConnections, newRemoteNode } from "./remote.js";
 import { INFINITY, type Cluster, type ClusterOptions, type Resource, type Role, type SchedNode } from "./types.js";
 
 const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
@@ -111,8 +112,13 @@ function unpackNodes(config: XmlElement | undefined, status: XmlElement | undefi
   const states = new Map<string, XmlElement>();
   if (status) for (const ns of childElements(status, "node_state")) states.set(ns.attrs.id, ns);
   for (const n of nodesEl ? childElements(nodesEl, "node") : []) {
-    if (n.attrs.type === "remote" || n.attrs.type === "ping") continue;
+    if (n.attrs.type === "ping") continue;
     const attrs = nvpairs(n, "instance_attributes", now);
+    if (n.attrs.type === "remote") {
+      // its state follows its connection, read with the history (./remote.ts)
+      nodes.push(newRemoteNode(n.attrs.id, n.attrs.uname ?? n.attrs.id, attrs));
+      continue;
+    }
     const state = states.get(n.attrs.id);
     const transient = state && firstChild(state, "transient_attributes");
     for (const [k, v] of nvpairs(transient, "instance_attributes")) attrs.set(k, v);
@@ -359,15 +365,23 @@ export function unpack(cib: XmlElement, now: number): Cluster {
   const status = firstChild(cib, "status");
   const options = unpackOptions(cib, config);
   const nodes = unpackNodes(config, status, options, now, cib.attrs["dc-uuid"]);
+  const resEl = config && firstChild(config, "resources");
+  const named = new Set(nodes.map((n) => n.uname));
+  for (const name of connectionNodeNames(resEl)) {
+    if (named.has(name)) continue;
+    named.add(name);
+    nodes.push(newRemoteNode(name, name, new Map()));
+  }
+  nodes.sort((a, b) => naturalCompare(a.uname, b.uname));
+  nodes.forEach((n, i) => (n.index = i));
   const rscDefaults = nvpairs(config && firstChild(config, "rsc_defaults"), "meta_attributes", now);
   const ctx: BuildCtx = { defaults: rscDefaults, defaultsEl: config && firstChild(config, "rsc_defaults"), byId: new Map(), primitives: [], nodeCount: nodes.length, order: 0, now };
   const resources: Resource[] = [];
-  const resEl = config && firstChild(config, "resources");
   for (const e of resEl ? resEl.children : []) {
     const r = buildResource(e, undefined, rscDefaults, ctx);
     if (r) resources.push(r);
   }
-  return {
+  const cluster: Cluster = {
     options,
     nodes,
     nodeByName: new Map(nodes.map((n) => [n.uname, n])),
@@ -379,6 +393,8 @@ export function unpack(cib: XmlElement, now: number): Cluster {
     orderings: [],
     now,
   };
+  linkConnections(cluster);
+  return cluster;
 }
 
 export { isTrue };

@@ -4,6 +4,9 @@ export interface NodeSpec {
   state?: "online" | "offline" | "lost" | "absent";
   attrs?: Record<string, string>;
   transient?: Record<string, string>;
+  /** A Pacemaker Remote or guest node: no <node> entry, a node_state marked remote_node (its state
+   * follows its connection resource). */
+  remote?: boolean;
 }
 
 export interface OpSpec {
@@ -43,6 +46,8 @@ const nv = (prefix: string, values: Record<string, string> = {}) =>
 function agentOf(resources: string, rsc: string): string {
   const base = rsc.replace(/:\d+$/, "");
   const m = new RegExp(`<primitive id="${base}" class="([^"]+)"(?: provider="([^"]+)")? type="([^"]+)"`).exec(resources);
+  // a guest node's implicit connection
+  if (!m && resources.includes(`name="remote-node" value="${base}"`)) return `class="ocf" provider="pacemaker" type="remote"`;
   if (!m) return `class="ocf" provider="pacemaker" type="Dummy"`;
   return m[2] ? `class="${m[1]}" provider="${m[2]}" type="${m[3]}"` : `class="${m[1]}" type="${m[3]}"`;
 }
@@ -50,15 +55,17 @@ function agentOf(resources: string, rsc: string): string {
 export function buildCib(spec: CibSpec): string {
   const options = { "stonith-enabled": "false", ...spec.options };
   const nodes = spec.nodes
-    .map((n, i) => `<node id="${i + 1}" uname="${n.name}">${n.attrs ? `<instance_attributes id="na${i}">${nv(`na${i}`, n.attrs)}</instance_attributes>` : ""}</node>`)
+    .map((n, i) => n.remote ? "" : `<node id="${i + 1}" uname="${n.name}">${n.attrs ? `<instance_attributes id="na${i}">${nv(`na${i}`, n.attrs)}</instance_attributes>` : ""}</node>`)
     .join("");
   const states = spec.nodes
     .map((n, i) => {
       const state = n.state ?? "online";
       if (state === "absent") return "";
       const on = state === "online";
-      const attrs =
-        state === "lost"
+      const id = n.remote ? n.name : String(i + 1);
+      const attrs = n.remote
+        ? `remote_node="true"`
+        : state === "lost"
           ? `in_ccm="false" crmd="offline" join="down" expected="member"`
           : `in_ccm="${on}" crmd="${on ? "online" : "offline"}" join="${on ? "member" : "down"}" expected="${on ? "member" : "down"}"`;
       const ops = (spec.ops ?? []).filter((o) => o.node === n.name);
@@ -86,8 +93,8 @@ export function buildCib(spec: CibSpec): string {
             "</lrm_resource>",
         )
         .join("");
-      const transient = n.transient ? `<transient_attributes id="${i + 1}"><instance_attributes id="ta${i}">${nv(`ta${i}`, n.transient)}</instance_attributes></transient_attributes>` : "";
-      return `<node_state id="${i + 1}" uname="${n.name}" ${attrs}>${transient}<lrm id="${i + 1}"><lrm_resources>${lrm}</lrm_resources></lrm></node_state>`;
+      const transient = n.transient ? `<transient_attributes id="${id}"><instance_attributes id="ta${i}">${nv(`ta${i}`, n.transient)}</instance_attributes></transient_attributes>` : "";
+      return `<node_state id="${id}" uname="${n.name}" ${attrs}>${transient}<lrm id="${id}"><lrm_resources>${lrm}</lrm_resources></lrm></node_state>`;
     })
     .join("");
   return (
