@@ -3,7 +3,7 @@ import { deprecation, error, type Reports } from "../../report/index.js";
 import { IdIndex, validateId } from "../ids.js";
 import { appendChild, createElement, detach, type XmlElement } from "../xml.js";
 import { capitalize, checkConstraintResource, schemaAccepts, constraintsOf, constraintsSection, isLegacyRole, isScore, legacyRoleText, newRolesSupported, roleForCib, ROLES, SCORE_INFINITY } from "./common.js";
-import { stop, UsageError } from "./errors.js";
+import { stop, tooManyResources, UsageError } from "./errors.js";
 import { colocationPlain } from "./format.js";
 import type { Options } from "./options.js";
 import { checkOptionNames, constraintIdOption, createWithSets, raise, setConstraintId, type SetConstraintKind } from "./sets.js";
@@ -33,7 +33,7 @@ export function colocationAdd(cib: XmlElement, args: { words: string[]; force: b
   } else if (argv[1] === "with") rsc1 = argv.shift()!;
   else throw new UsageError();
   if (argv.shift() !== "with") throw new UsageError();
-  if (argv.includes("with")) throw new UsageError("Multiple 'with's cannot be specified.");
+  if (argv.includes("with")) throw tooManyResources("with", "colocation");
   if (!argv.length) throw new UsageError();
   let rsc2: string;
   if (argv.length === 1 || isScoreOrOption(argv[1])) rsc2 = argv.shift()!;

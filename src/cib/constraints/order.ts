@@ -4,7 +4,7 @@ import { IdIndex, validateId } from "../ids.js";
 import { findResource, PRIMITIVE } from "../resources.js";
 import { createElement, detach, type XmlElement } from "../xml.js";
 import { ACTIONS, checkConstraintResource, schemaAccepts, constraintsOf, constraintsSection, elementsNamed } from "./common.js";
-import { stop, UsageError } from "./errors.js";
+import { stop, tooManyResources, UsageError } from "./errors.js";
 import { orderPlain } from "./format.js";
 import type { Options } from "./options.js";
 import { checkOptionNames, constraintIdOption, createWithSets, raise, setConstraintId, type SetConstraintKind } from "./sets.js";
@@ -32,7 +32,7 @@ export function orderAdd(cib: XmlElement, args: { words: string[]; force: boolea
   if ((ACTIONS as readonly string[]).includes(argv[0])) thenAction = argv.shift()!;
   if (!argv.length) throw new UsageError();
   const rsc2 = argv.shift()!;
-  if (argv.includes("then")) throw new UsageError("Multiple 'then's cannot be specified.");
+  if (argv.includes("then")) throw tooManyResources("then", "order");
   const list = [...argv, `first-action=${firstAction}`, `then-action=${thenAction}`];
 
   for (const rsc of [rsc1, rsc2]) {

@@ -17,10 +17,22 @@ export const withUsage =
       await handler(ctx);
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
-      if (e.text !== undefined) throw new ReportedError([{ ...info("GENERIC", { text: `Error: ${e.text}` }) }], false);
-      throw new ReportedError([info("GENERIC", { text: ctx.usage.of(usagePath) ?? "" })], false);
+      const lines: string[] = [];
+      if (e.text !== undefined) lines.push(`Error: ${e.text}`);
+      if (e.more.hint !== undefined) lines.push(`Hint: ${e.more.hint}`);
+      if (e.text === undefined || e.more.showUsage) lines.push(usageOf(ctx, usagePath));
+      throw new ReportedError([info("GENERIC", { text: lines.join("\n") })], false);
     }
   };
+
+/**
+ * pcs's sub_usage: the entries of the constraint usage whose synopsis starts with the command's words, under
+ * "Usage: pcs constraint [constraints]...". A sub-command (hidden here, its parent lists it) shows its own entry.
+ */
+function usageOf(ctx: CommandContext, usagePath: readonly string[]): string {
+  if (ctx.route.path.length > 2) return `\nUsage: pcs constraint [constraints]...\n${ctx.usage.route()}`;
+  return ctx.usage.sub(usagePath.slice(1));
+}
 
 const RESOURCE_HINT =
   " Resource may be either a resource id <resource_id> or %<resource_id> or resource%<resource_id>, or a resource name " +
@@ -97,9 +109,9 @@ export const constraintArea: Area = {
     }),
     route({ path: ["constraint", "order", "config"], synopsis: "order config [--full]", help: "List order constraints.", options: ["--full"], hidden: true, run: orderConfig }),
     route({ path: ["constraint", "order", "show"], synopsis: "order show", help: "Deprecated.", options: ["--full"], hidden: true, run: deprecatedAlias("pcs constraint order config", orderConfig) }),
-    route({ path: ["constraint", "order", "set"], synopsis: "order set ...", help: "Order sets of resources.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.orderSetCommand) }),
-    route({ path: ["constraint", "order", "delete"], synopsis: "order delete ...", help: "Remove resources from order constraints.", hidden: true, run: lazy(kinds, (m) => m.orderRemoveCommand) }),
-    route({ path: ["constraint", "order", "remove"], synopsis: "order remove ...", help: "Remove resources from order constraints.", hidden: true, run: lazy(kinds, (m) => m.orderRemoveCommand) }),
+    route({ path: ["constraint", "order", "set"], synopsis: "order set <resource1> [resourceN]... [options] [set <resourceX> ... [options]] [setoptions [constraint_options]]", help: "Order sets of resources. " + SET_HELP_OPTIONS + " Constraint options are id, kind and symmetrical.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.orderSetCommand) }),
+    route({ path: ["constraint", "order", "delete"], synopsis: "order delete <resource1> [resourceN]...", help: "Remove the resources from all order constraints.", hidden: true, run: lazy(kinds, (m) => m.orderRemoveCommand) }),
+    route({ path: ["constraint", "order", "remove"], synopsis: "order remove <resource1> [resourceN]...", help: "Remove the resources from all order constraints.", hidden: true, run: lazy(kinds, (m) => m.orderRemoveCommand) }),
     route({
       path: ["constraint", "colocation"],
       synopsis:
@@ -116,10 +128,10 @@ export const constraintArea: Area = {
       complete: [["add", "set", "config", "delete"], "resource"],
       run: orDefault(colocationConfig, usageOnly),
     }),
-    route({ path: ["constraint", "colocation", "add"], synopsis: "colocation add ...", help: "Colocate two resources.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.colocationAddCommand) }),
-    route({ path: ["constraint", "colocation", "set"], synopsis: "colocation set ...", help: "Colocate sets.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.colocationSetCommand) }),
-    route({ path: ["constraint", "colocation", "delete"], synopsis: "colocation delete ...", help: "Remove a colocation.", hidden: true, run: lazy(kinds, (m) => m.colocationRemoveCommand) }),
-    route({ path: ["constraint", "colocation", "remove"], synopsis: "colocation remove ...", help: "Remove a colocation.", hidden: true, run: lazy(kinds, (m) => m.colocationRemoveCommand) }),
+    route({ path: ["constraint", "colocation", "add"], synopsis: "colocation add [<role>] <source resource id> with [<role>] <target resource id> [score] [options] [id=constraint-id]", help: "Keep the source resource on the node of the target one (positive score) or away from it (negative score); score defaults to INFINITY; roles are Started (default), Promoted, Unpromoted or Stopped.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.colocationAddCommand) }),
+    route({ path: ["constraint", "colocation", "set"], synopsis: "colocation set <resource1> [resourceN]... [options] [set <resourceX> ... [options]] [setoptions [constraint_options]]", help: "Colocate sets of resources. " + SET_HELP_OPTIONS + " Constraint options are id and score.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.colocationSetCommand) }),
+    route({ path: ["constraint", "colocation", "delete"], synopsis: "colocation delete <source resource id> <target resource id>", help: "Remove the colocation of the two resources.", hidden: true, run: lazy(kinds, (m) => m.colocationRemoveCommand) }),
+    route({ path: ["constraint", "colocation", "remove"], synopsis: "colocation remove <source resource id> <target resource id>", help: "Remove the colocation of the two resources.", hidden: true, run: lazy(kinds, (m) => m.colocationRemoveCommand) }),
     route({ path: ["constraint", "colocation", "config"], synopsis: "colocation config", help: "List colocations.", options: ["--full"], hidden: true, run: colocationConfig }),
     route({ path: ["constraint", "colocation", "show"], synopsis: "colocation show", help: "Deprecated.", options: ["--full"], hidden: true, run: deprecatedAlias("pcs constraint colocation config", colocationConfig) }),
     route({
@@ -137,10 +149,10 @@ export const constraintArea: Area = {
       complete: [["add", "set", "config", "delete"]],
       run: orDefault(ticketConfig, usageOnly),
     }),
-    route({ path: ["constraint", "ticket", "add"], synopsis: "ticket add ...", help: "Add a ticket constraint.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.ticketAddCommand) }),
-    route({ path: ["constraint", "ticket", "set"], synopsis: "ticket set ...", help: "Ticket for sets.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.ticketSetCommand) }),
-    route({ path: ["constraint", "ticket", "delete"], synopsis: "ticket delete ...", help: "Remove tickets.", hidden: true, run: lazy(kinds, (m) => m.ticketRemoveCommand) }),
-    route({ path: ["constraint", "ticket", "remove"], synopsis: "ticket remove ...", help: "Remove tickets.", hidden: true, run: lazy(kinds, (m) => m.ticketRemoveCommand) }),
+    route({ path: ["constraint", "ticket", "add"], synopsis: "ticket add <ticket> [<role>] <resource id> [<options>] [id=<constraint-id>]", help: "Make the resource depend on the ticket; loss-policy=fence/stop/freeze/demote says what happens when the ticket is revoked.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.ticketAddCommand) }),
+    route({ path: ["constraint", "ticket", "set"], synopsis: "ticket set <resource1> [<resourceN>]... [<options>] [set <resourceX> ... [<options>]] setoptions <constraint options>", help: "Make sets of resources depend on a ticket; the constraint options need ticket=<ticket>.", options: ["--force"], hidden: true, run: lazy(kinds, (m) => m.ticketSetCommand) }),
+    route({ path: ["constraint", "ticket", "delete"], synopsis: "ticket delete <ticket> <resource id>", help: "Remove the ticket constraints of the resource on the ticket.", hidden: true, run: lazy(kinds, (m) => m.ticketRemoveCommand) }),
+    route({ path: ["constraint", "ticket", "remove"], synopsis: "ticket remove <ticket> <resource id>", help: "Remove the ticket constraints of the resource on the ticket.", hidden: true, run: lazy(kinds, (m) => m.ticketRemoveCommand) }),
     route({ path: ["constraint", "ticket", "config"], synopsis: "ticket config", help: "List tickets.", options: ["--full"], hidden: true, run: ticketConfig }),
     route({ path: ["constraint", "ticket", "show"], synopsis: "ticket show", help: "Deprecated.", options: ["--full"], hidden: true, run: deprecatedAlias("pcs constraint ticket config", ticketConfig) }),
     route({
