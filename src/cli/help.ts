@@ -44,6 +44,46 @@ export function usageFor(words: readonly string[]): string | undefined {
   return `\nUsage: pcs ${words.join(" ")}...\n${routes.map(routeUsage).join("\n")}`;
 }
 
+/** The first line of each area's usage in pcs; "[commands]" stands for the words a sub-usage is of. */
+const USAGE_HEADS: Readonly<Record<string, string>> = {
+  constraint: "[constraints]...",
+  node: "<command>",
+  qdevice: "<command>",
+  quorum: "<command>",
+  booth: "<command>",
+  alert: "<command>",
+  client: "<command>",
+  tag: "<command>",
+  dr: "<command>",
+};
+
+/**
+ * pcs's sub_usage, which its routers print for a command line error: the usage entries of the area whose
+ * synopsis starts with `words` joined by spaces, or, when none does, those of the words without the last one.
+ * A router given an unknown sub-command asks for its own words plus "" (header "Usage: pcs stonith level ...").
+ */
+export function subUsage(areaName: string, words: readonly string[]): string | undefined {
+  const area = findArea(areaName);
+  if (!area) return undefined;
+  if (!words.length) return areaUsage(area);
+  const prefix = words.join(" ");
+  const entries = visible(area).filter((r) => r.synopsis.startsWith(prefix));
+  if (!entries.length) return subUsage(areaName, [prefix.split(/\s+/).filter(Boolean).slice(0, -1).join(" ")]);
+  const head = (USAGE_HEADS[area.name] ?? "[commands]...").replace("[commands]", prefix);
+  return `\nUsage: pcs ${area.name} ${head}\n${entries.map(routeUsage).join("\n").trimEnd()}\n`;
+}
+
+/** The usage a command line naming no command prints: that of the deepest command group it names. */
+export function unknownCommandUsage(words: readonly string[]): string | undefined {
+  const area = findArea(words[0]);
+  if (!area) return undefined;
+  let depth = 1;
+  while (depth < words.length && area.routes.some((r) => r.path.length > depth + 1 && words.slice(0, depth + 1).every((w, i) => r.path[i] === w))) {
+    depth++;
+  }
+  return subUsage(area.name, depth === words.length ? words.slice(1) : [...words.slice(1, depth), ""]);
+}
+
 export function mainUsage(): string {
   const commands = AREAS.map((a) => `    ${a.name.padEnd(12)}${a.summary}`).join("\n");
   return `

@@ -3,7 +3,7 @@
 // tests can run many command lines in one process (test/parity) as bin/pcs runs one.
 import { quoteList, ReportedError, Reports } from "../report/index.js";
 import { ArgvError, GLOBAL_OPTIONS, parseArgv } from "./argv.js";
-import { mainUsage, routeUsage, usageFor } from "./help.js";
+import { mainUsage, routeUsage, subUsage, unknownCommandUsage, usageFor } from "./help.js";
 import { renderReport } from "./render.js";
 import type { CommandContext } from "./route-types.js";
 import { findArea, matchRoute } from "./routes/index.js";
@@ -65,7 +65,8 @@ export async function runPcs(argv: readonly string[]): Promise<number> {
   }
   const route = matchRoute(words);
   if (!route) {
-    err(usageFor(words.slice(0, 1))!);
+    const usage = unknownCommandUsage(words);
+    err(usage ? `${usage}\n` : usageFor(words.slice(0, 1))!);
     return 1;
   }
   const allowed = new Set([...GLOBAL_OPTIONS, ...(route.options ?? [])]);
@@ -87,7 +88,7 @@ export async function runPcs(argv: readonly string[]): Promise<number> {
     force,
     reports,
     route,
-    usage: { of: usageFor, route: () => routeUsage(route) },
+    usage: { of: usageFor, route: () => routeUsage(route), sub: (w) => subUsage(route.path[0], w) ?? "" },
     print: out,
     env: () =>
       (envPromise ??= import("../env/index.js").then((m) =>

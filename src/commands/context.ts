@@ -34,7 +34,12 @@ export interface CommandContext {
   route: CommandRoute;
   /** pcs's usage texts: of the commands under `words` (an area, or a command and its sub-commands),
    * and of this command's route alone. */
-  usage: { of(words: readonly string[]): string | undefined; route(): string };
+  usage: {
+    of(words: readonly string[]): string | undefined;
+    route(): string;
+    /** pcs's sub_usage of the words after the area (see cli/help.ts subUsage). */
+    sub(words: readonly string[]): string;
+  };
 }
 
 export type Handler = (ctx: CommandContext) => Promise<void> | void;

@@ -36,3 +36,23 @@ test("unassign --autodelete removes a user left without roles; errors change not
   expect(s.pcs("acl", "role", "unassign", "r", "from", "alice", "--autodelete").code).toBe(0);
   expect(s.read()).not.toContain("acl_target");
 });
+
+test("usage errors print pcs's sub-usage: the command's entries, or its group's with ' ...' for an unknown word", () => {
+  const head = (...args: string[]) => s.pcs(...args).stderr.split("\n").slice(0, 3);
+  expect(head("acl", "role", "create", "r", "read")).toEqual(["", "Usage: pcs acl role create...", "    role create <role id> [description=<description>]"]);
+  expect(head("acl", "permission", "add", "r", "read")[1]).toBe("Usage: pcs acl permission add...");
+  expect(head("acl", "role", "bogus", "x")[1]).toBe("Usage: pcs acl role ...");
+  expect(head("acl", "role")[1]).toBe("Usage: pcs acl role...");
+  // "config" is no synopsis of its own ("[config]"): the whole area's entries, as pcs falls back to
+  expect(head("acl", "config", "x").slice(1)).toEqual(["Usage: pcs acl ...", "    [config]"]);
+  expect(head("acl", "bogus").slice(1)).toEqual(["Usage: pcs acl ...", "    [config]"]);
+  expect(s.pcs("acl", "role", "create").stderr.endsWith(".\n\n")).toBe(true);
+});
+
+test("stonith level usage errors name the level command, an unknown one the level group", () => {
+  const head = (...args: string[]) => s.pcs(...args).stderr.split("\n")[1];
+  expect(head("stonith", "level", "add", "1")).toBe("Usage: pcs stonith level add...");
+  expect(head("stonith", "level", "delete")).toBe("Usage: pcs stonith level delete...");
+  expect(head("stonith", "level", "bogus")).toBe("Usage: pcs stonith level ...");
+  expect(head("stonith", "level", "config", "x")).toBe("Usage: pcs stonith level...");
+});

@@ -3,7 +3,11 @@
 import { ReportedError } from "../../report/index.js";
 import type { Handler } from "../route-types.js";
 
-/** `usagePath`: whose usage to print, when not the route's area and command (aliases print the original's). */
+/**
+ * `usagePath`: whose usage to print, when not the route's area and command (aliases print the original's).
+ * An error flagged `unknownSubcommand` (a group's word followed by none of its commands) gets pcs's nested
+ * router header "Usage: pcs <words> ...", with a space before the dots.
+ */
 export const withUsage =
   (run: Handler, usagePath?: readonly string[]): Handler =>
   async (ctx) => {
@@ -11,7 +15,12 @@ export const withUsage =
       await run(ctx);
     } catch (e) {
       if (!(e instanceof ReportedError) || !(e as { showUsage?: boolean }).showUsage) throw e;
-      process.stderr.write(`${ctx.usage.of(usagePath ?? ctx.route.path.slice(0, 2)) ?? ""}\n`);
+      const words = usagePath ?? ctx.route.path.slice(0, 2);
+      let text = ctx.usage.of(words) ?? "";
+      if ((e as { unknownSubcommand?: boolean }).unknownSubcommand) {
+        text = text.replace(`Usage: pcs ${words.join(" ")}...`, `Usage: pcs ${words.join(" ")} ...`);
+      }
+      process.stderr.write(`${text}\n`);
       throw new ReportedError([], false, 1);
     }
   };

@@ -5,7 +5,7 @@ import { fail, ReportedError } from "../../report/index.js";
 
 /** pcs's CmdLineInputError without a message: print the command's usage and exit 1. */
 export function usageError(ctx: CommandContext): never {
-  process.stderr.write(`\nUsage: pcs ${ctx.route.path[0]} <command>\n${ctx.usage.route()}`);
+  process.stderr.write(`${ctx.usage.sub(ctx.route.path.slice(1))}\n`);
   throw new ReportedError([], false);
 }
 

@@ -31,6 +31,7 @@ export function clusterNodeNames(): string[] {
 
 /** The nodes a start/stop acts on: --all or none given means every node; named nodes must be in the cluster. */
 function targetNodes(ctx: CommandContext): string[] {
+  if (ctx.has("--all") && ctx.args.length) fail("GENERIC", { text: "Cannot specify both --all and a list of nodes." });
   const all = clusterNodeNames();
   if (ctx.has("--all") || !ctx.args.length) return all;
   const bad = ctx.args.filter((n) => !all.includes(n));

@@ -171,7 +171,8 @@ export function levelConfigLines(levels: Level[]): string[] {
 }
 
 export async function levelConfigCommand(ctx: CommandContext): Promise<void> {
-  if (ctx.args.length) usageError();
+  // `stonith level <word>`: the word is none of the level commands (pcs's router says so); `level config x` is plain
+  if (ctx.args.length) usageError(undefined, ctx.route.path.length === 2);
   const lines = levelConfigLines(levelsOf(await (await ctx.env()).readCib()));
   if (lines.length) ctx.print(lines.join("\n"));
 }
