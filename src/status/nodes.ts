@@ -30,7 +30,8 @@ function grouped(nodes: NodeState[]): string[] {
 export function clusterNodeStates(cluster: Cluster): NodeState[] {
   const hosting = new Set<string>();
   for (const p of cluster.primitives) for (const n of p.running) hosting.add(n.uname);
-  return cluster.nodes.map((n) => ({ uname: n.uname, online: n.online, standby: n.standby, maintenance: n.maintenance, runsResources: hosting.has(n.uname) }));
+  // remote and guest nodes (the scheduler counts them among its nodes) are listed apart
+  return cluster.nodes.filter((n) => !n.remote).map((n) => ({ uname: n.uname, online: n.online, standby: n.standby, maintenance: n.maintenance, runsResources: hosting.has(n.uname) }));
 }
 
 export function nodeSummary(cluster: Cluster, remoteNodes: NodeState[] = []): string[] {
