@@ -122,10 +122,8 @@ export function serializePieces(root: XmlElement, { indent = true } = {}): Piece
   return pieces;
 }
 
-/** The text of a serialization in pieces. */
-export function joinPieces(pieces: readonly Piece[]): string {
-  if (pieces.every((p) => typeof p === "string")) return pieces.length === 1 ? pieces[0] : pieces.join("");
-  // rewritten sections go straight into the one buffer the whole text is written into
+/** Pieces holding rewritten sections, written into one sink: they go straight into it, never a string of their own. */
+function sinkOf(pieces: readonly Piece[]): TextSink {
   let size = 0;
   for (const p of pieces) size += typeof p === "string" ? p.length : p.sizeHint;
   const sink = new TextSink(size);
@@ -133,7 +131,13 @@ export function joinPieces(pieces: readonly Piece[]): string {
     if (typeof p === "string") sink.add(p);
     else p.writeInto(sink);
   }
-  return sink.toString();
+  return sink;
+}
+
+/** The text of a serialization in pieces. */
+export function joinPieces(pieces: readonly Piece[]): string {
+  if (pieces.every((p) => typeof p === "string")) return pieces.length === 1 ? pieces[0] : pieces.join("");
+  return sinkOf(pieces).toString();
 }
 
 /**
@@ -149,14 +153,7 @@ export function encodePieces(pieces: readonly Piece[]): Buffer {
     for (const p of pieces as readonly string[]) at += bytes.write(p, at, "utf8");
     return bytes;
   }
-  let size = 0;
-  for (const p of pieces) size += typeof p === "string" ? p.length : p.sizeHint;
-  const sink = new TextSink(size);
-  for (const p of pieces) {
-    if (typeof p === "string") sink.add(p);
-    else p.writeInto(sink);
-  }
-  return sink.toUtf8();
+  return sinkOf(pieces).toUtf8();
 }
 
 // ---- tree editing ------------------------------------------------------------------------
