@@ -9,6 +9,7 @@ import { addStoppedMonitors } from "./graph-stopped-monitors.js";
 import { addMigrationActions } from "./migration.js";
 import { guestResources, probeAllowed } from "./graph-remote.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
+import { isTrue } from "./score.js";
 
 export interface BuildInput {
   cluster: Cluster;
@@ -169,7 +170,6 @@ function duplicateOps(ops: OpConfig[]): Set<string> {
   return new Set([...count].filter(([, n]) => n > 1).map(([k]) => k));
 }
 
-const isTrue = (v: string | undefined) => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
 /** Recurring operations the history shows active where the primitive runs, but that must stop: no
  * longer configured (orphans), or in maintenance. Pacemaker cancels them after any stop there. */

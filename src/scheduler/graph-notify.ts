@@ -6,9 +6,9 @@
 import { keyId } from "./graph-actions.js";
 import type { Act, Model } from "./graph-model.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
+import { isTrue } from "./score.js";
 
 const INFINITY = 1000000;
-const isTrue = (v: string | undefined) => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
 /** One notified action of a clone: its pseudo events (pre ones only when there is an action before). */
 interface Notification {

@@ -6,6 +6,7 @@ import { cloneOf } from "./graph-config.js";
 import { completedTask, inverseTask, type Act, type Model } from "./graph-model.js";
 import { isMigratingStop, migrationEquivalents, migrationOrders } from "./migration.js";
 import { INFINITY, type Cluster, type Ordering, type Resource, type Role, type SchedNode } from "./types.js";
+import { isTrue } from "./score.js";
 
 /** Resource-level orderings ("first task then task"), kept for the probe orderings of stops. */
 interface RscOrder {
@@ -258,7 +259,7 @@ function restartTargets(model: Model, rsc: Resource, after: Act, seen: Set<Act>,
     const counterpart = after.task === "start" ? "stop" : after.task === "promote" ? "demote" : undefined;
     if (counterpart) for (const t of model.find(arsc, counterpart)) if (t.kind !== "pseudo_event") out.push(t);
   }
-  const interleave = arsc?.variant === "clone" && /^(true|on|yes|y|1)$/i.test(arsc.meta.get("interleave") ?? "");
+  const interleave = arsc?.variant === "clone" && isTrue(arsc.meta.get("interleave"));
   const compatible = interleave && arsc ? arsc.children.find((c) => placement(c) && placement(c) === rsc.assignedTo) : undefined;
   for (const e of after.after) {
     if (!e.impliesThen) {
@@ -275,7 +276,7 @@ function fencingOrders(model: Model, cluster: Cluster, dcInfo: FencingOptions): 
   const fences = model.acts.filter((a) => a.task === "stonith");
   if (!fences.length) return;
   // Without concurrent-fencing (Pacemaker 2.1's default), fencing runs one node at a time, the DC last.
-  const concurrent = /^(true|on|yes|y|1)$/i.test(dcInfo.concurrent ?? "");
+  const concurrent = isTrue(dcInfo.concurrent);
   // a guest's fencing is a pseudo event (its guest resource's recovery): not serialized with the others
   const downs = fences.filter((f) => f.meta.CRM_meta_stonith_action !== "on" && f.kind !== "pseudo_event");
   const dc = downs.find((f) => f.node?.id === dcInfo.dcId);
@@ -329,13 +330,13 @@ function shutdownOrders(model: Model, cluster: Cluster, dcInfo: FencingOptions):
   if (!dc) return;
   for (const s of shutdowns) if (s !== dc) model.order(s, dc);
   const fences = model.acts.filter((a) => a.task === "stonith" && a.meta.CRM_meta_stonith_action !== "on" && a.kind !== "pseudo_event");
-  const concurrent = /^(true|on|yes|y|1)$/i.test(dcInfo.concurrent ?? "");
+  const concurrent = isTrue(dcInfo.concurrent);
   for (const f of concurrent ? fences : fences.slice(-1)) model.order(f, dc);
 }
 
 function inMaintenance(rsc: Resource, cluster: Cluster): boolean {
   if (cluster.options.maintenanceMode) return true;
-  for (let r: Resource | undefined = rsc; r; r = r.parent) if (/^(true|on|yes|y|1)$/i.test(r.meta.get("maintenance") ?? "")) return true;
+  for (let r: Resource | undefined = rsc; r; r = r.parent) if (isTrue(r.meta.get("maintenance"))) return true;
   return false;
 }
 

@@ -6,8 +6,8 @@ import { isManaged } from "./assign.js";
 import { cloneOf, historyOn, type GraphConfig, type OpConfig } from "./graph-config.js";
 import type { Model } from "./graph-model.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
+import { isTrue } from "./score.js";
 
-const isTrue = (v: string | undefined) => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
 function inMaintenance(rsc: Resource, cluster: Cluster): boolean {
   if (cluster.options.maintenanceMode) return true;

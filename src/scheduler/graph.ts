@@ -20,6 +20,7 @@ import { addOrderings } from "./graph-order.js";
 import type { GraphAction, GraphResource, TransitionGraph } from "./graph-types.js";
 import { schedule, type ScheduleOutput } from "./index.js";
 import type { Resource, SchedNode } from "./types.js";
+import { isTrue } from "./score.js";
 
 export type { TransitionGraph, GraphAction } from "./graph-types.js";
 export { graphXml, graphXmlChunks } from "./graph-xml.js";
@@ -51,7 +52,6 @@ function graphOptions(props: Map<string, string>): Record<string, string> {
   return options;
 }
 
-const isTrue = (v: string | undefined) => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
 /** CRM_meta_* of a clone that every action of it and of its instances carries. */
 function cloneMeta(clone: Resource): Record<string, string> {

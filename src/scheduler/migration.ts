@@ -5,8 +5,8 @@ import type { PrimitivePlan } from "./types.js";
 import { isManaged } from "./assign.js";
 import type { Act, Model } from "./graph-model.js";
 import type { Cluster, Resource } from "./types.js";
+import { isTrue } from "./score.js";
 
-const isTrue = (v: string | undefined) => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 const REMOTE_AGENT = "ocf:pacemaker:remote";
 
 /** allow-migrate, which remote connections default to (they should float without stopping what they host). */

@@ -11,9 +11,7 @@ import { connectionState } from "./remote.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
 
 /** Whether some primitive's state on the node is unknown (a probe would be scheduled there). */
-function unknownThere(cluster: Cluster, node: SchedNode, known: Map<string, Set<string>>): boolean {
-  const guests = guestResources(cluster);
-  const discovery = discoveryIndex(cluster);
+function unknownThere(cluster: Cluster, node: SchedNode, known: Map<string, Set<string>>, guests: Set<Resource>, discovery: ReturnType<typeof discoveryIndex>): boolean {
   return cluster.primitives.some((p) => !p.orphan && !known.get(knownKey(p))?.has(node.uname) && probeAllowed(unitOf(p), p, node, guests) && discoveryAllowed(p, node, discovery));
 }
 
@@ -33,9 +31,11 @@ export function fenceUnrecoverableRemotes(cluster: Cluster, plans: Map<Resource,
     for (const n of p.knownOn) set.add(n);
     known.set(key, set);
   }
+  const guests = guestResources(cluster);
+  const discovery = discoveryIndex(cluster);
   for (const node of failed) {
     if (!node.online) fenceRemoteNode(node, "the connection is unrecoverable");
-    else if (!node.unclean && !node.noDiscovery && unknownThere(cluster, node, known)) fenceRemoteNode(node, "resources are in unknown state and connection is unrecoverable");
+    else if (!node.unclean && !node.noDiscovery && unknownThere(cluster, node, known, guests, discovery)) fenceRemoteNode(node, "resources are in unknown state and connection is unrecoverable");
   }
   for (const plan of plans.values()) {
     if (!plan.stop) continue;

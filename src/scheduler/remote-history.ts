@@ -3,18 +3,12 @@
 // enabled, and the rest take their state from the connection alone.
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { newRemoteNode, remoteAttrs, remoteHistoryReady, remoteOnlineStatus } from "./remote.js";
-import { naturalCompare } from "./unpack.js";
+import { naturalCompare, nvpairs } from "./unpack.js";
 import { parseSeconds } from "./score.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
 
-function transientAttrs(state: XmlElement): Map<string, string> {
-  const out = new Map<string, string>();
-  const transient = firstChild(state, "transient_attributes");
-  for (const set of transient ? childElements(transient, "instance_attributes") : []) {
-    for (const nv of childElements(set, "nvpair")) if (!out.has(nv.attrs.name)) out.set(nv.attrs.name, nv.attrs.value ?? "");
-  }
-  return out;
-}
+/** A node state's transient attributes, read as a cluster node's are. */
+const transientAttrs = (state: XmlElement): Map<string, string> => nvpairs(firstChild(state, "transient_attributes"), "instance_attributes");
 
 /** The first pass over the status: whether each remote node was fenced (before any history is read). */
 export function markFencedRemotes(states: XmlElement[], byId: Map<string, SchedNode>): void {

@@ -6,8 +6,8 @@
 // resource); its history is read only then, or in the last pass when fencing is enabled.
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
+import { isTrue } from "./score.js";
 
-const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
 export const isConnectionXml = (e: XmlElement): boolean =>
   e.name === "primitive" && e.attrs.class === "ocf" && e.attrs.provider === "pacemaker" && e.attrs.type === "remote";

@@ -51,3 +51,6 @@ export function parseSeconds(text: string | undefined): number {
   if (iso) return Number(iso[1] ?? 0) * 86400 + Number(iso[2] ?? 0) * 3600 + Number(iso[3] ?? 0) * 60 + Number(iso[4] ?? 0);
   return 0;
 }
+
+/** crm_is_true: Pacemaker's spelling of a true boolean value. */
+export const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());

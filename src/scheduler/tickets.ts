@@ -5,6 +5,7 @@ import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { referenceGroups } from "./constraints.js";
 import { parseRole } from "./unpack.js";
 import type { Cluster, Resource, Role } from "./types.js";
+import { isTrue } from "./score.js";
 
 interface TicketState {
   granted: boolean;
@@ -21,7 +22,6 @@ interface RscTicket {
   loss: LossPolicy;
 }
 
-const isTrue = (v: string | undefined) => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
 function ticketStates(cib: XmlElement): Map<string, TicketState> {
   const out = new Map<string, TicketState>();

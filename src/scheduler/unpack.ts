@@ -2,14 +2,13 @@
 // expanded), and the constraints. The operation history is read by ./history.ts.
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { ruleMatches, type RuleContext } from "./rules.js";
-import { addScores, parseScore, parseSeconds } from "./score.js";
+import { addScores, parseScore, parseSeconds, isTrue } from "./score.js";
 import { connectionNodeNames, linkConnections, newRemoteNode } from "./remote.js";
 import { INFINITY, type Cluster, type ClusterOptions, type Resource, type Role, type SchedNode } from "./types.js";
 
-const isTrue = (v: string | undefined): boolean => v !== undefined && /^(true|on|yes|y|1)$/i.test(v.trim());
 
 /** Name-value pairs of a parent's sets: sets whose rule does not match are skipped, higher scores first. */
-function nvpairs(parent: XmlElement | undefined, setName: string, at?: number | { now: number; node?: SchedNode; agent?: RuleContext["agent"] }): Map<string, string> {
+export function nvpairs(parent: XmlElement | undefined, setName: string, at?: number | { now: number; node?: SchedNode; agent?: RuleContext["agent"] }): Map<string, string> {
   const now = typeof at === "object" ? at.now : at;
   const node = typeof at === "object" ? at.node : undefined;
   const agent = typeof at === "object" ? at.agent : undefined;
