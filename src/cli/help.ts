@@ -34,28 +34,19 @@ export function areaUsage(area: Area): string {
   return `\nUsage: pcs ${area.name} [commands]...\n${area.summary}\n\nCommands:\n${visible(area).map(routeUsage).join("\n")}`;
 }
 
-/** Usage of the routes under `words` (an area, or a command with its sub-commands). */
-export function usageFor(words: readonly string[]): string | undefined {
+/**
+ * Usage of the routes under `words` (an area, or a command with its sub-commands). `unknownSubcommand`: the
+ * words name a group and what followed is none of its commands; pcs's nested router then heads the usage
+ * "Usage: pcs <words> ..." (a space before the dots).
+ */
+export function usageFor(words: readonly string[], unknownSubcommand = false): string | undefined {
   const area = findArea(words[0]);
   if (!area) return undefined;
   if (words.length === 1) return areaUsage(area);
   const routes = visible(area).filter((r) => words.slice(1).every((w, i) => r.path[i + 1] === w));
   if (!routes.length) return areaUsage(area);
-  return `\nUsage: pcs ${words.join(" ")}...\n${routes.map(routeUsage).join("\n")}`;
+  return `\nUsage: pcs ${words.join(" ")}${unknownSubcommand ? " " : ""}...\n${routes.map(routeUsage).join("\n")}`;
 }
-
-/** The first line of each area's usage in pcs; "[commands]" stands for the words a sub-usage is of. */
-const USAGE_HEADS: Readonly<Record<string, string>> = {
-  constraint: "[constraints]...",
-  node: "<command>",
-  qdevice: "<command>",
-  quorum: "<command>",
-  booth: "<command>",
-  alert: "<command>",
-  client: "<command>",
-  tag: "<command>",
-  dr: "<command>",
-};
 
 /**
  * pcs's sub_usage, which its routers print for a command line error: the usage entries of the area whose
@@ -69,7 +60,7 @@ export function subUsage(areaName: string, words: readonly string[]): string | u
   const prefix = words.join(" ");
   const entries = visible(area).filter((r) => r.synopsis.startsWith(prefix));
   if (!entries.length) return subUsage(areaName, [prefix.split(/\s+/).filter(Boolean).slice(0, -1).join(" ")]);
-  const head = (USAGE_HEADS[area.name] ?? "[commands]...").replace("[commands]", prefix);
+  const head = (area.usageHead ?? "[commands]...").replace("[commands]", prefix);
   return `\nUsage: pcs ${area.name} ${head}\n${entries.map(routeUsage).join("\n").trimEnd()}\n`;
 }
 

@@ -35,5 +35,8 @@ export interface Area {
   summary: string;
   /** The route run when only the area name is given (e.g. `pcs resource` = `pcs resource status`). */
   defaultPath?: readonly string[];
+  /** What follows "Usage: pcs <area>" in pcs's usage of part of the area ("[commands]" stands for the
+   * words it is of); default "[commands]...". */
+  usageHead?: string;
   routes: readonly Route[];
 }

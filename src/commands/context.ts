@@ -35,7 +35,7 @@ export interface CommandContext {
   /** pcs's usage texts: of the commands under `words` (an area, or a command and its sub-commands),
    * and of this command's route alone. */
   usage: {
-    of(words: readonly string[]): string | undefined;
+    of(words: readonly string[], unknownSubcommand?: boolean): string | undefined;
     route(): string;
     /** pcs's sub_usage of the words after the area (see cli/help.ts subUsage). */
     sub(words: readonly string[]): string;

@@ -9,6 +9,7 @@ const KEEP =
 
 export const alertArea: Area = {
   name: "alert",
+  usageHead: "<command>",
   summary: "Manage pacemaker alerts.",
   defaultPath: ["alert", "config"],
   routes: [

@@ -31,6 +31,7 @@ const service = (action: "enable" | "disable" | "start" | "stop", run: Route["ru
 
 export const boothArea: Area = {
   name: "booth",
+  usageHead: "<command>",
   summary: "Manage booth (cluster ticket manager).",
   routes: [
     {

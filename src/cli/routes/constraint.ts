@@ -59,6 +59,7 @@ const SET_HELP_OPTIONS = "Available set options are sequential=true/false, requi
 
 export const constraintArea: Area = {
   name: "constraint",
+  usageHead: "[constraints]...",
   summary: "Manage resource constraints.",
   defaultPath: ["constraint", "config"],
   routes: [

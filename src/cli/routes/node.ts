@@ -27,6 +27,7 @@ const modeRoute = (word: "standby" | "unstandby" | "maintenance" | "unmaintenanc
 
 export const nodeArea: Area = {
   name: "node",
+  usageHead: "<command>",
   summary: "Manage cluster nodes.",
   routes: [
     {

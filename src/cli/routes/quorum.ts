@@ -41,6 +41,7 @@ const HEURISTICS_REMOVE_HELP = "Remove all heuristics settings of the configured
 
 export const quorumArea: Area = {
   name: "quorum",
+  usageHead: "<command>",
   summary: "Manage cluster quorum settings.",
   defaultPath: ["quorum", "config"],
   routes: [

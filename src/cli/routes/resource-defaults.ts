@@ -30,8 +30,7 @@ const withDefaultsUsage =
       if (!(e instanceof ReportedError) || !(e as { showUsage?: boolean }).showUsage) throw e;
       const named = e as { usageWords?: readonly string[]; unknownSubcommand?: boolean };
       const words = [...base, ...(named.usageWords ?? tail)];
-      let text = ctx.usage.of(words) ?? "";
-      if (named.unknownSubcommand) text = text.replace(`Usage: pcs ${words.join(" ")}...`, `Usage: pcs ${words.join(" ")} ...`);
+      const text = ctx.usage.of(words, named.unknownSubcommand) ?? "";
       process.stderr.write(`${text}\n`);
       throw new ReportedError([], false, 1);
     }

@@ -6,6 +6,7 @@ const load = () => import("../../commands/tag/index.js");
 
 export const tagArea: Area = {
   name: "tag",
+  usageHead: "<command>",
   summary: "Manage pacemaker tags.",
   defaultPath: ["tag", "config"],
   routes: [

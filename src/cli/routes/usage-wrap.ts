@@ -4,9 +4,8 @@ import { ReportedError } from "../../report/index.js";
 import type { Handler } from "../route-types.js";
 
 /**
- * `usagePath`: whose usage to print, when not the route's area and command (aliases print the original's).
- * An error flagged `unknownSubcommand` (a group's word followed by none of its commands) gets pcs's nested
- * router header "Usage: pcs <words> ...", with a space before the dots.
+ * `usagePath`: whose usage to print, when not the route's area and command (aliases print the original's);
+ * an error flagged `unknownSubcommand` gets pcs's nested router header (see cli/help.ts usageFor).
  */
 export const withUsage =
   (run: Handler, usagePath?: readonly string[]): Handler =>
@@ -15,11 +14,7 @@ export const withUsage =
       await run(ctx);
     } catch (e) {
       if (!(e instanceof ReportedError) || !(e as { showUsage?: boolean }).showUsage) throw e;
-      const words = usagePath ?? ctx.route.path.slice(0, 2);
-      let text = ctx.usage.of(words) ?? "";
-      if ((e as { unknownSubcommand?: boolean }).unknownSubcommand) {
-        text = text.replace(`Usage: pcs ${words.join(" ")}...`, `Usage: pcs ${words.join(" ")} ...`);
-      }
+      const text = ctx.usage.of(usagePath ?? ctx.route.path.slice(0, 2), (e as { unknownSubcommand?: boolean }).unknownSubcommand) ?? "";
       process.stderr.write(`${text}\n`);
       throw new ReportedError([], false, 1);
     }
