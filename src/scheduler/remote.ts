@@ -4,19 +4,12 @@
 // guest resource, whose node is reached through an implicit connection primitive appended to the
 // resources. A remote or guest node is online when its connection is (and, for a guest, its guest
 // resource); its history is read only then, or in the last pass when fencing is enabled.
-import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
+import { childElements, createElement, firstChild, type XmlElement } from "../cib/xml.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 import { isTrue } from "./score.js";
 
-
 export const isConnectionXml = (e: XmlElement): boolean =>
   e.name === "primitive" && e.attrs.class === "ocf" && e.attrs.provider === "pacemaker" && e.attrs.type === "remote";
-
-const el = (name: string, attrs: Record<string, string>, parent: XmlElement | null, children: XmlElement[] = []): XmlElement => {
-  const e: XmlElement = { name, attrs, children, parent };
-  for (const c of children) c.parent = e;
-  return e;
-};
 
 /** The remote-node meta attributes of a guest resource (the first value of each name wins). */
 function guestMeta(e: XmlElement): Map<string, string> {
@@ -30,27 +23,24 @@ function guestMeta(e: XmlElement): Map<string, string> {
   return out;
 }
 
-/** The connection primitive Pacemaker creates for a guest node (pe_create_remote_xml). */
-function guestConnection(guest: XmlElement, name: string, meta: Map<string, string>, parent: XmlElement): XmlElement {
-  const nv = (set: string, n: string, v: string) => el("nvpair", { id: `${set}-${n}`, name: n, value: v }, null);
-  const metaId = `${name}-meta_attributes`;
-  const metaPairs = [nv(metaId, "internal_rsc", "true"), nv(metaId, "container", guest.attrs.id)];
-  if (meta.has("remote-allow-migrate")) metaPairs.push(nv(metaId, "allow-migrate", meta.get("remote-allow-migrate") ?? ""));
-  if (meta.has("is-managed")) metaPairs.push(nv(metaId, "is-managed", meta.get("is-managed") ?? ""));
-  const children = [el("meta_attributes", { id: metaId }, null, metaPairs)];
-  const server = meta.get("remote-addr");
-  const port = meta.get("remote-port");
-  if (server !== undefined || port !== undefined) {
-    const setId = `${name}-instance_attributes`;
-    const pairs: XmlElement[] = [];
-    if (server !== undefined) pairs.push(nv(setId, "addr", server));
-    if (port !== undefined) pairs.push(nv(setId, "port", port));
-    children.push(el("instance_attributes", { id: setId }, null, pairs));
-  }
-  const ops = [el("op", { id: `${name}-monitor-interval-30s`, name: "monitor", interval: "30s", timeout: "30s" }, null)];
-  ops.push(el("op", { id: `${name}-start-interval-0`, name: "start", interval: "0", timeout: meta.get("remote-connect-timeout") ?? "60s" }, null));
-  children.push(el("operations", {}, null, ops));
-  return el("primitive", { id: name, class: "ocf", provider: "pacemaker", type: "remote" }, parent, children);
+/** The connection primitive Pacemaker creates for a guest node (pe_create_remote_xml), appended to `parent`. */
+function addGuestConnection(guest: XmlElement, name: string, meta: Map<string, string>, parent: XmlElement): void {
+  const primitive = createElement("primitive", { id: name, class: "ocf", provider: "pacemaker", type: "remote" }, parent);
+  const set = (setName: string, pairs: [string, string | undefined][]) => {
+    const id = `${name}-${setName}`;
+    const e = createElement(setName, { id }, primitive);
+    for (const [n, v] of pairs) if (v !== undefined) createElement("nvpair", { id: `${id}-${n}`, name: n, value: v }, e);
+  };
+  set("meta_attributes", [
+    ["internal_rsc", "true"],
+    ["container", guest.attrs.id],
+    ["allow-migrate", meta.has("remote-allow-migrate") ? (meta.get("remote-allow-migrate") ?? "") : undefined],
+    ["is-managed", meta.has("is-managed") ? (meta.get("is-managed") ?? "") : undefined],
+  ]);
+  if (meta.has("remote-addr") || meta.has("remote-port")) set("instance_attributes", [["addr", meta.get("remote-addr")], ["port", meta.get("remote-port")]]);
+  const ops = createElement("operations", {}, primitive);
+  createElement("op", { id: `${name}-monitor-interval-30s`, name: "monitor", interval: "30s", timeout: "30s" }, ops);
+  createElement("op", { id: `${name}-start-interval-0`, name: "start", interval: "0", timeout: meta.get("remote-connect-timeout") ?? "60s" }, ops);
 }
 
 function ids(e: XmlElement, out: Set<string>): void {
@@ -77,7 +67,7 @@ export function expandGuests(cib: XmlElement): XmlElement {
     const name = meta.get("remote-node") as string;
     if (known.has(name)) continue;
     known.add(name);
-    newResources.children.push(guestConnection(g, name, meta, newResources));
+    addGuestConnection(g, name, meta, newResources);
   }
   return root;
 }
