@@ -18,6 +18,12 @@ const alive = (pid: number): boolean => {
   }
 };
 
+/** Whether the process is gone within `ms`: a SIGKILL is delivered, not awaited, by kill(2). */
+async function goneWithin(pid: number, ms = 2000): Promise<boolean> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) if (!alive(pid)) return true;
+  return !alive(pid);
+}
+
 describe("runFenceAgent", () => {
   const fenceDir = useFenceDir("fence_test");
 
@@ -78,7 +84,7 @@ describe("runFenceAgent", () => {
     expect(took).toBeLessThan(3000);
     const child = Number(readFileSync(join(rcdir, "child.pid"), "utf8"));
     expect(child).toBeGreaterThan(0);
-    expect(alive(child)).toBe(false);
+    expect(await goneWithin(child)).toBe(true);
   });
 
   test("a cancelled run stops at once", async () => {
@@ -89,7 +95,7 @@ describe("runFenceAgent", () => {
     setTimeout(() => abort.abort(), 100);
     const r = await running;
     expect(r).toMatchObject({ status: "error", reason: "Fence agent was cancelled" });
-    expect(alive(Number(readFileSync(join(rcdir, "child.pid"), "utf8")))).toBe(false);
+    expect(await goneWithin(Number(readFileSync(join(rcdir, "child.pid"), "utf8")))).toBe(true);
   });
 
   test("keeps at most 64 KiB of output", async () => {
