@@ -40,13 +40,22 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/pcs-tier1.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 git -C "$git_dir" archive "$tag" pcs_test | tar -x -C "$work"
 
-# the tests run TEST_ROOT/pcs_for_tests for every pcs command line
-printf '#!/bin/sh\nexec "%s" "$@"\n' "$program" >"$work/pcs_test/pcs_for_tests"
+# the tests run TEST_ROOT/pcs_for_tests for every pcs command line; pcs's own pcs_for_tests takes settings
+# from PCS.SETTINGS.* variables: the one pcs-lite has a variable for is passed on as that variable
+cat >"$work/pcs_test/pcs_for_tests" <<EOF
+#!/bin/sh
+uidgid_dir=\$(env | sed -n 's/^PCS\.SETTINGS\.corosync_uidgid_dir=//p')
+if [ -n "\$uidgid_dir" ]; then PCS_LITE_COROSYNC_UIDGID_DIR=\$uidgid_dir; export PCS_LITE_COROSYNC_UIDGID_DIR; fi
+exec "$program" "\$@"
+EOF
 chmod +x "$work/pcs_test/pcs_for_tests"
 sed 's|@PCMK_SCHEMA_DIR@|/usr/share/pacemaker|g' "$work/pcs_test/settings.py.in" >"$work/pcs_test/settings.py"
 
 cd "$work"
-# the pcs package comes from the system (the checkout's own needs a build); the tests' code from the archive
-# the Python that runs the installed pcs has its modules (pcs, lxml)
+# pcs's own runner (pcs_test/suite.py) runs the tests: it fills the cached CIB fixtures that the legacy
+# constraint, resource and stonith tests start from (plain `python -m unittest` leaves them empty, and those
+# tests then fail for any pcs with "Cache has not been initiialized"). --installed: the pcs package comes
+# from the system (the checkout's own needs a build), the tests' code from the archive; --vanilla: plain
+# unittest output; the Python that runs the installed pcs has its modules (pcs, lxml).
 python=$(sed -n "1s/^#! *\([^ ]*\).*/\1/p" /usr/sbin/pcs 2>/dev/null)
-exec timeout 1800 "${python:-python3}" -m unittest "$@"
+exec timeout 1800 "${python:-python3}" pcs_test/suite.py --installed --vanilla --no-parallel "$@"
