@@ -7,6 +7,7 @@ import { assignClone, promote } from "./clone.js";
 import { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState, type Index } from "./placement.js";
 
 import { avoidsRemoteNodes, connectionAssigned } from "./remote.js";
+import { isContainerUnit } from "./bundle.js";
 import { banInsufficientCapacity, consumeCapacity } from "./utilization.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
@@ -80,7 +81,7 @@ function applyColocations(unit: Resource, scores: Map<string, number>, cluster: 
       const promoted = state.promotedOn.get(primary) ?? [];
       where = where.filter((n) => !promoted.includes(n));
     }
-    if (c.withRsc !== primary && primary.variant === "group") {
+    if (c.withRsc !== primary && (primary.variant === "group" || isContainerUnit(primary))) {
       where = c.withRsc.assignedTo ? [c.withRsc.assignedTo] : [];
     }
     const attr = c.nodeAttribute ?? "#uname";

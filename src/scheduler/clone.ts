@@ -2,15 +2,16 @@
 // nodes within clone-node-max, then choose promoted instances of promotable clones.
 import { addScores, parseScore } from "./score.js";
 import { canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState } from "./placement.js";
+import { containerDependents } from "./bundle.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
-function instanceScore(inst: Resource, node: SchedNode, base: number, cluster: Cluster): number {
+function instanceScore(inst: Resource, node: SchedNode, base: number, cluster: Cluster, dependents = true): number {
   let s = base;
   for (const m of primitivesOf(inst)) {
     if (m.banned.has(node.uname)) return -INFINITY;
     if (m.running.includes(node) && isManaged(m, cluster)) s = addScores(s, m.stickiness);
   }
-  return s;
+  return dependents ? addScores(s, containerDependents(inst, node, cluster)) : s;
 }
 
 export function assignClone(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
@@ -62,9 +63,14 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
   for (const inst of pending) {
     const members = primitivesOf(inst);
     const own = new Map<string, number>();
+    const room = (n: SchedNode) => (count.get(n.uname) ?? 0) < info.nodeMax;
     for (const node of cluster.nodes) own.set(node.uname, instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster));
+    // dependents' preferences are dropped when they would leave no node (Pacemaker's rollback)
+    if (!cluster.nodes.some((n) => room(n) && canHost(n) && (own.get(n.uname) ?? -INFINITY) >= 0)) {
+      for (const node of cluster.nodes) own.set(node.uname, instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster, false));
+    }
     const current = members.find((m) => m.running.length)?.running[0];
-    const best = chooseNode(own, cluster, { current, unique: info.globallyUnique, allowed: (n) => (count.get(n.uname) ?? 0) < info.nodeMax });
+    const best = chooseNode(own, cluster, { current, unique: info.globallyUnique, allowed: room });
     if (best) {
       count.set(best.uname, (count.get(best.uname) ?? 0) + 1);
       placed.push(best);

@@ -3,6 +3,7 @@
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import type { Cluster, Resource, Role, SchedNode } from "./types.js";
 import { orphanPrimitive } from "./unpack.js";
+import { bundleInstanceOn, connectionParams, isContainerUnit } from "./bundle.js";
 import { compareDigest } from "./digest.js";
 import { applyFailCounts, findByBase, isActive, isManagedHere, unpackShutdownLock } from "./history-support.js";
 import { activeOnDownRemote, addOrphanConnectionNodes, connectionFailure, linkOrphanConnection, markFencedRemotes, unpackRemoteStates } from "./remote-history.js";
@@ -226,7 +227,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   for (const p of cluster.primitives) {
     let a = p.parent;
     while (a && a.variant !== "clone") a = a.parent;
-    if (a) cloneOf.set(p.baseId, a);
+    if (a && !isContainerUnit(a)) cloneOf.set(p.baseId, a);
   }
   const stopFailures = new Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]>();
   if (!status) return stopFailures;
@@ -264,8 +265,8 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         else if (active) {
           const key = `${node.uname}|${clone.id}|${base}`;
           const instKey = `${node.uname}|${clone.id}`;
-          let inst = chosen.get(instKey);
-          if (!inst || (findByBase(inst, base)?.running.length ?? 0) > 0) {
+          let inst = bundleInstanceOn(clone, node) ?? chosen.get(instKey);
+          if (!bundleInstanceOn(clone, node) && (!inst || (findByBase(inst, base)?.running.length ?? 0) > 0)) {
             inst = clone.children.find((c) => !isActive(c) && ![...chosen.values()].includes(c)) ?? clone.children.find((c) => !isActive(c));
             if (inst) chosen.set(instKey, inst);
           }
@@ -283,7 +284,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           continue;
         }
         if (!rsc) continue;
-        checkDefinition(rsc, res, lr, { defs, paramsOf });
+        checkDefinition(rsc, res, lr, { defs, paramsOf, node });
         applyResult(rsc, node, res, stopFailures, cluster);
         if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
       } else {
@@ -300,7 +301,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         if (rsc.variant !== "primitive") continue;
         const res = evaluateHistory(rsc, ops, cluster, defs);
         unpackShutdownLock(rsc, lr, node, cluster);
-        checkDefinition(rsc, res, lr, { defs, paramsOf });
+        checkDefinition(rsc, res, lr, { defs, paramsOf, node });
         applyResult(rsc, node, res, stopFailures, cluster);
       }
     }
@@ -324,7 +325,7 @@ function instanceParams(e: XmlElement): Map<string, string> {
 }
 
 /** An active resource whose parameters changed since it started restarts (or reloads). */
-function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: { defs: Map<string, XmlElement[]>; paramsOf: Map<string, Map<string, string>> }): void {
+function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: { defs: Map<string, XmlElement[]>; paramsOf: Map<string, Map<string, string>>; node: SchedNode }): void {
   if (res.role === "Stopped" || res.failed || (res.pending && res.pending !== "start")) return;
   const { defs, paramsOf } = config;
   // A resource whose agent changed restarts (crm_simulate gives no reason).
@@ -333,8 +334,9 @@ function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: {
     rsc.agentChanged = true;
     return;
   }
-  const params = paramsOf.get(rsc.baseId);
-  if (!params) return;
+  const configured = paramsOf.get(rsc.baseId);
+  if (!configured) return;
+  const params = connectionParams(rsc, configured, config.node);
   for (const op of res.sinceStart) {
     const change = compareDigest(op, params, defs.get(rsc.baseId) ?? []);
     // A start still in flight cannot be reloaded: it restarts.

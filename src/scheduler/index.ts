@@ -10,6 +10,7 @@ import { formatSummary, summarize } from "./summary.js";
 import type { Cluster, Resource, ScheduleResult } from "./types.js";
 import { expandTemplates } from "./templates.js";
 import { expandGuests } from "./remote.js";
+import { expandBundles } from "./bundle-xml.js";
 import { fenceUnrecoverableRemotes } from "./remote-fencing.js";
 import { applyTickets } from "./tickets.js";
 import { unpackUtilization } from "./utilization.js";
@@ -92,7 +93,7 @@ function scoreLines(cluster: Cluster): string[] {
 }
 
 export function schedule(source: XmlElement, now: number = Date.now()): ScheduleOutput {
-  const cib = expandGuests(expandTemplates(source));
+  const cib = expandGuests(expandBundles(expandTemplates(source)));
   const cluster = unpack(cib, now);
   unpackConstraints(cib, cluster);
   const stopFailures = unpackHistory(cib, cluster);

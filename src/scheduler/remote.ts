@@ -7,6 +7,7 @@
 import { childElements, createElement, firstChild, type XmlElement } from "../cib/xml.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 import { isTrue } from "./score.js";
+import { bundleConnections } from "./bundle-xml.js";
 
 export const isConnectionXml = (e: XmlElement): boolean =>
   e.name === "primitive" && e.attrs.class === "ocf" && e.attrs.provider === "pacemaker" && e.attrs.type === "remote";
@@ -83,7 +84,7 @@ export function newRemoteNode(id: string, uname: string, attrs: Map<string, stri
 
 /** Names of the remote nodes the top-level connection primitives define, in configuration order. */
 export function connectionNodeNames(resources: XmlElement | undefined): string[] {
-  return resources ? resources.children.filter(isConnectionXml).map((e) => e.attrs.id) : [];
+  return resources ? resources.children.flatMap((e) => [e, ...bundleConnections(e)]).filter(isConnectionXml).map((e) => e.attrs.id) : [];
 }
 
 /** Links connections to their nodes and guest connections to their guest resources (link_rsc2remotenode,
@@ -109,7 +110,8 @@ export function linkConnections(cluster: Cluster): void {
       node.remote = "guest";
       node.attrs.set("#kind", "container");
       // Resource-with-container: the connection runs where its guest does, and only after it.
-      cluster.colocations.push({ id: "resource-with-container", rsc, withRsc: rsc.container, score: INFINITY });
+      // a bundle's connection may run apart from its container (nested remotes): preferred, not required
+      cluster.colocations.push({ id: "resource-with-container", rsc, withRsc: rsc.container, score: rsc.bundle ? 10000 : INFINITY });
       cluster.orderings.push({ id: `${rsc.container.id}-then-${rsc.id}`, first: rsc.container, then: rsc, firstAction: "start", thenAction: "start", kind: "Mandatory", symmetrical: true, implicit: true });
     } else if (opts.stonithEnabled && opts.startupFencing) {
       node.unclean = true;

@@ -122,6 +122,27 @@ export interface Resource {
   stopRequired?: boolean;
   /** Failed because its guest node is fenced (not by its own history): recovered even off a fenced host. */
   guestFenced?: boolean;
+  /** The bundle this resource belongs to (its containers' unit, addresses, connections, inner clone). */
+  bundle?: Bundle;
+}
+
+/** One replica of a bundle: its container, address, connection, guest node and inner instance. */
+export interface BundleReplica {
+  index: number;
+  container: Resource;
+  ip?: Resource;
+  remote?: Resource;
+  node?: SchedNode;
+  child?: Resource;
+}
+
+export interface Bundle {
+  id: string;
+  /** The placement unit whose instances are the containers (id: the bundle's). */
+  unit: Resource;
+  replicas: BundleReplica[];
+  /** The clone of the inner primitive, one instance per replica's guest node. */
+  child?: Resource;
 }
 
 export interface CloneInfo {

@@ -4,6 +4,7 @@ import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { ruleMatches, type RuleContext } from "./rules.js";
 import { addScores, parseScore, parseSeconds, isTrue } from "./score.js";
 import { connectionNodeNames, linkConnections, newRemoteNode } from "./remote.js";
+import { linkBundles, unpackBundle } from "./bundle.js";
 import { INFINITY, type Cluster, type ClusterOptions, type Resource, type Role, type SchedNode } from "./types.js";
 
 
@@ -377,7 +378,8 @@ export function unpack(cib: XmlElement, now: number): Cluster {
   const ctx: BuildCtx = { defaults: rscDefaults, defaultsEl: config && firstChild(config, "rsc_defaults"), byId: new Map(), primitives: [], nodeCount: nodes.length, order: 0, now };
   const resources: Resource[] = [];
   for (const e of resEl ? resEl.children : []) {
-    const r = buildResource(e, undefined, rscDefaults, ctx);
+    if (e.name === "bundle") resources.push(...unpackBundle(e, (x) => buildResource(x, undefined, metaOf(e, rscDefaults), ctx)));
+    const r = e.name === "bundle" ? undefined : buildResource(e, undefined, rscDefaults, ctx);
     if (r) resources.push(r);
   }
   const cluster: Cluster = {
@@ -393,6 +395,7 @@ export function unpack(cib: XmlElement, now: number): Cluster {
     now,
   };
   linkConnections(cluster);
+  linkBundles(cluster);
   return cluster;
 }
 
