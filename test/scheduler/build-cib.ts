@@ -23,6 +23,8 @@ export interface OpSpec {
   /** The lrm_rsc_op id (e.g. "A_last_failure_0"). */
   id?: string;
   call: number;
+  /** The agent the history records ("class=... provider=... type=..."), for resources not in `resources`. */
+  agent?: string;
 }
 
 export interface CibSpec {
@@ -74,7 +76,7 @@ export function buildCib(spec: CibSpec): string {
       const lrm = [...byRsc]
         .map(
           ([rsc, list]) =>
-            `<lrm_resource id="${rsc}" ${agentOf(spec.resources, rsc)}>` +
+            `<lrm_resource id="${rsc}" ${list.find((o) => o.agent)?.agent ?? agentOf(spec.resources, rsc)}>` +
             list
               .map((o) => {
                 const expected = o.expected ?? (o.op === "monitor" && !o.interval ? 7 : 0);
