@@ -64,10 +64,13 @@ export function linkBundles(cluster: Cluster): void {
     for (const inst of instances.slice(bundle.replicas.length)) for (const p of primitives(inst)) for (const n of cluster.nodes) p.banned.add(n.uname);
   }
   if (!guestNodes.size) return;
+  const homeOf = new Map<Resource | undefined, SchedNode>([...guestNodes].map(([node, child]) => [child, node]));
   for (const rsc of cluster.primitives) {
     const own = ownInstance(rsc);
-    for (const [node, child] of guestNodes) if (!own || own !== child) rsc.banned.add(node.uname);
-    if (own) for (const n of cluster.nodes) if (![...guestNodes].some(([node, child]) => node === n && child === own)) rsc.banned.add(n.uname);
+    const home = own && homeOf.get(own);
+    // an inner instance runs on its own guest node only; nothing else runs on a bundle's guest nodes
+    if (own) for (const n of cluster.nodes) if (n !== home) rsc.banned.add(n.uname);
+    if (!own) for (const node of guestNodes.keys()) rsc.banned.add(node.uname);
   }
 }
 
@@ -101,13 +104,13 @@ export function connectionParams(rsc: Resource, params: Map<string, string>, hos
 
 /** What a container's own dependents (its address, its connection) make of a node, merged with
  * their colocation's weight: a dependent banned there (a connection on a remote node) counts
- * -INFINITY times score/INFINITY. */
+ * -score. */
 export function containerDependents(inst: Resource, node: SchedNode, cluster: Cluster): number {
   if (!inst.parent || !isContainerUnit(inst.parent)) return 0;
   let s = 0;
   for (const c of cluster.colocations) {
     if (c.withRsc !== inst || c.score <= 0 || !c.rsc.banned.has(node.uname)) continue;
-    s = Math.max(-INFINITY, s - Math.round((INFINITY * c.score) / INFINITY));
+    s = Math.max(-INFINITY, s - c.score);
   }
   return s;
 }
