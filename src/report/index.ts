@@ -59,9 +59,13 @@ export class Reports {
     return this.items.some((i) => i.severity === "error");
   }
 
-  /** Validate everything, then fail once: throws when any error was collected. */
-  throwIfErrors(): void {
-    if (this.hasErrors) throw new ReportedError([], true);
+  /**
+   * Validate everything, then fail once: throws when any error was collected. `summarize`: end with
+   * pcs's "Errors have occurred" line, as its library commands do; pcs's legacy commands, which print
+   * library reports themselves (process_library_reports), stop without it.
+   */
+  throwIfErrors(summarize = true): void {
+    if (this.hasErrors) throw new ReportedError([], summarize);
   }
 }
 

@@ -60,11 +60,12 @@ export async function createClone(cib: XmlElement, request: CloneRequest, report
   if (group && descendants(group, "primitive").length <= 1) detach(group);
   if (isStonith(element!)) {
     reports.add(forceableError("CLONING_STONITH_RESOURCES_HAS_NO_EFFECT", { stonithIds: [name] }));
-    reports.throwIfErrors();
+    // (pcs's legacy clone command prints these reports itself: no closing summary line)
+    reports.throwIfErrors(false);
   }
   const { cloneId: givenId, meta } = parseCloneArgs(request.args, request.promotable);
   await checkCloneMeta(runner, element!, meta, reports);
-  reports.throwIfErrors();
+  reports.throwIfErrors(false);
   let cloneId: string;
   if (givenId !== undefined) {
     if (validateId(givenId).length) throw new UsageError(`invalid id '${givenId}'`);

@@ -109,7 +109,7 @@ export async function updatePrimitiveCommand(ctx: CommandContext, args: string[]
     if (!primitive) {
       const clone = findClone(resources, resId);
       const inner = clone?.children.find((c) => c.name === "primitive" || c.name === "group");
-      if (clone && inner) return updateClone(cib, clone, rest, reports);
+      if (clone && inner) return updateClone(cib, clone, rest, reports, env.runner);
       fail("GENERIC", { text: `Unable to find resource: ${resId}` });
     }
     const opOptions = parsed.ops.filter((op) => op.length >= 2).map((op) => Object.fromEntries(argsToPairs(op.slice(1))));

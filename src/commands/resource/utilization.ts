@@ -92,7 +92,8 @@ export async function resourceMeta(ctx: CommandContext, stonith = false): Promis
       const inner = cloneInner(resource!);
       if (inner) {
         await checkCloneMeta(env.runner, inner, Object.fromEntries(pairs), reports);
-        reports.throwIfErrors();
+        // (pcs's legacy command prints these reports itself: no closing summary line)
+        reports.throwIfErrors(false);
       }
     }
     legacyUpdateMeta(resource!, pairs);
