@@ -13,12 +13,13 @@ import { nvsetToRecord, nvValue } from "../../cib/nvset.js";
 import { descendants, firstChild, type XmlElement } from "../../cib/xml.js";
 import { refuseWaitWithFile } from "./wait.js";
 import type { CommandContext } from "../context.js";
-import { deprecation, fail, forceableError, info, ReportedError, warning, type Reports } from "../../report/index.js";
+import { deprecation, fail, info, ReportedError, warning, type Reports } from "../../report/index.js";
 import { canSelfValidate, runSelfValidation, selfValidationReports } from "../../agents/self-validate.js";
 import type { Env } from "../../env/index.js";
 import { usageError } from "./cli-usage.js";
 import { updateOperations } from "./update-ops.js";
 import { updateClone } from "./update-clone.js";
+import { refuseGuestChange } from "./guest-change.js";
 import { refuseFenceInputBreaks } from "../stonith/agent-input.js";
 import { newRoleNamesSupported, upgradeForOnFailDemote } from "./create-primitive.js";
 
@@ -85,14 +86,6 @@ async function validateAttributes(
   stopIfErrors(reports);
 }
 
-function checkGuestChange(primitive: XmlElement, meta: [string, string][], reports: Reports): void {
-  const wanted = Object.fromEntries(meta);
-  if (!("remote-node" in wanted)) return;
-  const current = nvValue(primitive, "meta_attributes", "remote-node");
-  if ((current ?? "") === wanted["remote-node"] || (current === undefined && wanted["remote-node"] === undefined)) return;
-  reports.add(forceableError(wanted["remote-node"] ? "USE_COMMAND_NODE_ADD_GUEST" : "USE_COMMAND_NODE_REMOVE_GUEST", undefined as never));
-  stopIfErrors(reports);
-}
 
 function findClone(resources: XmlElement, id: string): XmlElement | undefined {
   return [...descendants(resources, "clone"), ...descendants(resources, "master")].find((c) => c.attrs.id === id);
@@ -120,7 +113,9 @@ export async function updatePrimitiveCommand(ctx: CommandContext, args: string[]
     const ids = new IdIndex(cib);
     legacyUpdateNvset(primitive, "instance_attributes", attrs, ids);
     const meta = argsToPairs(parsed.meta);
-    checkGuestChange(primitive, meta, reports);
+    const wanted = Object.fromEntries(meta);
+    // (a remote-node value the resource already has is no change)
+    if (wanted["remote-node"] !== nvValue(primitive, "meta_attributes", "remote-node")) refuseGuestChange(cib, wanted, reports);
     legacyUpdateNvset(primitive, "meta_attributes", meta, ids);
     updateOperations(primitive, parsed.ops, { force: ctx.force, newRoleNames: newRoleNamesSupported(cib) });
     // nvpair ids are made of the names as given

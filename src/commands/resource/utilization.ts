@@ -5,6 +5,7 @@ import { refuseIdsOutsideSchema } from "../../cib/ids.js";
 import { createElement, descendants, detach, insertBefore, type XmlElement } from "../../cib/xml.js";
 import type { CommandContext } from "../context.js";
 import { checkCloneMeta } from "./clone-compat.js";
+import { refuseGuestChange } from "./guest-change.js";
 import { warnIfNotStonith } from "./delete.js";
 import { UsageError, argsToTuples, failText, getAnyResource, getMaster, getPrimitive, prepareOptions, refuseWaitWithFile, warnIfStonith } from "./common.js";
 
@@ -78,9 +79,10 @@ export async function resourceMeta(ctx: CommandContext, stonith = false): Promis
   if (!ctx.args.length) throw new UsageError();
   if (ctx.args.length < 2) throw new UsageError();
   const [id, ...words] = ctx.args;
-  prepareOptions(words);
+  const meta = prepareOptions(words);
   const env = await ctx.env();
   await env.editCib(async (cib, reports) => {
+    refuseGuestChange(cib, meta, reports);
     if (!stonith) warnIfStonith(cib, [id], reports, "pcs stonith meta");
     else warnIfNotStonith(cib, [id], reports, "pcs resource meta");
     const master = getMaster(cib, id);
