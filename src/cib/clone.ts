@@ -6,6 +6,7 @@ import { validateId, type IdIndex } from "./ids.js";
 import { appendNewNvset, type NvPairs } from "./nvset.js";
 import { isClone, isResource, isTrue } from "./resources.js";
 import { appendChild, createElement, detach, insertBefore, type XmlElement } from "./xml.js";
+import { legacyUpdateMeta } from "./meta.js";
 import type { ReportItem } from "../report/index.js";
 
 /** The primitive or group inside a clone. */
@@ -83,3 +84,17 @@ export function unwrapClone(clone: XmlElement): XmlElement | undefined {
 
 /** The resources directly inside a clone, group or bundle (its inner resource elements). */
 export const innerResources = (e: XmlElement): XmlElement[] => e.children.filter(isResource);
+
+/** A <master> becomes a <clone> with promotable=true (pcs does this before editing its meta). */
+export function masterToClone(master: XmlElement): XmlElement {
+  const clone = createElement("clone", { id: master.attrs.id ?? "" });
+  insertBefore(master.parent!, clone, master);
+  for (const child of [...master.children]) {
+    detach(child);
+    clone.children.push(child);
+    child.parent = clone;
+  }
+  detach(master);
+  legacyUpdateMeta(clone, [["promotable", "true"]]);
+  return clone;
+}

@@ -1,5 +1,6 @@
 // pcs's legacy clone commands (resource clone / promotable / update <clone> / meta) print the
 // library's reports themselves and stop: no closing "Errors have occurred" line, the file unchanged.
+import { writeFileSync } from "node:fs";
 import { cibSession } from "../helpers/cli";
 
 describe("clone option checks in the legacy commands", () => {
@@ -39,5 +40,21 @@ describe("clone option checks in the legacy commands", () => {
       });
       expect(s.read()).toBe(cloned);
     }
+  });
+});
+
+describe("a <master> left by pcs 0.9", () => {
+  const s = cibSession();
+  afterAll(s.cleanup);
+
+  test("resource update makes it a promotable <clone> first, as pcs does", () => {
+    expect(s.pcs("resource", "create", "S", "ocf:pacemaker:Stateful").code).toBe(0);
+    const text = s.read().replace(/(<primitive id="S"[\s\S]*?<\/primitive>)/, '<master id="S-master">$1</master>');
+    writeFileSync(s.file, text);
+    const r = s.pcs("resource", "update", "S-master", "meta", "a=b");
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    const written = s.read();
+    expect(written).not.toContain("<master");
+    expect(written).toMatch(/<clone id="S-master">[\s\S]*<nvpair id="S-master-meta_attributes-promotable" name="promotable" value="true"\/>\s*<nvpair id="S-master-meta_attributes-a" name="a" value="b"\/>/);
   });
 });

@@ -19,6 +19,7 @@ import type { Env } from "../../env/index.js";
 import { usageError } from "./cli-usage.js";
 import { updateOperations } from "./update-ops.js";
 import { updateClone } from "./update-clone.js";
+import { masterToClone } from "../../cib/clone.js";
 import { refuseGuestChange } from "./guest-change.js";
 import { refuseFenceInputBreaks } from "../stonith/agent-input.js";
 import { newRoleNamesSupported, upgradeForOnFailDemote } from "./create-primitive.js";
@@ -102,7 +103,8 @@ export async function updatePrimitiveCommand(ctx: CommandContext, args: string[]
     if (!primitive) {
       const clone = findClone(resources, resId);
       const inner = clone?.children.find((c) => c.name === "primitive" || c.name === "group");
-      if (clone && inner) return updateClone(cib, clone, rest, reports, env.runner);
+      // as pcs: a <master> is made a promotable <clone> first
+      if (clone && inner) return updateClone(cib, clone.name === "master" ? masterToClone(clone) : clone, rest, reports, env.runner);
       fail("GENERIC", { text: `Unable to find resource: ${resId}` });
     }
     const opOptions = parsed.ops.filter((op) => op.length >= 2).map((op) => Object.fromEntries(argsToPairs(op.slice(1))));

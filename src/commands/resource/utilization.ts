@@ -1,8 +1,8 @@
 // pcs resource utilization [<rsc> [<name>=<value>...]] and pcs resource meta <rsc> <name>=<value>...
 import { legacyUpdateMeta, legacyUpdateUtilization } from "../../cib/meta.js";
-import { cloneInner } from "../../cib/clone.js";
+import { cloneInner, masterToClone } from "../../cib/clone.js";
 import { refuseIdsOutsideSchema } from "../../cib/ids.js";
-import { createElement, descendants, detach, insertBefore, type XmlElement } from "../../cib/xml.js";
+import { descendants, type XmlElement } from "../../cib/xml.js";
 import type { CommandContext } from "../context.js";
 import { checkCloneMeta } from "./clone-compat.js";
 import { refuseGuestChange } from "./guest-change.js";
@@ -61,19 +61,6 @@ export async function resourceUtilization(ctx: CommandContext): Promise<void> {
   }, ctx.reports);
 }
 
-/** A <master> becomes a <clone> with promotable=true (pcs does this before editing its meta). */
-export function masterToClone(master: XmlElement): XmlElement {
-  const clone = createElement("clone", { id: master.attrs.id ?? "" });
-  insertBefore(master.parent!, clone, master);
-  for (const child of [...master.children]) {
-    detach(child);
-    clone.children.push(child);
-    child.parent = clone;
-  }
-  detach(master);
-  legacyUpdateMeta(clone, [["promotable", "true"]]);
-  return clone;
-}
 
 export async function resourceMeta(ctx: CommandContext, stonith = false): Promise<void> {
   if (!ctx.args.length) throw new UsageError();
