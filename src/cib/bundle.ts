@@ -271,11 +271,12 @@ export function updateBundle(bundle: XmlElement, change: BundleUpdate, ids: IdIn
   if (container) setAttrs(container, change.container);
   const network = bundle.children.find((c) => c.name === "network") ?? createElement("network", {});
   setAttrs(network, change.network);
-  for (const m of network.children.filter((c) => c.name === "port-mapping")) if (change.portMapRemove.includes(m.attrs.id ?? "")) detach(m);
+  // (removed first: the ids of removed maps are free for the added ones, as in pcs)
+  for (const m of network.children.filter((c) => c.name === "port-mapping")) if (change.portMapRemove.includes(m.attrs.id ?? "")) ids.release(detach(m));
   for (const m of change.portMapAdd) appendPortMap(network, ids, bundleId, m);
   appendWhenUseful(bundle, network);
   const storage = bundle.children.find((c) => c.name === "storage") ?? createElement("storage", {});
-  for (const m of storage.children.filter((c) => c.name === "storage-mapping")) if (change.storageMapRemove.includes(m.attrs.id ?? "")) detach(m);
+  for (const m of storage.children.filter((c) => c.name === "storage-mapping")) if (change.storageMapRemove.includes(m.attrs.id ?? "")) ids.release(detach(m));
   for (const m of change.storageMapAdd) appendStorageMap(storage, ids, bundleId, m);
   appendWhenUseful(bundle, storage);
   arrangeFirstNvset("meta_attributes", bundle, change.meta, ids);

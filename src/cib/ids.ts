@@ -63,6 +63,8 @@ export class IdIndex {
   private readonly booked = new Set<string>();
   /** Ids recorded in sections kept as text: searched when asked, not copied into the set. */
   private readonly keptIds: TextIds[] = [];
+  /** Ids of elements taken out since: no longer in use, wherever they were recorded. */
+  private readonly removed = new Set<string>();
 
   constructor(cib: XmlElement) {
     const visit = (e: XmlElement): boolean => {
@@ -82,14 +84,27 @@ export class IdIndex {
   }
 
   has(id: string): boolean {
-    return this.ids.has(id) || this.booked.has(id) || this.keptIds.some((kept) => {
+    return this.ids.has(id) || this.booked.has(id) || (!this.removed.has(id) && this.keptIds.some((kept) => {
       for (let i = kept.ids.indexOf(id); i >= 0; i = kept.ids.indexOf(id, i + 1)) if (!REFERENCE_ELEMENTS.has(idElementName(kept, i))) return true;
       return false;
+    }));
+  }
+
+  /** The ids of `element` and what is in it are free again (it was taken out of the CIB). */
+  release(element: XmlElement): void {
+    walk(element, (e) => {
+      const id = e.attrs.id;
+      if (id !== undefined && !REFERENCE_ELEMENTS.has(e.name)) {
+        this.ids.delete(id);
+        this.booked.delete(id);
+        this.removed.add(id);
+      }
     });
   }
 
   /** Record an id as used (after adding an element with it). */
   use(id: string): void {
+    this.removed.delete(id);
     this.ids.add(id);
   }
 
@@ -98,6 +113,7 @@ export class IdIndex {
     let candidate = proposed;
     for (let counter = 1; this.has(candidate); counter++) candidate = `${proposed}-${counter}`;
     this.booked.add(candidate);
+    this.removed.delete(candidate);
     return candidate;
   }
 

@@ -87,6 +87,20 @@ describe("bundle elements", () => {
   });
 });
 
+test("maps removed in an update free their ids for the maps it adds, as pcs orders it", () => {
+  const cib = emptyCib();
+  const bundle = appendNewBundle(section(cib, "resources"), new IdIndex(cib), spec());
+  const ids = new IdIndex(cib);
+  const change = { container: {}, network: {}, portMapAdd: [{ port: "80" }], portMapRemove: ["b1-port-map-80"], storageMapAdd: [{ "source-dir": "/e", "target-dir": "/f" }], storageMapRemove: ["b1-storage-map"], meta: {} };
+  expect(validateBundleUpdate(bundle, change, ids)).toEqual([]);
+  updateBundle(bundle, change, ids);
+  const xml = serializeXml(bundle);
+  expect(xml).toContain('<port-mapping id="b1-port-map-80" port="80"/>');
+  expect(xml).toContain('<storage-mapping id="b1-storage-map" source-dir="/e" target-dir="/f"/>');
+  // a released id taken again is in use
+  expect(ids.has("b1-storage-map")).toBe(true);
+});
+
 describe("bundle commands", () => {
   test("create, put a resource in, refuse a second one", () => {
     const s = cibSession();
