@@ -86,7 +86,7 @@ function ownInstance(rsc: Resource): Resource | undefined {
 
 /** The containers' unit of a bundle: its instances are containers with their own ids, not clone
  * instances whose history is filed under the clone's primitive. */
-export const isContainerUnit = (rsc: Resource): boolean => !!rsc.bundle && rsc.bundle.unit === rsc;
+export const isContainerUnit = (rsc: Resource | undefined): boolean => !!rsc?.bundle && rsc.bundle.unit === rsc;
 
 /** The inner instance whose guest node is `node` (find_anonymous_clone for bundles). */
 export function bundleInstanceOn(clone: Resource, node: SchedNode): Resource | undefined {

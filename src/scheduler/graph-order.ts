@@ -3,6 +3,8 @@
 // explicit rsc_order constraints (with their inverse for stops), fencing before recovery, and probes
 // before whatever they could invalidate.
 import { cloneOf } from "./graph-config.js";
+import { bundleOrders, bundleProbeOrders } from "./graph-bundle.js";
+import { isContainerUnit } from "./bundle.js";
 import { completedTask, inverseTask, type Act, type Model } from "./graph-model.js";
 import { isMigratingStop, migrationEquivalents, migrationOrders } from "./migration.js";
 import { INFINITY, type Cluster, type Ordering, type Resource, type Role, type SchedNode } from "./types.js";
@@ -215,7 +217,8 @@ function probeOrders(model: Model, log: RscOrder[]): void {
   const probes = model.acts.filter((a) => a.task === "monitor" && a.intervalMs === 0 && a.rsc && a.kind === "rsc_op");
   for (const p of probes) {
     const rsc = p.rsc as Resource;
-    const top = cloneOf(rsc) ?? rsc;
+    // a bundle is no clone: its containers' probes come before their own starts
+    const top = (!isContainerUnit(rsc.parent) && cloneOf(rsc)) || rsc;
     for (const s of model.find(top, "start")) model.order(p, s);
   }
   // What a probe must precede through restarts depends on its resource, not its node: found once per
@@ -350,11 +353,13 @@ export interface FencingOptions {
 export function addOrderings(model: Model, cluster: Cluster, fencing: FencingOptions = {}, confirmed: Confirmations = new Map()): void {
   const log: RscOrder[] = [];
   for (const top of cluster.resources) internalOrders(model, top, log);
+  bundleOrders(model, cluster, confirmed);
   const pseudo = new Map<string, Act>();
   for (const o of cluster.orderings) explicitOrder(model, o, log, pseudo, confirmed);
   for (const o of log) migrationEquivalents(model, o.first, o.firstTask, firstActs(model, o.first, o.firstTask, o.then, confirmed), o.then, o.thenTask);
   antiColocationOrders(model, cluster, log);
   fencingOrders(model, cluster, fencing);
   shutdownOrders(model, cluster, fencing);
+  bundleProbeOrders(model, cluster);
   probeOrders(model, log);
 }

@@ -4,6 +4,8 @@
 import { parseXml } from "../../src/cib/xml-parse";
 import { expandBundles } from "../../src/scheduler/bundle-xml";
 import { schedule, transitionSummary } from "../../src/scheduler/index";
+import { transitionGraph } from "../../src/scheduler/graph";
+import { before, keyOf } from "./graph-query";
 import { childElements, firstChild, type XmlElement } from "../../src/cib/xml";
 import { buildCib, type CibSpec } from "./build-cib";
 
@@ -14,6 +16,10 @@ const web =
   `<bundle id="web"><docker image="img:1" replicas="2" network="bridge"/>` +
   `<network ip-range-start="10.0.0.10" control-port="3121"><port-mapping id="web-port" port="80"/></network>` +
   `<primitive id="httpd" class="ocf" provider="heartbeat" type="apache"><operations><op id="httpd-mon" name="monitor" interval="10s"/></operations></primitive></bundle>`;
+const db =
+  `<bundle id="db"><podman image="img:2" replicas="2" promoted-max="1"/><network control-port="3123"/>` +
+  `<primitive id="pg" class="ocf" provider="heartbeat" type="pgsql"><meta_attributes id="pg-meta"><nvpair id="pg-n" name="notify" value="true"/></meta_attributes></primitive></bundle>`;
+const d1 = `<primitive id="d1" class="ocf" provider="heartbeat" type="Dummy"/>`;
 const plain = `<bundle id="plain"><podman image="img:2" replicas="2"/></bundle>`;
 const ocf = (provider: string, type: string) => `class="ocf" provider="${provider}" type="${type}"`;
 const twoNodes = [{ name: "n1" }, { name: "n2" }];
@@ -93,5 +99,41 @@ describe("bundles", () => {
     expect(docker.get("run_cmd")).toBe("/usr/sbin/pacemaker-remoted");
     expect(params(cib, "web-ip-10.0.0.11").get("cidr_netmask")).toBe("32");
     expect(params(cib, "web-1").get("addr")).toBe("10.0.0.11");
+  });
+
+  describe("in the transition graph (actions and orderings as crm_simulate 2.1.5 -S -G writes them)", () => {
+    const graphOf = (spec: CibSpec) => transitionGraph(parseXml(buildCib(spec)), NOW);
+    const executed = (spec: CibSpec) => graphOf(spec).actions.filter((a) => a.kind === "rsc_op").map(keyOf).sort();
+
+    test("each replica's resources are probed on the cluster nodes, the inner instances only on their guest nodes", () => {
+      const spec = { nodes: twoNodes, resources: web + d1, constraints: `<rsc_order id="o1" first="web" then="d1"/>` };
+      const perReplica = (n: number, host: string) => [
+        `web-${n}_monitor_0@n1`, `web-${n}_monitor_0@n2`, `web-${n}_monitor_30000@${host}`, `web-${n}_start_0@${host}`,
+        `web-docker-${n}_monitor_0@n1`, `web-docker-${n}_monitor_0@n2`, `web-docker-${n}_monitor_60000@${host}`, `web-docker-${n}_start_0@${host}`,
+        `web-ip-10.0.0.1${n}_monitor_0@n1`, `web-ip-10.0.0.1${n}_monitor_0@n2`, `web-ip-10.0.0.1${n}_monitor_60000@${host}`, `web-ip-10.0.0.1${n}_start_0@${host}`,
+        `httpd:${n}_monitor_10000@web-${n}`, `httpd:${n}_start_0@web-${n}`,
+      ];
+      expect(executed(spec)).toEqual(["d1_monitor_0@n1", "d1_monitor_0@n2", "d1_start_0@n1", ...perReplica(0, "n1"), ...perReplica(1, "n2")].sort());
+    });
+
+    test("probes and pseudo actions order the containers, connections and inner clone", () => {
+      const g = graphOf({ nodes: twoNodes, resources: web + d1, constraints: `<rsc_order id="o1" first="web" then="d1"/>` });
+      // a container's probe comes before the other containers' starts on its node (one replica per host)
+      expect(before(g, "web-docker-1_monitor_0@n1", "web-docker-0_start_0@n1")).toBe(true);
+      // a connection is probed once its container runs
+      expect(before(g, "web-docker-0_start_0@n1", "web-0_monitor_0@n2")).toBe(true);
+      // the inner clone starts after the probes of the (stopped) guests of its guest nodes
+      expect(before(g, "web-docker-1_monitor_0@n1", "httpd:0_start_0@web-0")).toBe(true);
+      // the bundle is running once its inner clone is
+      expect(before(g, "httpd:1_start_0@web-1", "d1_start_0@n1")).toBe(true);
+      expect(before(g, "d1_monitor_0@n2", "httpd:0_start_0@web-0")).toBe(false);
+    });
+
+    test("a bundle with a notifying inner clone is running once its post notifications are confirmed", () => {
+      const g = graphOf({ nodes: twoNodes, resources: db + d1, constraints: `<rsc_order id="o1" first="db" then="d1"/>` });
+      expect(before(g, "pg:1_post_notify_start_0@db-1", "d1_start_0@n1")).toBe(true);
+      expect(before(g, "db-podman-0_start_0@n1", "db-1_monitor_0@n1")).toBe(false);
+      expect(g.actions.some((a) => keyOf(a) === "db-podman-0_monitor_0@n2")).toBe(true);
+    });
   });
 });
