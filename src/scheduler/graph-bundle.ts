@@ -62,12 +62,19 @@ export function bundleProbeOrders(model: Model, cluster: Cluster): void {
 
 const probesOf = (model: Model, rsc: Resource): Act[] => model.find(rsc, "monitor").filter((a) => a.kind === "rsc_op");
 
-/** A bundle with a promotable inner clone has promote, promoted, demote and demoted pseudo actions
+/** A bundle's start (stop) pseudo actions are required when its containers' or inner instances' are;
+ * a bundle with a promotable inner clone has promote, promoted, demote and demoted pseudo actions
  * of its own, required when an inner instance's promote (demote) is. */
 export function addBundlePseudoActions(model: Model, cluster: Cluster): void {
   for (const bundle of bundlesOf(cluster)) {
     const child = bundle.child;
-    if (!child?.clone?.promotable) continue;
+    if (!child) continue;
+    // the bundle's start and stop stand for its inner clone's too
+    for (const [task, done] of [["start", "running"], ["stop", "stopped"]]) {
+      if (!primitives(child).some((p) => model.find(p, task).some((a) => a.required))) continue;
+      for (const a of [...model.find(bundle.unit, task), ...model.find(bundle.unit, done)]) a.required = true;
+    }
+    if (!child.clone?.promotable) continue;
     for (const [task, done] of [["promote", "promoted"], ["demote", "demoted"]]) {
       const required = primitives(child).some((p) => model.find(p, task).some((a) => a.required));
       model.add({ key: `${bundle.id}_${task}_0`, task, kind: "pseudo_event", rsc: bundle.unit, required });

@@ -36,8 +36,16 @@ export function probeEligible(top: Resource, p: Resource, node: SchedNode, guest
     if (p.isStonith || p.remoteNode) return false;
     if (node.remote === "guest" && (containsGuest(top, guests) || containsGuest(p, guests))) return false;
     if (node.noDiscovery) return false;
+    // a bundle's guest node has discovery off for all but its replica's inner instance
+    if (node.connection?.bundle && !ownsInstance(node, p)) return false;
   }
   return !p.container || !!p.remoteNode;
+}
+
+function ownsInstance(node: SchedNode, p: Resource): boolean {
+  const child = node.connection?.bundle?.replicas.find((r) => r.node === node)?.child;
+  for (let r: Resource | undefined = p; r; r = r.parent) if (r === child) return true;
+  return false;
 }
 
 /** Why nothing is probed on a guest node: its guest is stopped (or missing), or will stop. Pacemaker

@@ -6,6 +6,7 @@ import { expandBundles } from "../../src/scheduler/bundle-xml";
 import { schedule, transitionSummary } from "../../src/scheduler/index";
 import { transitionGraph } from "../../src/scheduler/graph";
 import { before, keyOf } from "./graph-query";
+import { paramsDigest } from "../../src/scheduler/digest";
 import { childElements, firstChild, type XmlElement } from "../../src/cib/xml";
 import { buildCib, type CibSpec } from "./build-cib";
 
@@ -127,6 +128,24 @@ describe("bundles", () => {
       // the bundle is running once its inner clone is
       expect(before(g, "httpd:1_start_0@web-1", "d1_start_0@n1")).toBe(true);
       expect(before(g, "d1_monitor_0@n2", "httpd:0_start_0@web-0")).toBe(false);
+    });
+
+    test("with its containers running, the bundle's start and running stand for its inner clone's; its guest node probes only that", () => {
+      const one = web.replace('replicas="2"', 'replicas="1"').replace(/<operations>.*<\/operations>/, "");
+      const base = { nodes: twoNodes, resources: one + d1, constraints: `<rsc_order id="o1" first="web" then="d1"/>` };
+      const generated = expandBundles(parseXml(buildCib(base)));
+      // histories whose digests match: the replica's resources stay as they are
+      const started = (rsc: string, call: number, agent: string) => ({ rsc, node: "n1", op: "start", call, agent, attrs: { "op-digest": paramsDigest(params(generated, rsc)) } });
+      const ops = [started("web-ip-10.0.0.10", 1, ocf("heartbeat", "IPaddr2")), started("web-docker-0", 2, ocf("heartbeat", "docker")), started("web-0", 3, ocf("pacemaker", "remote"))];
+      const spec = { ...base, nodes: [...twoNodes, { name: "web-0", remote: true }], ops };
+      expect(executed(spec)).toEqual(
+        [
+          "httpd:0_monitor_0@web-0", "httpd:0_start_0@web-0", "d1_monitor_0@n1", "d1_monitor_0@n2", "d1_start_0@n2",
+          "web-ip-10.0.0.10_monitor_0@n2", "web-ip-10.0.0.10_monitor_60000@n1", "web-docker-0_monitor_0@n2", "web-docker-0_monitor_60000@n1",
+          "web-0_monitor_0@n2", "web-0_monitor_30000@n1",
+        ].sort(),
+      );
+      expect(before(graphOf(spec), "httpd:0_start_0@web-0", "d1_start_0@n2")).toBe(true);
     });
 
     test("a bundle with a notifying inner clone is running once its post notifications are confirmed", () => {
