@@ -207,7 +207,9 @@ function addHistoryCancels(model: Model, rsc: Resource, input: BuildInput): void
   for (let r: Resource | undefined = rsc; r && !inMaintenance; r = r.parent) inMaintenance = isTrue(r.meta.get("maintenance"));
   for (const node of rsc.running) {
     const maintenance = inMaintenance || node.maintenance;
-    if (!maintenance && (!node.online || node.unclean)) continue;
+    // Pacemaker checks histories only on nodes that can run actions (or are in maintenance)
+    const available = node.online && !node.unclean && !node.standby && !node.shutdown;
+    if (!node.maintenance && !available) continue;
     const callIds = historyOn(input.config.callIds, node, rsc);
     for (const key of historyOn(input.config.activeRecurring, node, rsc) ?? []) {
       if (!maintenance && (configured.has(key) || !input.config.stopOrphanActions)) continue;
