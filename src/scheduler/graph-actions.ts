@@ -207,8 +207,10 @@ function addHistoryCancels(model: Model, rsc: Resource, input: BuildInput): void
   for (let r: Resource | undefined = rsc; r && !inMaintenance; r = r.parent) inMaintenance = isTrue(r.meta.get("maintenance"));
   for (const node of rsc.running) {
     const maintenance = inMaintenance || node.maintenance;
-    // Pacemaker checks histories only on nodes that can run actions (or are in maintenance)
-    const available = node.online && !node.unclean && !node.standby && !node.shutdown;
+    // Pacemaker checks histories only on nodes that can run actions (or are in maintenance), before
+    // assignment: a remote node whose connection is only about to start is not up yet
+    const up = !node.remote || !!node.connection?.running.length;
+    const available = up && node.online && !node.unclean && !node.standby && !node.shutdown;
     if (!node.maintenance && !available) continue;
     const callIds = historyOn(input.config.callIds, node, rsc);
     for (const key of historyOn(input.config.activeRecurring, node, rsc) ?? []) {

@@ -102,6 +102,23 @@ describe("bundles", () => {
     expect(params(cib, "web-1").get("addr")).toBe("10.0.0.11");
   });
 
+  test("a connection reaching its container by #uname is checked against the container's host, known once every history is read", () => {
+    const nest = `<bundle id="nest"><docker image="img:3" replicas="1"/><network control-port="3123"/><primitive id="app" ${ocf("heartbeat", "Dummy")}/></bundle>`;
+    const r1 = `<primitive id="r1" ${ocf("pacemaker", "remote")}/>`;
+    const nodes = [...twoNodes, { name: "r1", remote: true }, { name: "nest-0", remote: true }];
+    const generated = expandBundles(parseXml(buildCib({ nodes, resources: r1 + nest })));
+    const digest = (m: Map<string, string>) => ({ "op-digest": paramsDigest(m) });
+    // the container runs on remote node r1 (its history comes after the cluster nodes'), its connection on n1
+    const ops = [
+      { rsc: "r1", node: "n1", op: "start", call: 1, attrs: digest(new Map()) },
+      { rsc: "nest-docker-0", node: "r1", op: "start", call: 2, agent: ocf("heartbeat", "docker"), attrs: digest(params(generated, "nest-docker-0")) },
+      { rsc: "nest-0", node: "n1", op: "start", call: 3, agent: ocf("pacemaker", "remote"), attrs: digest(new Map([["addr", "r1"], ["port", "3123"]])) },
+    ];
+    const conn = schedule(parseXml(buildCib({ nodes, resources: r1 + nest, ops })), NOW).cluster.byId.get("nest-0");
+    expect(conn?.running.map((n) => n.uname)).toEqual(["n1"]);
+    expect(!!conn?.reload || !!conn?.definitionChanged).toBe(false);
+  });
+
   describe("in the transition graph (actions and orderings as crm_simulate 2.1.5 -S -G writes them)", () => {
     const graphOf = (spec: CibSpec) => transitionGraph(parseXml(buildCib(spec)), NOW);
     const executed = (spec: CibSpec) => graphOf(spec).actions.filter((a) => a.kind === "rsc_op").map(keyOf).sort();
