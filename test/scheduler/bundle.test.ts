@@ -119,6 +119,20 @@ describe("bundles", () => {
     expect(!!conn?.reload || !!conn?.definitionChanged).toBe(false);
   });
 
+  test("with container-attribute-target=host, an inner instance's promotion score is its container's host's", () => {
+    const target = `<meta_attributes id="pg-meta"><nvpair id="pg-t" name="container-attribute-target" value="host"/></meta_attributes>`;
+    const promotable = db.replace(/<meta_attributes id="pg-meta">.*?<\/meta_attributes>/, target).replace('type="pgsql"', 'type="Stateful"');
+    const nodes = [{ name: "n1" }, { name: "n2", transient: { "master-pg": "5" } }, { name: "db-0", remote: true }, { name: "db-1", remote: true }];
+    const generated = expandBundles(parseXml(buildCib({ nodes, resources: promotable })));
+    const digest = (m: Map<string, string>) => ({ "op-digest": paramsDigest(m) });
+    const ops = [0, 1].flatMap((i) => [
+      { rsc: `db-podman-${i}`, node: `n${i + 1}`, op: "start", call: 1, agent: ocf("heartbeat", "podman"), attrs: digest(params(generated, `db-podman-${i}`)) },
+      { rsc: `db-${i}`, node: `n${i + 1}`, op: "start", call: 2, agent: ocf("pacemaker", "remote"), attrs: digest(new Map([["addr", `n${i + 1}`], ["port", "3123"]])) },
+      { rsc: "pg", node: `db-${i}`, op: "start", call: 3, attrs: digest(new Map()) },
+    ]);
+    expect(summaryOf({ nodes, resources: promotable, ops })).toEqual(["* Promote pg:1 ( Unpromoted -> Promoted db-1 )"]);
+  });
+
   describe("in the transition graph (actions and orderings as crm_simulate 2.1.5 -S -G writes them)", () => {
     const graphOf = (spec: CibSpec) => transitionGraph(parseXml(buildCib(spec)), NOW);
     const executed = (spec: CibSpec) => graphOf(spec).actions.filter((a) => a.kind === "rsc_op").map(keyOf).sort();
