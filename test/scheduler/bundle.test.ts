@@ -179,6 +179,25 @@ describe("bundles", () => {
       expect(before(graphOf(spec), "httpd:0_start_0@web-0", "d1_start_0@n2")).toBe(true);
     });
 
+    test("a failed container's guest fencing precedes its inner instance's implied stop through the inner clone's stop only", () => {
+      const stateful = db.replace(/<meta_attributes id="pg-meta">.*?<\/meta_attributes>/, "").replace('type="pgsql"', 'type="Stateful"');
+      const nodes = [{ name: "n1" }, { name: "n2" }, { name: "db-0", remote: true, transient: { "master-pg": "10" } }, { name: "db-1", remote: true }];
+      const generated = expandBundles(parseXml(buildCib({ nodes, resources: stateful })));
+      const digest = (m: Map<string, string>) => ({ "op-digest": paramsDigest(m) });
+      const ops = [0, 1].flatMap((i) => [
+        { rsc: `db-podman-${i}`, node: `n${i + 1}`, op: "start", call: 1, agent: ocf("heartbeat", "podman"), attrs: digest(params(generated, `db-podman-${i}`)) },
+        { rsc: `db-${i}`, node: `n${i + 1}`, op: "start", call: 2, agent: ocf("pacemaker", "remote"), attrs: digest(new Map([["addr", `n${i + 1}`], ["port", "3123"]])) },
+        { rsc: "pg", node: `db-${i}`, op: i === 0 ? "promote" : "start", call: 3, attrs: digest(new Map()) },
+      ]);
+      ops.push({ rsc: "db-podman-0", node: "n1", op: "monitor", interval: 60000, rc: 7, expected: 0, call: 4, agent: ocf("heartbeat", "podman"), attrs: { "op-digest": "0" } } as (typeof ops)[number]);
+      const spec = { nodes, resources: stateful, ops };
+      expect(summaryOf(spec)[0]).toBe("* Fence (reboot) db-0 (resource: db-podman-0) 'guest is unclean'");
+      const g = graphOf(spec);
+      // no cycle: the container's stop comes before the guest's fencing, never after it
+      expect(before(g, "db-podman-0_stop_0@n1", "db-podman-0_stop_0@n1")).toBe(false);
+      expect(before(g, "db-podman-0_stop_0@n1", "pg_start_0@db-0")).toBe(true);
+    });
+
     test("a bundle with a notifying inner clone is running once its post notifications are confirmed", () => {
       const g = graphOf({ nodes: twoNodes, resources: db + d1, constraints: `<rsc_order id="o1" first="db" then="d1"/>` });
       expect(before(g, "pg:1_post_notify_start_0@db-1", "d1_start_0@n1")).toBe(true);
