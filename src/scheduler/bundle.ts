@@ -86,7 +86,7 @@ function ownInstance(rsc: Resource): Resource | undefined {
 
 /** The containers' unit of a bundle: its instances are containers with their own ids, not clone
  * instances whose history is filed under the clone's primitive. */
-export const isContainerUnit = (rsc: Resource): boolean => !!rsc.bundle && rsc.bundle.unit === rsc;
+export const isContainerUnit = (rsc: Resource | undefined): boolean => !!rsc?.bundle && rsc.bundle.unit === rsc;
 
 /** The inner instance whose guest node is `node` (find_anonymous_clone for bundles). */
 export function bundleInstanceOn(clone: Resource, node: SchedNode): Resource | undefined {
@@ -96,9 +96,11 @@ export function bundleInstanceOn(clone: Resource, node: SchedNode): Resource | u
 }
 
 /** A bundle connection without an address of its own reaches its container's host: "#uname" stands
- * for that node's name in its parameters (and so in its digests). */
-export function connectionParams(rsc: Resource, params: Map<string, string>, host: SchedNode): Map<string, string> {
+ * for that node's name in its parameters (and so in its digests): where the container is placed, else
+ * where it runs (a container on a remote node: that node, not the connection's), else `fallback`. */
+export function connectionParams(rsc: Resource, params: Map<string, string>, fallback: SchedNode): Map<string, string> {
   if (!rsc.bundle || !rsc.remoteNode || params.get("addr")?.toLowerCase() !== "#uname") return params;
+  const host = rsc.container?.assignedTo ?? rsc.container?.running[0] ?? fallback;
   return new Map(params).set("addr", host.uname);
 }
 

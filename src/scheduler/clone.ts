@@ -87,10 +87,19 @@ function hostsSibling(unit: Resource, node: SchedNode): boolean {
 
 function promotionAttr(inst: Resource, node: SchedNode): number | undefined {
   for (const m of primitivesOf(inst)) {
-    const v = node.attrs.get(`master-${m.baseId}`) ?? node.attrs.get(`master-${m.id}`) ?? node.attrs.get(`promotion-${m.baseId}`);
+    // container-attribute-target=host: a guest node's attributes are its container's host's
+    const at = attributeNode(m, node);
+    if (!at) continue;
+    const v = at.attrs.get(`master-${m.baseId}`) ?? at.attrs.get(`master-${m.id}`) ?? at.attrs.get(`promotion-${m.baseId}`);
     if (v !== undefined) return parseScore(v, 0);
   }
   return undefined;
+}
+
+/** pe_node_attribute_calculated: where a resource's node attributes are read. */
+function attributeNode(rsc: Resource, node: SchedNode): SchedNode | undefined {
+  if (node.remote !== "guest" || rsc.meta.get("container-attribute-target")?.toLowerCase() !== "host") return node;
+  return node.connection?.container?.running[0];
 }
 
 export function promote(unit: Resource, cluster: Cluster, state: AssignState): void {

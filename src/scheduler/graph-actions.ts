@@ -7,7 +7,9 @@ import { cloneOf, historyOn, type GraphConfig, type OpConfig } from "./graph-con
 import type { Act, Model } from "./graph-model.js";
 import { addStoppedMonitors } from "./graph-stopped-monitors.js";
 import { addMigrationActions } from "./migration.js";
-import { guestResources, probeAllowed } from "./graph-remote.js";
+import { guestProbeHold, guestResources, probeEligible } from "./graph-remote.js";
+import { connectionParams } from "./bundle.js";
+import { addBundlePseudoActions, probedThroughBundle, replicaProbeTargets } from "./graph-bundle.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
 import { isTrue } from "./score.js";
 
@@ -90,7 +92,23 @@ const PROBE_META: Record<number, () => Record<string, string>> = {
   0: () => ({}),
 };
 
-function addProbes(model: Model, input: BuildInput): void {
+/** A resource not probed on a guest node because of its guest's state: its start comes after the
+ * guest's probes (stopped) or its stop (stopping). */
+export interface HeldProbe {
+  guest: Resource;
+  reason: "stopped" | "stopping";
+  /** The resource whose start waits (the primitive's topmost collective, a bundle's inner clone). */
+  top: Resource;
+}
+
+/** uber_parent: the topmost collective of a resource below a bundle. */
+function uberParent(rsc: Resource): Resource {
+  let r = rsc;
+  while (r.parent && r.parent.bundle?.unit !== r.parent) r = r.parent;
+  return r;
+}
+
+function addProbes(model: Model, input: BuildInput, held: HeldProbe[]): void {
   const { cluster } = input;
   if (!input.probes) return;
   const discovery = discoveryIndex(cluster);
@@ -99,8 +117,17 @@ function addProbes(model: Model, input: BuildInput): void {
   for (const node of cluster.nodes) {
     if (!node.online || node.unclean || node.pending) continue;
     for (const top of cluster.resources) {
-      for (const p of probeTargets(top, node)) {
-        if (p.orphan || knownOn(p, node) || !discoveryAllowed(p, node, discovery) || !probeAllowed(top, p, node, guests)) continue;
+      if (probedThroughBundle(top)) continue;
+      // a bundle's replicas are probed one by one, each resource as if it stood alone
+      const targets = top.bundle ? top.bundle.replicas.flatMap((r) => replicaProbeTargets(r, node, input.plans).map((p) => [p, p] as const)) : probeTargets(top, node).map((p) => [top, p] as const);
+      for (const [scope, p] of targets) {
+        if (p.orphan || knownOn(p, node) || !discoveryAllowed(p, node, discovery)) continue;
+        if (!probeEligible(scope, p, node, guests)) continue;
+        const hold = guestProbeHold(node);
+        if (hold) {
+          if (hold.guest) held.push({ guest: hold.guest, reason: hold.reason, top: uberParent(p) });
+          continue;
+        }
         const running = p.running.includes(node);
         const targetRc = !running ? 7 : p.role === "Promoted" ? 8 : 0;
         let key = keys.get(p);
@@ -117,7 +144,7 @@ function addProbes(model: Model, input: BuildInput): void {
 function digestChanged(rsc: Resource, node: SchedNode, op: OpConfig, config: GraphConfig): boolean {
   const recorded = historyOn(config.digests, node, rsc)?.get(`${op.name}_${op.intervalMs}`);
   if (!recorded) return false;
-  const params = new Map(rsc.paramsOn ? rsc.paramsOn(node) : rsc.params);
+  const params = new Map(connectionParams(rsc, rsc.paramsOn ? rsc.paramsOn(node) : rsc.params, node));
   for (const [k, v] of op.params) params.set(k, v);
   if (paramsDigest(params) === recorded) return false;
   params.set("CRM_meta_timeout", op.meta.CRM_meta_timeout ?? String(config.defaultTimeoutMs ?? 20000));
@@ -180,7 +207,11 @@ function addHistoryCancels(model: Model, rsc: Resource, input: BuildInput): void
   for (let r: Resource | undefined = rsc; r && !inMaintenance; r = r.parent) inMaintenance = isTrue(r.meta.get("maintenance"));
   for (const node of rsc.running) {
     const maintenance = inMaintenance || node.maintenance;
-    if (!maintenance && (!node.online || node.unclean)) continue;
+    // Pacemaker checks histories only on nodes that can run actions (or are in maintenance), before
+    // assignment: a remote node whose connection is only about to start is not up yet
+    const up = !node.remote || !!node.connection?.running.length;
+    const available = up && node.online && !node.unclean && !node.standby && !node.shutdown;
+    if (!node.maintenance && !available) continue;
     const callIds = historyOn(input.config.callIds, node, rsc);
     for (const key of historyOn(input.config.activeRecurring, node, rsc) ?? []) {
       if (!maintenance && (configured.has(key) || !input.config.stopOrphanActions)) continue;
@@ -257,7 +288,8 @@ function addShutdowns(model: Model, input: BuildInput, fenced: Set<string>): voi
   }
 }
 
-export function addActions(model: Model, input: BuildInput): void {
+export function addActions(model: Model, input: BuildInput): HeldProbe[] {
+  const held: HeldProbe[] = [];
   const fenced = fencedNodes(input);
   for (const f of input.fencing) {
     const node = input.cluster.nodeByName.get(f.node);
@@ -266,9 +298,11 @@ export function addActions(model: Model, input: BuildInput): void {
     if (f.action !== "on") act.downed = [node.id];
   }
   addShutdowns(model, input, fenced);
-  addProbes(model, input);
+  addProbes(model, input, held);
   for (const [rsc, plan] of input.plans) addPrimitive(model, rsc, plan, input, fenced);
   const stopped = { cluster: input.cluster, config: input.config, key: (r: Resource, task: string, ms: number) => opKey(keyId(r), task, ms), duplicates: duplicateOps };
   for (const [rsc, plan] of input.plans) addStoppedMonitors(model, rsc, plan, stopped);
   for (const top of input.cluster.resources) if (top.variant !== "primitive") addCollective(model, top);
+  addBundlePseudoActions(model, input.cluster);
+  return held;
 }

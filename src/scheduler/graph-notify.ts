@@ -27,7 +27,13 @@ export const notifyKey = (id: string, type: string, task: string): string => `${
 
 /** Whether the clone sends notifications: only outermost clones do. */
 export function notifies(rsc: Resource): boolean {
-  return rsc.variant === "clone" && !rsc.parent && isTrue(rsc.meta.get("notify"));
+  return rsc.variant === "clone" && !rsc.parent && notifyMeta(rsc);
+}
+
+/** A clone's notify setting; a bundle's inner clone notifies when its primitive asks to. */
+export function notifyMeta(clone: Resource): boolean {
+  if (isTrue(clone.meta.get("notify"))) return true;
+  return clone.bundle?.child === clone && leaves(clone).some((p) => isTrue(p.meta.get("notify")));
 }
 
 function pseudo(model: Model, clone: Resource, type: string, task: string, keyTask: string, notifyType: string, required: boolean): Act {

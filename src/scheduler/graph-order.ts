@@ -3,6 +3,8 @@
 // explicit rsc_order constraints (with their inverse for stops), fencing before recovery, and probes
 // before whatever they could invalidate.
 import { cloneOf } from "./graph-config.js";
+import { bundleOf, bundleOrders, bundleProbeOrders } from "./graph-bundle.js";
+import { isContainerUnit } from "./bundle.js";
 import { completedTask, inverseTask, type Act, type Model } from "./graph-model.js";
 import { isMigratingStop, migrationEquivalents, migrationOrders } from "./migration.js";
 import { INFINITY, type Cluster, type Ordering, type Resource, type Role, type SchedNode } from "./types.js";
@@ -215,7 +217,8 @@ function probeOrders(model: Model, log: RscOrder[]): void {
   const probes = model.acts.filter((a) => a.task === "monitor" && a.intervalMs === 0 && a.rsc && a.kind === "rsc_op");
   for (const p of probes) {
     const rsc = p.rsc as Resource;
-    const top = cloneOf(rsc) ?? rsc;
+    // a bundle is no clone: its containers' probes come before their own starts
+    const top = (!isContainerUnit(rsc.parent) && cloneOf(rsc)) || rsc;
     for (const s of model.find(top, "start")) model.order(p, s);
   }
   // What a probe must precede through restarts depends on its resource, not its node: found once per
@@ -285,6 +288,7 @@ function fencingOrders(model: Model, cluster: Cluster, dcInfo: FencingOptions): 
   if (dc) for (const f of concurrent ? others : others.slice(-1)) model.order(f, dc);
   // The actions fencing can precede, indexed once: by node for what happens there, and every start
   // and promote for the resources that require fencing.
+  const order = new Map(cluster.resources.map((r, i) => [r, i]));
   const onNode = new Map<SchedNode, Act[]>();
   const recoveries: Act[] = [];
   for (const a of model.acts) {
@@ -302,14 +306,35 @@ function fencingOrders(model: Model, cluster: Cluster, dcInfo: FencingOptions): 
       for (const a of here) if (!a.rsc?.isStonith && (a.task === "start" || a.task === "monitor")) model.order(f, a);
       continue;
     }
-    for (const a of here) if (a.kind === "pseudo_event" && (a.task === "stop" || a.task === "demote")) model.order(f, a, true);
+    for (const a of here) {
+      if (a.kind !== "pseudo_event" || (a.task !== "stop" && a.task !== "demote")) continue;
+      // a bundled resource's implied stop follows the fencing through its collective's stop only
+      const top = a.rsc && bundleOf(a.rsc) ? uberParent(a.rsc) : a.rsc;
+      if (!top || top === a.rsc) model.order(f, a, true);
+      else if (a.task === "stop") for (const s of model.find(top, "stop")) model.order(f, s);
+    }
     for (const a of recoveries) {
       const rsc = a.rsc as Resource;
-      const requires = rsc.meta.get("requires") ?? (rsc.isStonith || !cluster.options.stonithEnabled ? "quorum" : "fencing");
+      // fencing devices and what holds a remote or guest node need quorum only (unpack_requires)
+      const quorumOnly = rsc.isStonith || !!rsc.remoteNode || rsc.meta.has("remote-node") || !cluster.options.stonithEnabled;
+      const requires = rsc.meta.get("requires") ?? (quorumOnly ? "quorum" : "fencing");
       if (requires === "fencing" || requires === "unfencing") model.order(f, a);
-      else if (requires === "quorum" && a.task === "start" && f.node && !rsc.knownOn.has(f.node.uname)) model.order(f, a);
+      else if (requires === "quorum" && a.task === "start" && f.node && !rsc.knownOn.has(f.node.uname) && allowedBefore(rsc, f.node, order)) model.order(f, a);
     }
   }
+}
+
+const topOf = (r: Resource): Resource => (r.parent ? topOf(r.parent) : r);
+
+/** uber_parent: a resource's topmost collective below a bundle (a container is its own). */
+const uberParent = (r: Resource): Resource => (r.parent && !isContainerUnit(r.parent) ? uberParent(r.parent) : r);
+
+/** Whether the fenced node is in the resource's allowed nodes: a bundle's guest node exists only once
+ * the bundle is unpacked, so resources configured before the bundle never list it. */
+function allowedBefore(rsc: Resource, node: SchedNode, order: Map<Resource, number>): boolean {
+  const bundle = node.connection?.bundle;
+  if (!bundle) return true;
+  return (order.get(topOf(rsc)) ?? -1) > (order.get(bundle.unit) ?? Infinity);
 }
 
 /** Every stop on a node shutting down comes before its do_shutdown (but those of resources in
@@ -350,11 +375,13 @@ export interface FencingOptions {
 export function addOrderings(model: Model, cluster: Cluster, fencing: FencingOptions = {}, confirmed: Confirmations = new Map()): void {
   const log: RscOrder[] = [];
   for (const top of cluster.resources) internalOrders(model, top, log);
+  bundleOrders(model, cluster, confirmed);
   const pseudo = new Map<string, Act>();
   for (const o of cluster.orderings) explicitOrder(model, o, log, pseudo, confirmed);
   for (const o of log) migrationEquivalents(model, o.first, o.firstTask, firstActs(model, o.first, o.firstTask, o.then, confirmed), o.then, o.thenTask);
   antiColocationOrders(model, cluster, log);
   fencingOrders(model, cluster, fencing);
   shutdownOrders(model, cluster, fencing);
+  bundleProbeOrders(model, cluster);
   probeOrders(model, log);
 }

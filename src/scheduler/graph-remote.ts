@@ -2,6 +2,7 @@
 // pcmk_sched_probes.c, pcmk_graph_producer.c): which probes they get, the cluster node an action is
 // routed through, the guest's physical host, and the orderings that keep every action within the
 // connection's lifetime (after its start, before its stop).
+import type { HeldProbe } from "./graph-actions.js";
 import type { Act, Model } from "./graph-model.js";
 import { connectionState } from "./remote.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
@@ -26,17 +27,49 @@ function guestWillStop(node: SchedNode, guest: Resource): boolean {
 /** Whether Pacemaker probes the primitive `p` (of the top-level `top`) on the node, as far as remote
  * and guest nodes and containers decide. */
 export function probeAllowed(top: Resource, p: Resource, node: SchedNode, guests: Set<Resource>): boolean {
+  return probeEligible(top, p, node, guests) && !guestProbeHold(node);
+}
+
+/** probeAllowed but for the state of a guest node's guest. */
+export function probeEligible(top: Resource, p: Resource, node: SchedNode, guests: Set<Resource>): boolean {
   if (node.remote) {
     if (p.isStonith || p.remoteNode) return false;
     if (node.remote === "guest" && (containsGuest(top, guests) || containsGuest(p, guests))) return false;
     if (node.noDiscovery) return false;
+    // a bundle's guest node has discovery off for all but its replica's inner instance
+    if (node.connection?.bundle && !ownsInstance(node, p)) return false;
   }
-  if (p.container && !p.remoteNode) return false;
-  if (node.remote === "guest") {
-    const guest = node.connection?.container;
-    if (!guest || !started(guest) || guestWillStop(node, guest)) return false;
+  return !p.container || !!p.remoteNode;
+}
+
+function ownsInstance(node: SchedNode, p: Resource): boolean {
+  const child = node.connection?.bundle?.replicas.find((r) => r.node === node)?.child;
+  for (let r: Resource | undefined = p; r; r = r.parent) if (r === child) return true;
+  return false;
+}
+
+/** Why nothing is probed on a guest node: its guest is stopped (or missing), or will stop. Pacemaker
+ * then orders the starts of what it would have probed after the guest's probes (a stopped guest
+ * placed where its state is unknown) or its stop. */
+export function guestProbeHold(node: SchedNode): { guest?: Resource; reason: "stopped" | "stopping" } | undefined {
+  if (node.remote !== "guest") return undefined;
+  const guest = node.connection?.container;
+  if (!guest || !started(guest)) return { guest, reason: "stopped" };
+  return guestWillStop(node, guest) ? { guest, reason: "stopping" } : undefined;
+}
+
+/** probe_then_start and its stopping-guest counterpart, for the probes guest nodes did not get. */
+export function heldProbeOrders(model: Model, held: HeldProbe[]): void {
+  for (const { guest, reason, top } of held) {
+    const starts = model.find(top, "start");
+    if (reason === "stopping") {
+      for (const stop of model.find(guest, "stop")) for (const s of starts) model.order(stop, s);
+      continue;
+    }
+    const at = guest.assignedTo;
+    if (!at || guest.knownOn.has(at.uname)) continue;
+    for (const probe of model.find(guest, "monitor")) if (probe.kind === "rsc_op") for (const s of starts) model.order(probe, s);
   }
-  return true;
 }
 
 const DOWN_TASKS = new Set(["cancel", "stop", "demote", "migrate_from", "migrate_to"]);

@@ -9,18 +9,19 @@ import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { addActions, keyId } from "./graph-actions.js";
 import { addFailcountClears } from "./graph-failcount.js";
 import { expandTemplates } from "./templates.js";
+import { expandBundles } from "./bundle-xml.js";
+import { connectionParams } from "./bundle.js";
 import { expandGuests } from "./remote.js";
-import { guestFenceOrders, physicalHost, remoteMeta, remoteOrders, routerNode } from "./graph-remote.js";
+import { guestFenceOrders, heldProbeOrders, physicalHost, remoteMeta, remoteOrders, routerNode } from "./graph-remote.js";
 import { addCleanups } from "./graph-cleanup.js";
 import { dropUnrunnable } from "./graph-runnable.js";
 import { cloneOf, historyId, readGraphConfig, type GraphConfig } from "./graph-config.js";
 import { newModel, type Act } from "./graph-model.js";
-import { addNotifications } from "./graph-notify.js";
+import { addNotifications, notifyMeta } from "./graph-notify.js";
 import { addOrderings } from "./graph-order.js";
 import type { GraphAction, GraphResource, TransitionGraph } from "./graph-types.js";
 import { schedule, type ScheduleOutput } from "./index.js";
 import type { Resource, SchedNode } from "./types.js";
-import { isTrue } from "./score.js";
 
 export type { TransitionGraph, GraphAction } from "./graph-types.js";
 export { graphXml, graphXmlChunks } from "./graph-xml.js";
@@ -61,7 +62,7 @@ function cloneMeta(clone: Resource): Record<string, string> {
     CRM_meta_clone_max: String(info.max),
     CRM_meta_clone_node_max: String(info.nodeMax),
     CRM_meta_globally_unique: String(info.globallyUnique),
-    CRM_meta_notify: String(isTrue(clone.meta.get("notify"))),
+    CRM_meta_notify: String(notifyMeta(clone)),
   };
   if (info.promotable) {
     for (const [name, value] of [["promoted_max", info.promotedMax], ["promoted_node_max", info.promotedNodeMax]] as const) {
@@ -146,7 +147,7 @@ function attributesOf(act: Act, shared: RscShared, config: GraphConfig): Record<
   attrs.crm_feature_set = FEATURE_SET;
   const rsc = act.rsc;
   if (rsc?.variant === "primitive" && act.kind === "rsc_op") {
-    const params = act.node && rsc.paramsOn ? rsc.paramsOn(act.node) : rsc.params;
+    const params = act.node && rsc.paramsOn ? connectionParams(rsc, rsc.paramsOn(act.node), act.node) : rsc.params;
     for (const [k, v] of params) attrs[k] = v;
   }
   return attrs;
@@ -170,11 +171,13 @@ function inputIds(act: Act, ids: Int32Array): number[] {
 /** Actions in the graph, each with the required actions ordered before it. */
 export function transitionGraph(source: XmlElement, now: number = Date.now(), result?: ScheduleOutput): TransitionGraph {
   const out = result ?? schedule(source, now);
-  const cib = expandGuests(expandTemplates(source));
+  // the graph needs the operations of a bundle's generated resources too
+  const cib = expandGuests(expandBundles(expandTemplates(source)));
   const props = clusterProperties(cib);
   const config = readGraphConfig(cib);
   const model = newModel();
-  addActions(model, { cluster: out.cluster, plans: out.plans, fencing: out.fencing, config, probes: !/^(false|no|off|n|0)$/i.test(props.get("enable-startup-probes") ?? "true") });
+  const held = addActions(model, { cluster: out.cluster, plans: out.plans, fencing: out.fencing, config, probes: !/^(false|no|off|n|0)$/i.test(props.get("enable-startup-probes") ?? "true") });
+  heldProbeOrders(model, held);
   addCleanups(model, cib, out.cluster);
   addFailcountClears(model, cib, out.cluster, keyId);
   const confirmed = addNotifications(model, out.cluster);

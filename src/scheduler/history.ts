@@ -232,6 +232,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   const stopFailures = new Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]>();
   if (!status) return stopFailures;
   const chosen = new Map<string, Resource>();
+  const deferred: (() => void)[] = [];
   // Online nodes' histories come first (they claim clone instance numbers first), as in Pacemaker.
   // bundles are not modelled: their implicit connections are not orphans
   const bundles = resEl ? childElements(resEl, "bundle").map((b) => `${b.attrs.id}-`) : [];
@@ -284,7 +285,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           continue;
         }
         if (!rsc) continue;
-        checkDefinition(rsc, res, lr, { defs, paramsOf, node });
+        checkDefinition(rsc, res, lr, { defs, paramsOf, node, deferred });
         applyResult(rsc, node, res, stopFailures, cluster);
         if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
       } else {
@@ -301,7 +302,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         if (rsc.variant !== "primitive") continue;
         const res = evaluateHistory(rsc, ops, cluster, defs);
         unpackShutdownLock(rsc, lr, node, cluster);
-        checkDefinition(rsc, res, lr, { defs, paramsOf, node });
+        checkDefinition(rsc, res, lr, { defs, paramsOf, node, deferred });
         applyResult(rsc, node, res, stopFailures, cluster);
       }
     }
@@ -311,6 +312,8 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
     if (node) unpackState(ns, node);
   }
   unpackRemoteStates(states, byId, cluster, unpackState);
+  // what "#uname" stands for is known once every container's history is
+  for (const check of deferred) check();
   return stopFailures;
 }
 
@@ -325,8 +328,25 @@ function instanceParams(e: XmlElement): Map<string, string> {
 }
 
 /** An active resource whose parameters changed since it started restarts (or reloads). */
-function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: { defs: Map<string, XmlElement[]>; paramsOf: Map<string, Map<string, string>>; node: SchedNode }): void {
+interface DefinitionConfig {
+  defs: Map<string, XmlElement[]>;
+  paramsOf: Map<string, Map<string, string>>;
+  node: SchedNode;
+  /** Checks that wait for every node's history (pe__add_param_check). */
+  deferred: (() => void)[];
+}
+
+function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: DefinitionConfig): void {
   if (res.role === "Stopped" || res.failed || (res.pending && res.pending !== "start")) return;
+  // A bundle connection reaching its container's host by "#uname" is checked once that host is known.
+  if (rsc.bundle && rsc.remoteNode && config.paramsOf.get(rsc.baseId)?.get("addr")?.toLowerCase() === "#uname") {
+    config.deferred.push(() => checkDefinitionNow(rsc, res, lr, config));
+    return;
+  }
+  checkDefinitionNow(rsc, res, lr, config);
+}
+
+function checkDefinitionNow(rsc: Resource, res: OpResult, lr: XmlElement, config: DefinitionConfig): void {
   const { defs, paramsOf } = config;
   // A resource whose agent changed restarts (crm_simulate gives no reason).
   const agent = [lr.attrs.class, lr.attrs.provider, lr.attrs.type].filter(Boolean).join(":");

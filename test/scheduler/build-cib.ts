@@ -84,7 +84,8 @@ export function buildCib(spec: CibSpec): string {
                 return (
                   `<lrm_rsc_op id="${o.id ?? `${rsc}_${o.op}_${o.interval ?? 0}_${o.call}`}" operation_key="${rsc.replace(/:\d+$/, "")}_${o.op}_${o.interval ?? 0}" operation="${o.op}" call-id="${o.call}" rc-code="${o.rc ?? 0}" ` +
                   `op-status="${o.status ?? 0}" interval="${o.interval ?? 0}" transition-key="${key}" transition-magic="0:${o.rc ?? 0};${key}" ` +
-                  `crm_feature_set="3.0.7" op-digest="f2317cad3d54cec5d7d7aa7d0bf35cf8"` +
+                  `crm_feature_set="3.0.7"` +
+                  (o.attrs?.["op-digest"] ? "" : ` op-digest="f2317cad3d54cec5d7d7aa7d0bf35cf8"`) +
                   Object.entries(o.attrs ?? {})
                     .map(([k, v]) => ` ${k}="${v}"`)
                     .join("") +

@@ -240,6 +240,12 @@ describe("transition graph", () => {
     expect(keys(kept)).toEqual(["A_monitor_10000@n1"]);
   });
 
+  test("no history is checked on a node shutting down: its orphaned recurring operations stop with the resource", () => {
+    const history = [{ rsc: "A", node: "n1", op: "start", call: 2 }, { rsc: "A", node: "n1", op: "monitor", interval: 20000, call: 3 }, { rsc: "A", node: "n2", op: "monitor", rc: 7, call: 4 }];
+    const g = graphOf({ nodes: [{ name: "n1", transient: { shutdown: "1000" } }, { name: "n2" }], resources: dummy("A"), ops: history });
+    expect(g.actions.filter((a) => a.kind !== "pseudo_event").map(keyOf).sort()).toEqual(["A_start_0@n2", "A_stop_0@n1", "do_shutdown-n1@n1"]);
+  });
+
   test("a recurring monitor whose parameters changed is rescheduled", () => {
     // Pacemaker's digest of a monitor covers the parameters and the op's timeout (30 s here).
     const withDigest = (timeout: string) => {
