@@ -6,6 +6,7 @@ const create = () => import("../../commands/resource/create.js");
 const update = () => import("../../commands/resource/update.js");
 const agents = () => import("../../commands/resource/agents-list.js");
 const describe = () => import("../../commands/resource/describe.js");
+const agentInfo = () => import("../../commands/resource/agent-info.js");
 
 export const resourceAgentRoutes: Route[] = [
   {
@@ -57,6 +58,13 @@ export const resourceAgentRoutes: Route[] = [
     options: ["--full"],
     complete: ["agent"],
     run: lazy(describe, (m) => m.resourceDescribe),
+  },
+  {
+    path: ["resource", "get_resource_agent_info"],
+    synopsis: "get_resource_agent_info <agent>",
+    help: "The agent's metadata as JSON, for pcsd's web interface (not for scripts: its form may change).",
+    hidden: true,
+    run: lazy(agentInfo, (m) => m.resourceAgentInfo),
   },
   {
     path: ["resource", "list"],

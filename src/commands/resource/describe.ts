@@ -10,13 +10,14 @@ import { outputIsTerminal, terminalWidth, wrap } from "../../agents/textwrap.js"
 import { AgentError } from "../../agents/types.js";
 import { uniquifyIntervals } from "../../cib/operations.js";
 import type { CommandContext } from "../context.js";
-import { deprecation, error, fail, info } from "../../report/index.js";
+import { deprecation, error, info, ReportedError, type ReportItem } from "../../report/index.js";
 import { processRunner } from "../../host/runner.js";
 import { usageError } from "./cli-usage.js";
 import { refuseCibFile } from "./no-file.js";
 
 /** A bare type among every installed agent (pcs's CLI guess for describe). */
-function guessName(src: AgentSources, ctx: CommandContext, type: string): AgentName {
+/** `summarize`: end a failure with pcs's closing summary line (its library commands do, the CLI's guess does not). */
+export function guessAgentName(src: AgentSources, ctx: CommandContext, type: string, summarize = false): AgentName {
   const lower = type.toLowerCase();
   const matches = listStandardsAndProviders(src).flatMap((sp) =>
     listAgents(src, sp)
@@ -27,8 +28,12 @@ function guessName(src: AgentSources, ctx: CommandContext, type: string): AgentN
     ctx.reports.add(info("AGENT_NAME_GUESSED", { entered: type, guessed: fullName(matches[0]) }));
     return matches[0];
   }
-  if (matches.length) fail("AGENT_NAME_GUESS_FOUND_MORE_THAN_ONE", { agent: type, names: matches.map(fullName).sort() });
-  return fail("AGENT_NAME_GUESS_FOUND_NONE", { agent: type });
+  const stop = (item: ReportItem): never => {
+    ctx.reports.add(item);
+    throw new ReportedError([], summarize);
+  };
+  if (matches.length) stop(error("AGENT_NAME_GUESS_FOUND_MORE_THAN_ONE", { agent: type, names: matches.map(fullName).sort() }));
+  return stop(error("AGENT_NAME_GUESS_FOUND_NONE", { agent: type }));
 }
 
 /** Wrap each line to the terminal (only when writing to one), continuation lines indented by 4. */
@@ -71,7 +76,7 @@ export async function resourceDescribe(ctx: CommandContext): Promise<void> {
       ctx.reports.throwIfErrors();
     }
     name = parsed!;
-  } else name = guessName(src, ctx, text);
+  } else name = guessAgentName(src, ctx, text);
   if (name.standard === "stonith") {
     ctx.reports.add(
       deprecation("RESOURCE_STONITH_COMMANDS_MISMATCH", { notAcceptedType: "stonith / fence agents", suffix: " Please use 'pcs stonith describe' instead." }),
