@@ -7,7 +7,7 @@ import type { Session } from "../transport/server.js";
 import type { Logger } from "./log.js";
 import { NOT_MEMBER } from "./membership/membership.js";
 import { isControllerMethod, type NodeEngine } from "./node.js";
-import { addAuthorizedKey, removeClusterFiles, type PeerFile, type StateFiles } from "./state.js";
+import { addAuthorizedKey, removeClusterFiles, setEnabled, type PeerFile, type StateFiles } from "./state.js";
 
 type Params = Record<string, unknown>;
 
@@ -56,6 +56,17 @@ export function makeHandler(files: StateFiles, node: NodeEngine, hostPublicKey: 
     },
     "cluster.stop": async () => {
       await node.stop();
+      return { ok: true };
+    },
+    "cluster.enable": () => {
+      if (!node.config()) throw new RpcError("NOT_IN_CLUSTER", "this node is not in a cluster");
+      setEnabled(files, true);
+      log("cluster.enabled", {});
+      return { ok: true };
+    },
+    "cluster.disable": () => {
+      setEnabled(files, false);
+      log("cluster.disabled", {});
       return { ok: true };
     },
     "cluster.destroy": async () => {

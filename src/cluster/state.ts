@@ -29,6 +29,8 @@ export function stateFiles(dir: string) {
     peers: join(dir, "peers.json"),
     cib: join(dir, "cib.xml"),
     started: join(dir, "started"),
+    /** present: the agent starts the cluster whenever it starts (pcs cluster enable) */
+    enabled: join(dir, "enabled"),
   };
 }
 export type StateFiles = ReturnType<typeof stateFiles>;
@@ -88,5 +90,14 @@ export function readJson<T>(file: string): T | undefined {
 }
 
 export function removeClusterFiles(files: StateFiles): void {
-  for (const f of [files.corosync, files.peers, files.cib, files.started, files.clusterKey, files.clusterKey + ".pub"]) rmSync(f, { force: true });
+  for (const f of [files.corosync, files.peers, files.cib, files.started, files.enabled, files.clusterKey, files.clusterKey + ".pub"]) rmSync(f, { force: true });
 }
+
+/** pcs cluster enable / disable on this node. */
+export function setEnabled(files: StateFiles, enabled: boolean): void {
+  if (enabled) writeFileAtomic(files.enabled, "", 0o644);
+  else rmSync(files.enabled, { force: true });
+}
+
+/** Whether a starting agent starts the cluster: it is enabled, or it ran when the agent last stopped. */
+export const startsWithAgent = (files: StateFiles): boolean => existsSync(files.enabled) || existsSync(files.started);

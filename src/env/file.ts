@@ -143,6 +143,13 @@ export class FileEnv implements Env {
     await this.withLock(() => this.write(serializeXml(cib)));
   }
 
+  async transformCib(transform: (cib: XmlElement) => Promise<XmlElement | undefined>): Promise<void> {
+    await this.withLock(async () => {
+      const next = await transform(this.load().cib);
+      if (next) this.write(serializeXml(next));
+    });
+  }
+
   private async withLock<T>(body: () => T | Promise<T>): Promise<T> {
     let lock: HeldLock;
     try {

@@ -18,6 +18,11 @@ export interface Env {
   /** Replace the whole CIB (cluster cib-push). */
   replaceCib?(cib: XmlElement, reports: Reports): Promise<void>;
   /**
+   * File only: replace the whole CIB with what `transform` makes of it (undefined: leave it), read and
+   * written under one lock, so that no other writer's change comes in between and is lost.
+   */
+  transformCib?(transform: (cib: XmlElement) => Promise<XmlElement | undefined>): Promise<void>;
+  /**
    * Live only: resolve true once the cluster's controller is idle (no transition in flight, nothing left to
    * do), false when `timeoutMs` passes first. `onProgress` hears what is being waited for.
    */

@@ -45,6 +45,8 @@ const REFUSED: Record<string, string> = {
   "cluster.key": "add nodes",
   "cluster.start": "start the cluster",
   "cluster.stop": "stop the cluster",
+  "cluster.enable": "enable the cluster",
+  "cluster.disable": "disable the cluster",
   "cluster.destroy": "destroy the cluster",
 };
 

@@ -9,7 +9,7 @@ import { SOCKET_VARIABLE } from "../cluster/executor/attribute-protocol.js";
 import { makeHandler, PASSWORD_METHODS } from "../cluster/handlers.js";
 import { makeLogger } from "../cluster/log.js";
 import { createNode } from "../cluster/node.js";
-import { checkPassword, ensureStateDir, hostKeyPair, readAuthorizedKeys, setPassword } from "../cluster/state.js";
+import { checkPassword, ensureStateDir, hostKeyPair, readAuthorizedKeys, setPassword, startsWithAgent } from "../cluster/state.js";
 
 const USAGE = "Usage: pcs-agent [--backend pcs-lite|pacemaker] --state-dir DIR --listen ADDR:PORT\n       pcs-agent --state-dir DIR passwd   (reads the password of user hacluster from stdin)\n";
 
@@ -124,7 +124,7 @@ async function main(): Promise<number> {
   // written before the "listening" line, which the sandbox and the tests wait for
   const record = writeAgentRecord(args.stateDir, `${m[1]}:${server.port}`);
   log("agent.listening", { host, port: server.port, stateDir: args.stateDir });
-  if (existsSync(files.started) && node.config()) node.start();
+  if (startsWithAgent(files) && node.config()) node.start();
   const shutdown = () => {
     log("agent.stopping", {});
     removeAgentRecord(record);

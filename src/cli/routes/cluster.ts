@@ -10,6 +10,9 @@ const configShow = () => import("../../commands/cluster/config-show.js");
 const configUpdate = () => import("../../commands/cluster/config-update.js");
 const remoteNode = () => import("../../commands/cluster/remote-node.js");
 const guestNode = () => import("../../commands/cluster/guest-node.js");
+const cibUpgrade = () => import("../../commands/cluster/cib-upgrade.js");
+const enable = () => import("../../commands/cluster/enable.js");
+const uidgid = () => import("../../commands/cluster/uidgid.js");
 
 const CONFIG_SHOW_HELP =
   "Show cluster configuration. If --corosync_conf is specified, configuration file specified by <path> is used " +
@@ -73,6 +76,17 @@ const UUID_GENERATE_HELP =
   "environment since the cluster name does not have to be unique.\n\n" +
   "If --corosync_conf is specified, update cluster configuration in file specified by <path>.\n\n" +
   "If --force is specified, existing UUID will be overwritten.";
+
+// pcs's own line breaks are kept
+const UIDGID_HELP = (what: string) => `${what} the specified uid and/or gid ${what === "Add" ? "to" : "from"} the list of users/groups\nallowed to connect to corosync.`;
+
+const UIDGID_ROUTES = (["add", "delete", "remove"] as const).map((word) => ({
+  path: ["cluster", "uidgid", word],
+  synopsis: `uidgid ${word} [uid=<uid>] [gid=<gid>]`,
+  help: UIDGID_HELP(word === "add" ? "Add" : "Remove"),
+  complete: [["uid=", "gid="]],
+  run: lazy(uidgid, (m) => m.uidgidCommand),
+}));
 
 export const clusterArea: Area = {
   name: "cluster",
@@ -148,6 +162,12 @@ export const clusterArea: Area = {
       run: lazy(cibPush, (m) => m.cibPushCommand),
     },
     {
+      path: ["cluster", "cib-upgrade"],
+      synopsis: "cib-upgrade",
+      help: "Upgrade the CIB to conform to the latest version of the document schema.",
+      run: lazy(cibUpgrade, (m) => m.cibUpgradeCommand),
+    },
+    {
       path: ["cluster", "setup"],
       synopsis:
         "setup <cluster name> (<node name> [addr=<node address>]...)... [transport knet|udp|udpu [<transport " +
@@ -158,7 +178,8 @@ export const clusterArea: Area = {
         "Create a cluster from the listed nodes, which must be authenticated with 'pcs host auth'. corosync.conf " +
         "is written as pcs writes it, together with the initial CIB and a key the nodes use to talk to each other. " +
         "A node address defaults to the address the node was authenticated with. --start starts the cluster on " +
-        "all nodes (--wait waits until it has a Designated Controller), --enable makes it start with the agent.",
+        "all nodes (--wait waits until it has a Designated Controller), --enable makes it start whenever the nodes' " +
+        "pcs-agent starts (see 'cluster enable').",
       options: ["--start", "--enable", "--wait", "--no-keys-sync", "--no-cluster-uuid", "--force", "--corosync_conf", "--overwrite"],
       complete: ["node"],
       run: lazy(setup, (m) => m.setupCommand),
@@ -178,6 +199,26 @@ export const clusterArea: Area = {
       options: ["--all", "--force"],
       complete: ["node"],
       run: lazy(lifecycle, (m) => m.stopCommand),
+    },
+    {
+      path: ["cluster", "enable"],
+      synopsis: "enable [--all | <node>... ]",
+      help:
+        "Configure the cluster to start on the specified nodes whenever their pcs-agent starts (as pcs enables " +
+        "corosync and pacemaker at boot); with --all (or no node) on every node of the cluster.",
+      options: ["--all"],
+      complete: ["node"],
+      run: lazy(enable, (m) => m.enableCommand),
+    },
+    {
+      path: ["cluster", "disable"],
+      synopsis: "disable [--all | <node>... ]",
+      help:
+        "Configure the cluster not to start on the specified nodes when their pcs-agent starts (unless it was " +
+        "running when the agent stopped); with --all (or no node) on every node of the cluster.",
+      options: ["--all"],
+      complete: ["node"],
+      run: lazy(enable, (m) => m.disableCommand),
     },
     {
       path: ["cluster", "destroy"],
@@ -270,6 +311,14 @@ export const clusterArea: Area = {
       options: REMOTE_EDIT,
       run: lazy(guestNode, (m) => m.nodeRemoveGuestCommand),
     },
+    {
+      path: ["cluster", "uidgid"],
+      synopsis: "uidgid",
+      help: "List the current configured uids and gids of users allowed to connect\nto corosync.",
+      complete: [["add", "delete", "remove"]],
+      run: lazy(uidgid, (m) => m.uidgidCommand),
+    },
+    ...UIDGID_ROUTES,
     {
       path: ["cluster", "corosync"],
       synopsis: "corosync [node]",

@@ -29,8 +29,8 @@ export function clusterNodeNames(): string[] {
   return cluster.nodes;
 }
 
-/** The nodes a start/stop acts on: --all or none given means every node; named nodes must be in the cluster. */
-function targetNodes(ctx: CommandContext): string[] {
+/** The nodes a start/stop/enable/disable acts on: --all or none given means every node; named nodes must be in the cluster. */
+export function targetNodes(ctx: CommandContext): string[] {
   if (ctx.has("--all") && ctx.args.length) fail("GENERIC", { text: "Cannot specify both --all and a list of nodes." });
   const all = clusterNodeNames();
   if (ctx.has("--all") || !ctx.args.length) return all;

@@ -1,8 +1,9 @@
 // The bounds of a cluster command's calls to nodes: --request-timeout when given, else the bound
-// derived from the cluster's token (env/live-bounds.ts); and pcs's report of nodes an action missed.
+// derived from the cluster's token (env/live-bounds.ts); pcs's report of nodes an action missed; enabling
+// the nodes of a new cluster or a new node (setup, node add --enable).
 import type { CommandContext } from "../context.js";
 import { actionBounds, queryBounds, type NodeBounds } from "../../env/live-bounds.js";
-import type { NodeResult } from "../../env/live-nodes.js";
+import { askNodes, type NodeResult } from "../../env/live-nodes.js";
 import { error, info, ReportedError } from "../../report/index.js";
 
 export const requestTimeoutSeconds = (ctx: CommandContext): number | undefined =>
@@ -26,4 +27,12 @@ export function failUnlessAll(ctx: CommandContext, what: string, results: Map<st
   ctx.reports.add(error("GENERIC", { text: [`unable to ${what} all nodes`, ...lines].join("\n") }));
   if (after) for (const { node } of failed) ctx.reports.add(info("GENERIC", { text: after(node) }));
   throw new ReportedError([], false);
+}
+
+/** As pcs's EnableCluster of setup: "Enabling cluster on hosts: ..." then a line a node as it succeeds. */
+export async function enableOnNodes(ctx: CommandContext, nodes: string[], bounds: NodeBounds): Promise<void> {
+  ctx.reports.add(info("CLUSTER_ENABLE_STARTED", { nodes: [...nodes].sort() }));
+  const results = await askNodes(nodes, "cluster.enable", () => ({}), bounds);
+  for (const [node, r] of results) if (r.ok) ctx.reports.add(info("CLUSTER_ENABLE_SUCCESS", { node }));
+  failUnlessAll(ctx, "enable", results);
 }

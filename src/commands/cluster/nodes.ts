@@ -9,7 +9,7 @@ import { addNodeToConf, corosyncFacts, removeNodesFromConf } from "../../transpo
 import type { NodeBounds } from "../../env/live-bounds.js";
 import { askFirst, askNode, askNodes } from "../../env/live-nodes.js";
 import { clusterNodeNames } from "./lifecycle.js";
-import { actionBoundsOf, queryBoundsOf } from "./node-calls.js";
+import { actionBoundsOf, enableOnNodes, queryBoundsOf } from "./node-calls.js";
 
 /** corosync.conf as the first answering node (in the cluster's order) has it; all are asked at once. */
 async function currentConf(nodes: string[], bounds: NodeBounds): Promise<{ text: string; from: string }> {
@@ -78,6 +78,7 @@ export async function nodeAddCommand(ctx: CommandContext): Promise<void> {
   await distribute(ctx, nodes, added.text, all);
   const cluster = readLocalCluster();
   writeLocalCluster({ name: cluster?.name ?? corosyncFacts(text).clusterName, nodes: all });
+  if (ctx.has("--enable")) await enableOnNodes(ctx, [name], actionBoundsOf(ctx));
   if (ctx.has("--start")) {
     ctx.reports.add(info("GENERIC", { text: `${name}: Starting Cluster...` }));
     await askNode(name, "cluster.start", {}, actionBoundsOf(ctx));

@@ -1,5 +1,5 @@
 // pcs cluster setup: write corosync.conf (pcs's layout), the initial CIB, the node list and a
-// cluster key to every node; optionally start the cluster.
+// cluster key to every node; optionally enable and start the cluster.
 import { randomUUID } from "node:crypto";
 import type { CommandContext } from "../context.js";
 import { error, forceableError, info } from "../../report/index.js";
@@ -10,7 +10,7 @@ import { readKnownHosts, writeLocalCluster } from "../../transport/config-dir.js
 import { corosyncFacts, renderCorosyncConf } from "../../transport/corosync-conf.js";
 import { generateKeyPair } from "../../transport/keys.js";
 import { initialCib } from "./initial-cib.js";
-import { actionBoundsOf, failUnlessAll, queryBoundsOf } from "./node-calls.js";
+import { actionBoundsOf, enableOnNodes, failUnlessAll, queryBoundsOf } from "./node-calls.js";
 import { parseSetupArgs, validateSetup } from "./setup-args.js";
 import { withUsage } from "./usage.js";
 
@@ -68,6 +68,7 @@ export async function setupCommand(ctx: CommandContext): Promise<void> {
   writeLocalCluster({ name: args.clusterName, nodes: names });
   rememberToken(corosyncFacts(corosyncConf).token);
   ctx.reports.add(info("CLUSTER_SETUP_SUCCESS", {}));
+  if (ctx.has("--enable")) await enableOnNodes(ctx, names, actionBoundsOf(ctx, token));
   if (ctx.has("--start")) {
     ctx.reports.add(info("CLUSTER_STARTING", { nodes: names }));
     const started = await askNodes(names, "cluster.start", () => ({}), actionBoundsOf(ctx, token));

@@ -6,7 +6,7 @@ import { ReportedError } from "../../report/index.js";
 export class UsageError extends Error {}
 
 export function printUsage(ctx: CommandContext): never {
-  process.stderr.write(`\nUsage: pcs ${ctx.route.path[0]} ${ctx.route.path.slice(1).join(" ")}...\n${ctx.usage.route()}`);
+  process.stderr.write(`\nUsage: pcs ${ctx.route.path[0]} ${ctx.route.path.slice(1).join(" ")}...\n${ctx.usage.route()}\n`);
   throw new ReportedError([], false);
 }
 

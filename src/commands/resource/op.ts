@@ -1,6 +1,6 @@
 // pcs resource op add <rsc> <action> [options] and op delete|remove <rsc> <action> [options] /
 // op delete <op id>: pcs's legacy operation editing (ids `<rsc>-<action>-interval-<interval>`).
-import { newRolesSupported } from "../../cib/constraints/common.js";
+import { newRolesSupported, upgradeCibSchema } from "../../cib/constraints/common.js";
 import { IdIndex, idsConformToSchema } from "../../cib/ids.js";
 import { legacyAddOperation } from "../../cib/operations-legacy.js";
 import { descendants, detach, type XmlElement } from "../../cib/xml.js";
@@ -61,13 +61,6 @@ export function opConformsToSchema(cib: XmlElement, op: XmlElement): boolean {
   return op.attrs["on-fail"] === undefined || onFail.includes(op.attrs["on-fail"]);
 }
 
-/** cibadmin --upgrade as pcs runs it: the newest schema, admin_epoch + 1, epoch restarted. */
-export function upgradeCib(cib: XmlElement): void {
-  cib.attrs["validate-with"] = "pacemaker-3.9";
-  cib.attrs.admin_epoch = String(Number(cib.attrs.admin_epoch ?? 0) + 1);
-  cib.attrs.epoch = "1";
-}
-
 export async function opAdd(ctx: CommandContext, stonith = false): Promise<void> {
   if (!ctx.args.length) throw new UsageError();
   const [id, ...words] = ctx.args;
@@ -75,7 +68,7 @@ export async function opAdd(ctx: CommandContext, stonith = false): Promise<void>
     if (stonith) warnIfNotStonith(cib, [id], reports, "pcs resource op add");
     else warnIfStonith(cib, [id], reports, "pcs stonith op add");
     if (argsToTuples(words.slice(1)).some(([k, v]) => k === "on-fail" && v === "demote") && !atLeast(schemaVersion(cib), 3, 4)) {
-      upgradeCib(cib);
+      upgradeCibSchema(cib);
       reports.add(info("GENERIC", { text: "Cluster CIB has been upgraded to latest version" }));
     }
     if (!words.length) throw new UsageError();

@@ -9,6 +9,10 @@ export const cluster = {
     `Sending ${p.files.map((f) => `'${f}'`).join(", ")} to ${p.nodes.map((n) => `'${n}'`).join(", ")}`,
   CLUSTER_FILE_DISTRIBUTED: (p: { node: string; file: string }) => `${p.node}: successful distribution of the file '${p.file}'`,
   CLUSTER_SETUP_SUCCESS: (_p: object) => "Cluster has been successfully set up.",
+  CLUSTER_ENABLE_STARTED: (p: { nodes: string[] }) => `Enabling cluster on hosts: ${p.nodes.map((n) => `'${n}'`).join(", ")}...`,
+  CLUSTER_ENABLE_SUCCESS: (p: { node: string }) => `${p.node}: Cluster enabled`,
+  UIDGID_FILE_EXISTS: (p: { uid: string; gid: string }) => `uidgid file with uid=${p.uid} and gid=${p.gid} already exists`,
+  UIDGID_FILE_NOT_FOUND: (p: { uid: string; gid: string }) => `no uidgid files with uid=${p.uid} and gid=${p.gid} found`,
   CLUSTER_STARTING: (p: { nodes: string[] }) => `Starting cluster on hosts: ${p.nodes.map((n) => `'${n}'`).join(", ")}...`,
   CLUSTER_NOT_CONFIGURED_HERE: (_p: object) =>
     "No cluster is known to pcs: authenticate the nodes with 'pcs host auth' and run 'pcs cluster setup'",
