@@ -2,15 +2,15 @@
 // UI reads (pcs's describe_agent: parameters, actions, and the operations a new resource gets).
 import { defaultOperations } from "../../agents/defaults.js";
 import { loadAgent } from "../../agents/load.js";
-import { fullName, parseAgentName, type AgentName } from "../../agents/name.js";
+import { fullName } from "../../agents/name.js";
 import { agentProblemReport } from "../../agents/resolve.js";
 import { agentSources } from "../../agents/sources.js";
 import { AgentError, type AgentMetadata } from "../../agents/types.js";
 import { OCF_CHECK_LEVEL } from "../../cib/operations.js";
 import { processRunner } from "../../host/runner.js";
-import { error, fail } from "../../report/index.js";
+import { fail } from "../../report/index.js";
 import type { CommandContext } from "../context.js";
-import { guessAgentName } from "./describe.js";
+import { agentNameFrom } from "./describe.js";
 
 type Json = null | boolean | string | number | Json[] | { [key: string]: Json };
 
@@ -78,16 +78,7 @@ function agentInfo(metadata: AgentMetadata): Json {
 export async function resourceAgentInfo(ctx: CommandContext): Promise<void> {
   if (ctx.args.length !== 1) fail("GENERIC", { text: "One parameter expected" });
   const src = agentSources(processRunner);
-  const text = ctx.args[0];
-  let name: AgentName;
-  if (text.includes(":")) {
-    const parsed = parseAgentName(text);
-    if (!parsed) {
-      ctx.reports.add(error("INVALID_RESOURCE_AGENT_NAME", { name: text }));
-      ctx.reports.throwIfErrors();
-    }
-    name = parsed!;
-  } else name = guessAgentName(src, ctx, text, true);
+  const name = agentNameFrom(src, ctx, ctx.args[0], true);
   let metadata: AgentMetadata;
   try {
     metadata = (await loadAgent(src, name)).metadata;

@@ -17,7 +17,7 @@ import { refuseCibFile } from "./no-file.js";
 
 /** A bare type among every installed agent (pcs's CLI guess for describe). */
 /** `summarize`: end a failure with pcs's closing summary line (its library commands do, the CLI's guess does not). */
-export function guessAgentName(src: AgentSources, ctx: CommandContext, type: string, summarize = false): AgentName {
+function guessAgentName(src: AgentSources, ctx: CommandContext, type: string, summarize = false): AgentName {
   const lower = type.toLowerCase();
   const matches = listStandardsAndProviders(src).flatMap((sp) =>
     listAgents(src, sp)
@@ -34,6 +34,17 @@ export function guessAgentName(src: AgentSources, ctx: CommandContext, type: str
   };
   if (matches.length) stop(error("AGENT_NAME_GUESS_FOUND_MORE_THAN_ONE", { agent: type, names: matches.map(fullName).sort() }));
   return stop(error("AGENT_NAME_GUESS_FOUND_NONE", { agent: type }));
+}
+
+/** The agent a command line names: a full name, or a bare type guessed among the installed agents. */
+export function agentNameFrom(src: AgentSources, ctx: CommandContext, text: string, summarize = false): AgentName {
+  if (!text.includes(":")) return guessAgentName(src, ctx, text, summarize);
+  const parsed = parseAgentName(text);
+  if (!parsed) {
+    ctx.reports.add(error("INVALID_RESOURCE_AGENT_NAME", { name: text }));
+    ctx.reports.throwIfErrors();
+  }
+  return parsed!;
 }
 
 /** Wrap each line to the terminal (only when writing to one), continuation lines indented by 4. */
@@ -67,16 +78,7 @@ export async function resourceDescribe(ctx: CommandContext): Promise<void> {
   refuseCibFile(ctx);
   if (ctx.args.length !== 1) usageError(ctx);
   const src = agentSources(processRunner);
-  const text = ctx.args[0];
-  let name: AgentName;
-  if (text.includes(":")) {
-    const parsed = parseAgentName(text);
-    if (!parsed) {
-      ctx.reports.add(error("INVALID_RESOURCE_AGENT_NAME", { name: text }));
-      ctx.reports.throwIfErrors();
-    }
-    name = parsed!;
-  } else name = guessAgentName(src, ctx, text);
+  const name = agentNameFrom(src, ctx, ctx.args[0]);
   if (name.standard === "stonith") {
     ctx.reports.add(
       deprecation("RESOURCE_STONITH_COMMANDS_MISMATCH", { notAcceptedType: "stonith / fence agents", suffix: " Please use 'pcs stonith describe' instead." }),
