@@ -164,7 +164,8 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   banInsufficientCapacity(unit, scores, cluster, state);
   for (const [k, v] of scores) unit.scores.set(k, v);
   const blockedAll = unit.orphan || cluster.options.stopAllResources || isDisabled(unit);
-  const unmanaged = !isManaged(unit, cluster);
+  // a blocked failure leaves a primitive unmanaged (Pacemaker clears its managed flag): it stays put
+  const unmanaged = !isManaged(unit, cluster) || (unit.variant === "primitive" && unit.blocked && unit.running.length > 0);
   let node: SchedNode | undefined;
   if (unmanaged) node = members.find((m) => m.running.length)?.running[0];
   else if (!blockedAll) node = bestNode(scores, cluster, members.find((m) => m.running.length)?.running[0]);

@@ -136,8 +136,10 @@ export function placeMembers(unit: Resource, members: Resource[], node: SchedNod
   for (const m of members) {
     const unmanaged = !isManaged(m, cluster);
     if (unmanaged) {
+      // an unmanaged resource is assigned where it runs, and counts there like any other
       m.assignedTo = m.running[0];
       m.nextRole = m.running.length ? m.role : "Stopped";
+      if (m.assignedTo) m.assignedTo.assigned++;
       continue;
     }
     if (ok && node && (m.banned.has(node.uname) || isDisabled(m) || m.forceStop)) ok = false;
