@@ -51,4 +51,20 @@ export const GENERAL_CASES: Case[] = [
     },
     expected: ["* Start B ( node2 )", "* Start C ( node1 )"],
   },
+  {
+    // an unassigned resource's stop is for node availability, whatever orderings say later
+    name: "group members with no allowed node stop for node availability, not for an unrunnable first",
+    spec: {
+      nodes: two,
+      options: { "symmetric-cluster": "false" },
+      resources: `<clone id="C">${dummy("P", { "target-role": "Stopped" })}</clone><group id="G">${dummy("A")}${dummy("B")}</group>`,
+      constraints: `<rsc_order id="o1" first="C" then="G"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 1 },
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "B", node: "node1", op: "start", call: 3 },
+      ],
+    },
+    expected: ["* Stop P:0 ( node1 ) due to node availability", "* Stop A ( node1 ) due to node availability", "* Stop B ( node1 ) due to node availability"],
+  },
 ];
