@@ -60,7 +60,17 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     }
     pending.push(inst);
   }
-  for (const inst of pending) {
+  // Pacemaker assigns instances active on a node they are no longer allowed on after all others
+  // (pcmk__cmp_instance): a fresh instance takes the free node, the displaced one stops
+  const disallowed = (inst: Resource): boolean => {
+    const members = primitivesOf(inst);
+    const current = members.find((m) => m.running.length)?.running[0];
+    if (!current) return false;
+    if (members.some((m) => m.banned.has(current.uname))) return true;
+    return canHost(current) && instanceScore(inst, current, scores.get(current.uname) ?? -INFINITY, cluster, false) < 0;
+  };
+  const ordered = [...pending.filter((i) => !disallowed(i)), ...pending.filter(disallowed)];
+  for (const inst of ordered) {
     const members = primitivesOf(inst);
     const own = new Map<string, number>();
     const room = (n: SchedNode) => (count.get(n.uname) ?? 0) < info.nodeMax;

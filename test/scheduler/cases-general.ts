@@ -67,4 +67,18 @@ export const GENERAL_CASES: Case[] = [
     },
     expected: ["* Stop P:0 ( node1 ) due to node availability", "* Stop A ( node1 ) due to node availability", "* Stop B ( node1 ) due to node availability"],
   },
+  {
+    // instances active where they are no longer allowed are assigned last: a fresh one takes the free node
+    name: "a clone instance on a banned node stops and a fresh instance starts elsewhere",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2" }, { name: "node3" }],
+      resources: `<clone id="C">${dummy("P")}</clone>`,
+      constraints: `<rsc_location id="l1" rsc="C" node="node1" score="-INFINITY"/>`,
+      ops: [
+        { rsc: "P", node: "node1", op: "start", call: 1 },
+        { rsc: "P", node: "node2", op: "start", call: 2 },
+      ],
+    },
+    expected: ["* Stop P:0 ( node1 ) due to node availability", "* Start P:2 ( node3 )"],
+  },
 ];
