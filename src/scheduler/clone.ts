@@ -1,7 +1,7 @@
 // Clone instances: keep running instances where they are when allowed, place the rest on the best
 // nodes within clone-node-max, then choose promoted instances of promotable clones.
 import { addScores, parseScore } from "./score.js";
-import { canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState } from "./placement.js";
+import { canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, stickinessOn, unitOf, type AssignState } from "./placement.js";
 import { containerDependents } from "./bundle.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
@@ -9,7 +9,7 @@ function instanceScore(inst: Resource, node: SchedNode, base: number, cluster: C
   let s = base;
   for (const m of primitivesOf(inst)) {
     if (m.banned.has(node.uname)) return -INFINITY;
-    if (m.running.includes(node) && isManaged(m, cluster)) s = addScores(s, m.stickiness);
+    s = addScores(s, stickinessOn(m, node, cluster));
   }
   return dependents ? addScores(s, containerDependents(inst, node, cluster)) : s;
 }

@@ -30,6 +30,12 @@ export function isManaged(rsc: Resource, cluster: Cluster): boolean {
   return true;
 }
 
+/** The stickiness a resource adds on a node: Pacemaker applies it only when positive, to a managed
+ * resource active on that node alone. */
+export function stickinessOn(m: Resource, node: SchedNode, cluster: Cluster): number {
+  return m.stickiness >= 1 && m.running.length === 1 && m.running[0] === node && isManaged(m, cluster) ? m.stickiness : 0;
+}
+
 export interface Index {
   locations: Map<Resource, Cluster["locations"]>;
   /** Colocations by dependent unit and by primary unit. */

@@ -81,4 +81,15 @@ export const GENERAL_CASES: Case[] = [
     },
     expected: ["* Stop P:0 ( node1 ) due to node availability", "* Start P:2 ( node3 )"],
   },
+  {
+    // stickiness below 1 is not applied at all (a negative one does not push a resource away)
+    name: "negative resource-stickiness is ignored",
+    spec: {
+      nodes: two,
+      resources: dummy("A", { "resource-stickiness": "-1" }),
+      constraints: `<rsc_location id="l1" rsc="A" node="node1" score="0"/>`,
+      ops: [{ rsc: "A", node: "node2", op: "start", call: 2 }],
+    },
+    expected: [],
+  },
 ];
