@@ -92,4 +92,19 @@ export const GENERAL_CASES: Case[] = [
     },
     expected: [],
   },
+  {
+    // the restart of a multiply active resource cannot start without quorum: one Stop line, on the first node
+    name: "a multiply active resource without quorum shows one stop",
+    spec: {
+      nodes: two,
+      options: { "no-quorum-policy": "stop" },
+      resources: dummy("A"),
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 2 },
+        { rsc: "A", node: "node2", op: "start", call: 3 },
+      ],
+    },
+    patch: (xml) => xml.replace('have-quorum="1"', 'have-quorum="0"'),
+    expected: ["* Stop A ( node1 ) due to no quorum"],
+  },
 ];
