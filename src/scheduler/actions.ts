@@ -297,16 +297,6 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
           changed = true;
         }
       }
-      if (!fsEdge.canRun && !e.optional && e.then.variant === "group") {
-        // Members that stop anyway take the ordering as their reason.
-        for (const m of primitivesOf(e.then)) {
-          const mp = plans.get(m);
-          if (mp && mp.from && mp.stop && !mp.to && !mp.stopReason) {
-            mp.stopReason = `unrunnable ${fsEdge.name}`;
-            changed = true;
-          }
-        }
-      }
       // Interleaved clones order instance by instance: each then instance waits for the first's instance
       // placed on its node (none there: it cannot run, and crm_simulate names no reason).
       const interleaved = e.first.variant === "clone" && e.then.variant === "clone" && !!e.then.clone?.interleave && !e.anyOf && !e.anyInstance && !fsEdge.name.startsWith("clone-one-or-more:");

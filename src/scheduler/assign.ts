@@ -4,7 +4,7 @@
 import { isTrue } from "../cib/resources.js";
 import { addScores } from "./score.js";
 import { assignClone, promote } from "./clone.js";
-import { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState, type Index } from "./placement.js";
+import { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, stickinessOn, unitOf, type AssignState, type Index } from "./placement.js";
 
 import { avoidsRemoteNodes, connectionAssigned } from "./remote.js";
 import { isContainerUnit } from "./bundle.js";
@@ -16,7 +16,8 @@ export { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, 
 function memberScore(m: Resource, node: SchedNode, cluster: Cluster, index: Index): number | undefined {
   if (m.banned.has(node.uname)) return -INFINITY;
   let s = locationScore(m, node, index);
-  if (m.running.includes(node) && isManaged(m, cluster) && m.stickiness) s = addScores(s ?? 0, m.stickiness);
+  const sticky = stickinessOn(m, node, cluster);
+  if (sticky) s = addScores(s ?? 0, sticky);
   return s;
 }
 
@@ -41,7 +42,7 @@ export function baseScores(unit: Resource, cluster: Cluster, index: Index): Map<
     const m = members[i];
     const ms = new Map<string, number>();
     for (const node of cluster.nodes) {
-      const v = unit.variant === "group" ? memberScore(m, node, cluster, index) : m.banned.has(node.uname) ? -INFINITY : m.running.includes(node) && isManaged(m, cluster) ? m.stickiness : undefined;
+      const v = unit.variant === "group" ? memberScore(m, node, cluster, index) : m.banned.has(node.uname) ? -INFINITY : m.running.includes(node) && isManaged(m, cluster) ? stickinessOn(m, node, cluster) : undefined;
       if (v !== undefined) {
         if (unit.variant === "group" && locationScore(m, node, index) !== undefined) defined.add(node.uname);
         ms.set(node.uname, v);
@@ -164,7 +165,8 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   banInsufficientCapacity(unit, scores, cluster, state);
   for (const [k, v] of scores) unit.scores.set(k, v);
   const blockedAll = unit.orphan || cluster.options.stopAllResources || isDisabled(unit);
-  const unmanaged = !isManaged(unit, cluster);
+  // a blocked failure leaves a primitive unmanaged (Pacemaker clears its managed flag): it stays put
+  const unmanaged = !isManaged(unit, cluster) || (unit.variant === "primitive" && unit.blocked && unit.running.length > 0);
   let node: SchedNode | undefined;
   if (unmanaged) node = members.find((m) => m.running.length)?.running[0];
   else if (!blockedAll) node = bestNode(scores, cluster, members.find((m) => m.running.length)?.running[0]);

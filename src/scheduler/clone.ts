@@ -1,7 +1,7 @@
 // Clone instances: keep running instances where they are when allowed, place the rest on the best
 // nodes within clone-node-max, then choose promoted instances of promotable clones.
 import { addScores, parseScore } from "./score.js";
-import { canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState } from "./placement.js";
+import { canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, stickinessOn, unitOf, type AssignState } from "./placement.js";
 import { containerDependents } from "./bundle.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
@@ -9,7 +9,7 @@ function instanceScore(inst: Resource, node: SchedNode, base: number, cluster: C
   let s = base;
   for (const m of primitivesOf(inst)) {
     if (m.banned.has(node.uname)) return -INFINITY;
-    if (m.running.includes(node) && isManaged(m, cluster)) s = addScores(s, m.stickiness);
+    s = addScores(s, stickinessOn(m, node, cluster));
   }
   return dependents ? addScores(s, containerDependents(inst, node, cluster)) : s;
 }
@@ -60,7 +60,17 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     }
     pending.push(inst);
   }
-  for (const inst of pending) {
+  // Pacemaker assigns instances active on a node they are no longer allowed on after all others
+  // (pcmk__cmp_instance): a fresh instance takes the free node, the displaced one stops
+  const disallowed = (inst: Resource): boolean => {
+    const members = primitivesOf(inst);
+    const current = members.find((m) => m.running.length)?.running[0];
+    if (!current) return false;
+    if (members.some((m) => m.banned.has(current.uname))) return true;
+    return canHost(current) && instanceScore(inst, current, scores.get(current.uname) ?? -INFINITY, cluster, false) < 0;
+  };
+  const ordered = [...pending.filter((i) => !disallowed(i)), ...pending.filter(disallowed)];
+  for (const inst of ordered) {
     const members = primitivesOf(inst);
     const own = new Map<string, number>();
     const room = (n: SchedNode) => (count.get(n.uname) ?? 0) < info.nodeMax;

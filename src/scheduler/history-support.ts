@@ -18,37 +18,40 @@ export function isActive(rsc: Resource): boolean {
   return rsc.children.some(isActive);
 }
 
-export function applyFailCounts(ns: XmlElement, node: SchedNode, cluster: Cluster, cloneOf: Map<string, Resource>): void {
-  const totals = new Map<string, { count: number; last: number }>();
-  for (const [name, value] of node.attrs) {
-    const m = /^fail-count-(.+?)(#.*)?$/.exec(name);
-    if (!m) continue;
-    const id = m[1];
-    const t = totals.get(id) ?? { count: 0, last: 0 };
-    t.count = Math.min(INFINITY, t.count + parseScore(value, 0));
-    const lastName = `last-failure-${id}${m[2] ?? ""}`;
-    t.last = Math.max(t.last, Number(node.attrs.get(lastName) ?? "0"));
-    totals.set(id, t);
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A resource's fail count on a node is the sum of the node attributes named fail-count-NAME#OP_INTERVAL
+ * (fail-count-NAME alone when the CIB's feature set predates per-operation counts), NAME being the
+ * instance id for unique resources and the clone-stripped id (any instance number) for anonymous ones.
+ */
+export function failCountOn(rsc: Resource, node: SchedNode, unique: boolean, cluster: Cluster): { count: number; last: number } {
+  const name = escapeRe(unique ? rsc.id : rsc.baseId);
+  const inst = unique ? "" : "(:[0-9]+)?";
+  const op = cluster.options.legacyFailCounts ? "" : "#.+_[0-9]+";
+  const countRe = new RegExp(`^fail-count-${name}${inst}${op}$`);
+  const lastRe = new RegExp(`^last-failure-${name}${inst}${op}$`);
+  let count = 0;
+  let last = 0;
+  for (const [attr, value] of node.attrs) {
+    if (countRe.test(attr)) count = Math.max(-INFINITY, Math.min(INFINITY, count + parseScore(value, 0)));
+    else if (lastRe.test(attr)) last = Math.max(last, Number(value) || 0);
   }
+  return { count, last };
+}
+
+export function applyFailCounts(ns: XmlElement, node: SchedNode, cluster: Cluster, cloneOf: Map<string, Resource>): void {
   void ns;
-  for (const [id, { count, last }] of totals) {
+  for (const rsc of cluster.primitives) {
+    const clone = cloneOf.get(rsc.baseId);
+    const unique = !clone || !!clone.clone?.globallyUnique;
+    const { count, last } = failCountOn(rsc, node, unique, cluster);
     if (count <= 0) continue;
-    const base = id.replace(/:\d+$/, "");
-    const clone = cloneOf.get(base);
-    const targets: Resource[] = [];
-    if (clone && !clone.clone?.globallyUnique) {
-      for (const inst of clone.children) {
-        const p = findByBase(inst, base);
-        if (p) targets.push(p);
-      }
-    } else {
-      const r = cluster.byId.get(id);
-      if (r && r.variant === "primitive") targets.push(r);
-    }
-    for (const rsc of targets) {
-      if (rsc.failureTimeout > 0 && last > 0 && last + rsc.failureTimeout <= cluster.now / 1000) continue;
-      if (rsc.migrationThreshold > 0 && count >= rsc.migrationThreshold) rsc.banned.add(node.uname);
-    }
+    // all failures expired (strictly past last + failure-timeout)
+    if (rsc.failureTimeout > 0 && last > 0 && cluster.now / 1000 > last + rsc.failureTimeout) continue;
+    if (rsc.migrationThreshold > 0 && count >= rsc.migrationThreshold) rsc.banned.add(node.uname);
   }
 }
 

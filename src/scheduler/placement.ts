@@ -30,6 +30,12 @@ export function isManaged(rsc: Resource, cluster: Cluster): boolean {
   return true;
 }
 
+/** The stickiness a resource adds on a node: Pacemaker applies it only when positive, to a managed
+ * resource active on that node alone. */
+export function stickinessOn(m: Resource, node: SchedNode, cluster: Cluster): number {
+  return m.stickiness >= 1 && m.running.length === 1 && m.running[0] === node && isManaged(m, cluster) ? m.stickiness : 0;
+}
+
 export interface Index {
   locations: Map<Resource, Cluster["locations"]>;
   /** Colocations by dependent unit and by primary unit. */
@@ -136,8 +142,10 @@ export function placeMembers(unit: Resource, members: Resource[], node: SchedNod
   for (const m of members) {
     const unmanaged = !isManaged(m, cluster);
     if (unmanaged) {
+      // an unmanaged resource is assigned where it runs, and counts there like any other
       m.assignedTo = m.running[0];
       m.nextRole = m.running.length ? m.role : "Stopped";
+      if (m.assignedTo) m.assignedTo.assigned++;
       continue;
     }
     if (ok && node && (m.banned.has(node.uname) || isDisabled(m) || m.forceStop)) ok = false;

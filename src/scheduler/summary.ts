@@ -20,6 +20,8 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: "blocked" };
   if (rsc.running.length > 1 && plan.stop) {
     if (!to) return undefined; // one Stop line per node, added by summarize()
+    // the restart cannot start: crm_simulate shows the stop on the current (first) node only
+    if (plan.startBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: stopReason() };
     if (to === from) return { action: rsc.failed ? "Recover" : "Restart", rsc: id, detail: `${roleLabel(rsc, next)}${to.uname}` };
     return { action: rsc.failed ? "Recover" : "Move", rsc: id, detail: `${from?.uname} -> ${to.uname}` };
   }

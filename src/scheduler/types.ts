@@ -221,6 +221,8 @@ export interface ClusterOptions {
   shutdownLockLimit: number;
   /** placement-strategy: default, utilization, minimal or balanced. */
   placementStrategy: string;
+  /** The CIB's crm_feature_set predates 3.0.13: fail counts are per resource, without an operation suffix. */
+  legacyFailCounts: boolean;
 }
 
 export interface Cluster {

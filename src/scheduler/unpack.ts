@@ -59,7 +59,20 @@ function unpackOptions(cib: XmlElement, config: XmlElement | undefined): Cluster
     shutdownLock: isTrue(get("shutdown-lock")),
     shutdownLockLimit: parseSeconds(get("shutdown-lock-limit")),
     placementStrategy: placementStrategy(get("placement-strategy")),
+    legacyFailCounts: compareVersions(cib.attrs.crm_feature_set, "3.0.13") < 0,
   };
+}
+
+/** Dotted version comparison; a missing version is older than any. */
+function compareVersions(a: string | undefined, b: string): number {
+  if (a === undefined) return -1;
+  const pa = a.split(".").map((x) => parseInt(x, 10) || 0);
+  const pb = b.split(".").map((x) => parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
 }
 
 /** Case-insensitive comparison where digit runs compare as numbers (node2 < node10), as Pacemaker sorts nodes. */
