@@ -1,7 +1,15 @@
 // One esbuild bundle per program, split into lazily loaded chunks so that
 // `pcs --version` and `pcs --help` load only the CLI core (see docs/decisions.md).
 import { build } from "esbuild";
+import asc from "assemblyscript/asc";
 import { chmodSync, existsSync, rmSync } from "node:fs";
+
+// The CIB skimmer's native part (wasm/skim.ts, AssemblyScript): bundled into the chunk that uses it.
+const compiled = await asc.main(["wasm/skim.ts", "-O3", "--runtime", "stub", "--noAssert", "--enable", "simd", "-o", "wasm/build/skim.wasm"]);
+if (compiled.error) {
+  console.error(compiled.stderr.toString());
+  process.exit(1);
+}
 
 const entries = {
   pcs: "src/cli/main.ts",
@@ -21,6 +29,7 @@ await build({
   target: "node20",
   sourcemap: "linked",
   chunkNames: "chunks/[name]-[hash]",
+  loader: { ".wasm": "binary" },
   // ssh2 carries optional native bindings; it is resolved from node_modules at run time.
   external: ["ssh2", "cpu-features"],
   // CommonJS dependencies bundled into ESM still call require() for node built-ins.

@@ -242,6 +242,13 @@ export class TextSink {
     this.length = at;
   }
 
+  /** Bytes (one code unit each). */
+  addBytes(units: Uint8Array): void {
+    if (this.length + units.length > this.capacity) this.reserve(units.length);
+    (this.bytes ?? this.wide)!.set(units, this.length);
+    this.length += units.length;
+  }
+
   add(text: string): void {
     const bytes = this.bytes;
     if (text.length < 256 || !bytes || /[^\0-\xff]/.test(text)) return this.copy(text, 0, text.length);

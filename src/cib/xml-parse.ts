@@ -5,6 +5,7 @@
 import { decodeEntities, escapeAttr, type XmlElement } from "./xml.js";
 import { keepAsText } from "./xml-lazy.js";
 import { Skimmer } from "./xml-skim.js";
+import { SkimmedBytes } from "./xml-skim-wasm.js";
 import { rewriteKept } from "./xml-rewrite.js";
 
 export class XmlSyntaxError extends Error {
@@ -44,6 +45,11 @@ export interface ParseOptions {
    * serializeXml would write its parsed content ("canonical"; the text as read when it already is).
    */
   keptLayout?: "as-read" | "canonical";
+  /**
+   * The text's bytes when each is one code unit of it (an all-ASCII document): kept sections are
+   * then skimmed natively (xml-skim-wasm.ts).
+   */
+  bytes?: Uint8Array;
 }
 
 export interface ParsedDocument {
@@ -84,6 +90,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   const stack: XmlElement[] = [];
   // while checking a section kept as text (no objects are built there)
   let skimmer: Skimmer | undefined;
+  let native: SkimmedBytes | null | undefined;
   let lazyElement: XmlElement | null = null;
   let lazyStart = 0;
   const parseKept = (element: XmlElement) => (raw: string) => {
@@ -263,6 +270,9 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
         lazyStart = j;
         skimmer = new Skimmer(text, stack.length, mode.ids ? { ids: [], nameAt: [], text } : undefined);
         sectionCanonical = true;
+        if (native === undefined) native = options.bytes ? (SkimmedBytes.of(options.bytes) ?? null) : null;
+        const found = native?.section(j, stack.length);
+        if (found) j = skimmer.adopt(found);
       }
     }
     i = j;

@@ -11,6 +11,8 @@ export interface SkimmedContent {
   readonly hasChildren: boolean;
   /** whether all in it are tags in pcs's layout, apart from the whitespace between them */
   readonly tagsOnly: boolean;
+  /** reindentChildren done natively, when the native skimmer read the content (false: it cannot now) */
+  readonly reindent?: (depth: number, out: TextSink) => boolean;
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
@@ -192,6 +194,7 @@ class RewrittenChildren implements RewrittenText {
     private readonly depth: number,
     /** Whether only the whitespace between the tags needs rewriting. */
     private readonly tagsOnly: boolean,
+    private readonly native: SkimmedContent["reindent"],
   ) {}
 
   get sizeHint(): number {
@@ -199,8 +202,8 @@ class RewrittenChildren implements RewrittenText {
   }
 
   writeInto(out: TextSink): void {
-    if (this.tagsOnly) reindentChildren(this.raw, this.depth, out);
-    else writeChildren(this.raw, this.depth, out);
+    if (!this.tagsOnly) writeChildren(this.raw, this.depth, out);
+    else if (!this.native?.(this.depth, out)) reindentChildren(this.raw, this.depth, out);
   }
 
   text(): string {
@@ -217,13 +220,13 @@ class RewrittenChildren implements RewrittenText {
  * serializations compare without writing them out.
  */
 export function rewriteKept(raw: string, asRead: boolean, readDepth: number, skimmed: SkimmedContent): (depth: number) => KeptLayout | undefined {
-  const { ownText: text, hasChildren, tagsOnly } = skimmed;
+  const { ownText: text, hasChildren, tagsOnly, reindent } = skimmed;
   const made: KeptLayout[] = [];
   return (depth) => {
     if (asRead && depth === readDepth) return undefined;
     if (made[depth]) return made[depth];
     // the parser's attribute object drops an attribute named __proto__: writeChildren does too
-    const children = hasChildren ? new RewrittenChildren(raw, depth, tagsOnly && !raw.includes("__proto__")) : undefined;
+    const children = hasChildren ? new RewrittenChildren(raw, depth, tagsOnly && !raw.includes("__proto__"), reindent) : undefined;
     return (made[depth] = { head: text === undefined ? "" : escapeText(text), hasText: text !== undefined, children });
   };
 }

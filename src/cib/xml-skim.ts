@@ -7,6 +7,7 @@
 // A section found in another layout than pcs's is rewritten into it as it is written out, also
 // without building anything: see xml-rewrite.ts.
 import type { TextIds } from "./xml-lazy.js";
+import type { SkimResult } from "./xml-skim-wasm.js";
 
 
 const SIMPLE_TAG = /<[A-Za-z_:][-\w.:]*(?: [A-Za-z_:][-\w.:]*="[^"<>&\t\n\r]*")*\/?>/y;
@@ -39,6 +40,8 @@ export class Skimmer {
   hasChildren = false;
   /** The section's own character data. */
   ownText: string | undefined;
+  /** The native skimmer's rewriting of the section, when it read it (see xml-skim-wasm.ts). */
+  reindent: SkimResult["reindent"] | undefined;
 
   constructor(
     private readonly text: string,
@@ -83,6 +86,18 @@ export class Skimmer {
   record(nameAt: number, id: string): void {
     this.ids?.ids.push(id);
     this.ids?.nameAt.push(nameAt);
+  }
+
+  /** Takes what the native skimmer found reading the whole section (see xml-skim-wasm.ts); returns where it stopped. */
+  adopt(found: SkimResult): number {
+    this.canonical = found.canonical;
+    this.tagsOnly = found.tagsOnly;
+    this.hasChildren = found.hasChildren;
+    this.justOpened = found.justOpened;
+    this.reindent = found.reindent;
+    const ids = found.ids;
+    for (let k = 0; k < ids.length; k += 3) this.record(ids[k], this.text.slice(ids[k + 1], ids[k + 2]));
+    return found.end;
   }
 
   /** Skim from `from`; returns where the detailed path has to take over. */

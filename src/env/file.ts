@@ -1,10 +1,12 @@
 // File mode (-f FILE): the CIB is read from and written to one file, locked against other pcs
 // processes for the whole read-modify-write, written only when the configuration changed.
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { bumpEpoch, cibSectionsAsText, emptyCib } from "../cib/document.js";
 import { encodePieces, openTagText, serializePieces, serializeXml, type Piece, type XmlElement } from "../cib/xml.js";
 import { parseDocument, XmlSyntaxError, type ParsedDocument } from "../cib/xml-parse.js";
 import { readXmlText } from "../cib/xml-check.js";
+import { isAscii } from "node:buffer";
+import { documentBuffer } from "../cib/xml-skim-wasm.js";
 import { cibRootProblem } from "../cib/root-attributes.js";
 import { fail, type Reports } from "../report/index.js";
 import { writeFileAtomic } from "../host/atomic.js";
@@ -27,11 +29,11 @@ export function parseCibText(text: string, file: string): XmlElement {
   return parseCibDocument(text, file).root;
 }
 
-function parseCibDocument(text: string, file: string): ParsedDocument {
+function parseCibDocument(text: string, file: string, bytes?: Uint8Array): ParsedDocument {
   try {
     // sections stay text until a command reads them, and are written in pcs's layout whatever the
     // file's; PCS_LITE_NO_LAZY=1 parses the whole file (what tests compare the kept sections with)
-    const parsed = process.env.PCS_LITE_NO_LAZY === "1" ? parseDocument(text) : parseDocument(text, { keepAsText: cibSectionsAsText, keptLayout: "canonical" });
+    const parsed = process.env.PCS_LITE_NO_LAZY === "1" ? parseDocument(text) : parseDocument(text, { keepAsText: cibSectionsAsText, keptLayout: "canonical", bytes });
     const cib = parsed.root;
     if (cib.name !== "cib") fail("CIB_LOAD_ERROR", { file, reason: `the root element is '${cib.name}', expected 'cib'` });
     const rootProblem = cibRootProblem(cib);
@@ -40,6 +42,22 @@ function parseCibDocument(text: string, file: string): ParsedDocument {
   } catch (e) {
     if (e instanceof XmlSyntaxError) fail("CIB_LOAD_ERROR", { file, reason: e.message });
     throw e;
+  }
+}
+
+/** A file's bytes, read where the CIB parser's native skimmer can take them without a copy. */
+function readDocument(file: string): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = documentBuffer(size);
+    let done = 0;
+    for (let n = 1; done < size && n > 0; done += n) n = readSync(fd, bytes, done, size - done, done);
+    // a file that changed size while read (not under our lock): read it again the plain way
+    if (done !== size || readSync(fd, Buffer.alloc(1), 0, 1, size) !== 0) return readFileSync(file);
+    return bytes;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -96,13 +114,14 @@ export class FileEnv implements Env {
     }
     let bytes: Buffer;
     try {
-      bytes = readFileSync(this.file);
+      bytes = readDocument(this.file);
     } catch (e) {
       fail("CIB_FILE_READ_ERROR", { file: this.file, reason: (e as NodeJS.ErrnoException).message });
     }
     // well-formedness the parser does not check (encoding, characters, DOCTYPE, depth), as pcs's libxml2 does
     const text = decodeCibBytes(bytes, this.file);
-    const parsed = parseCibDocument(text, this.file);
+    // an all-ASCII file's bytes are its text unit for unit: its sections can be skimmed natively
+    const parsed = parseCibDocument(text, this.file, text.length === bytes.length && isAscii(bytes) ? bytes : undefined);
     return { cib: parsed.root, text, canonical: parsed.canonical };
   }
 
