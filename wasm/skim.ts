@@ -321,6 +321,24 @@ export function reindent(from: i32, to: i32, level: i32): i32 {
   return <i32>(o - outAt);
 }
 
+/**
+ * Where the first byte of the document that XML 1.0 does not allow is (a control character other
+ * than tab, newline and carriage return: an all-ASCII document can hold no other), or -1.
+ */
+export function firstControl(length: i32): i32 {
+  const space = i8x16.splat(32);
+  for (let p = 0; p < length; p += 16) {
+    const chunk = v128.load(inputAt + <usize>p);
+    const allowed = v128.or(v128.or(i8x16.eq(chunk, i8x16.splat(9)), i8x16.eq(chunk, i8x16.splat(10))), i8x16.eq(chunk, i8x16.splat(13)));
+    const mask = i8x16.bitmask(v128.andnot(i8x16.lt_u(chunk, space), allowed));
+    if (mask) {
+      const found = p + <i32>ctz(mask);
+      return found < length ? found : -1;
+    }
+  }
+  return -1;
+}
+
 /** How many tags the last skimmed section holds, and how deep they go below it. */
 export function tags(): i32 {
   return tagCount;

@@ -6,6 +6,7 @@
 // with an internal subset is refused, so no entity is ever defined, read or expanded.
 // One pass of native searches over the text: a few milliseconds on an 8 MB CIB.
 import { isAscii, isUtf8 } from "node:buffer";
+import { firstControlCharacter } from "./xml-skim-wasm.js";
 import { position, XmlSyntaxError } from "./xml-parse.js";
 
 export class XmlCheckError extends XmlSyntaxError {}
@@ -71,9 +72,8 @@ function firstBadUtf8(bytes: Buffer): number {
 }
 
 /** Throws unless the bytes are in the encoding they declare (or UTF-8); returns it. */
-function checkEncoding(bytes: Buffer): Encoding {
+function checkEncoding(bytes: Buffer, ascii = isAscii(bytes)): Encoding {
   const encoding = encodingOf(bytes);
-  const ascii = isAscii(bytes);
   if (encoding.kind === "utf-8" && !ascii && !isUtf8(bytes)) {
     const at = firstBadUtf8(bytes);
     const shown = [...bytes.subarray(at, at + 4)].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, "0")}`).join(" ");
@@ -97,13 +97,13 @@ function checkEncoding(bytes: Buffer): Encoding {
  * The text of an XML file's bytes, decoded as the byte order mark or the XML declaration says
  * (UTF-8 without either); throws an XmlCheckError when the bytes do not fit the encoding.
  */
-export function decodeXmlBytes(bytes: Buffer): string {
-  const encoding = checkEncoding(bytes);
+export function decodeXmlBytes(bytes: Buffer, ascii = isAscii(bytes)): string {
+  const encoding = checkEncoding(bytes, ascii);
   switch (encoding.kind) {
     case "utf-8":
     case "us-ascii":
       // an all-ASCII file (the usual CIB) is decoded as Latin-1, which is the same and faster
-      return isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+      return ascii ? bytes.toString("latin1") : bytes.toString("utf8");
     case "latin1":
       return bytes.toString("latin1");
     case "utf-16le":
@@ -137,8 +137,9 @@ const allowedChar = (code: number): boolean =>
 /** Whether an offset is inside markup (a tag) rather than character data. */
 const insideTag = (text: string, offset: number): boolean => text.lastIndexOf("<", offset) > text.lastIndexOf(">", offset);
 
-function checkCharacters(text: string): void {
-  const bad = INVALID_CHAR.exec(text);
+/** `clean`: the text is known to hold no character INVALID_CHAR finds (the native scan said so). */
+function checkCharacters(text: string, clean = false): void {
+  const bad = clean ? null : INVALID_CHAR.exec(text);
   if (bad) {
     const code = bad[0].charCodeAt(0);
     const at = bad.index;
@@ -311,10 +312,19 @@ export function checkXmlText(text: string, bytes?: Buffer): void {
   checkMarkup(text, nonAscii && NON_ASCII.test(text));
 }
 
-/** An XML file's text, decoded as it declares (decodeXmlBytes) and checked (checkXmlText). */
+/**
+ * An XML file's text, decoded as it declares (decodeXmlBytes) and checked (checkXmlText); `ascii`:
+ * the file is all ASCII, each byte one unit of the text.
+ */
+export function readXmlDocument(bytes: Buffer): { text: string; ascii: boolean } {
+  const ascii = isAscii(bytes);
+  const text = decodeXmlBytes(bytes, ascii);
+  checkCharacters(text, ascii && firstControlCharacter(bytes) === -1);
+  checkMarkup(text, !ascii && NON_ASCII.test(text));
+  return { text, ascii };
+}
+
+/** readXmlDocument's text. */
 export function readXmlText(bytes: Buffer): string {
-  const text = decodeXmlBytes(bytes);
-  checkCharacters(text);
-  checkMarkup(text, !isAscii(bytes) && NON_ASCII.test(text));
-  return text;
+  return readXmlDocument(bytes).text;
 }

@@ -18,6 +18,7 @@ interface SkimExports {
   maxDepth(): number;
   reserveOutput(size: number): number;
   reindent(from: number, to: number, level: number): number;
+  firstControl(length: number): number;
 }
 
 /** Where a rewritten section goes: a sink of bytes (TextSink). */
@@ -72,6 +73,20 @@ export function documentBuffer(size: number): Buffer {
   return at ? Buffer.from(wasm!.memory.buffer, at, size) : Buffer.allocUnsafe(size);
 }
 
+/** The skimmer's memory holds `bytes`, read there by documentBuffer. */
+function holds(wasm: SkimExports, bytes: Uint8Array): boolean {
+  return bytes.buffer === wasm.memory.buffer && bytes.byteOffset === wasm.reserve(bytes.length);
+}
+
+/**
+ * Where the first control character XML does not allow (all but tab, newline, carriage return) is
+ * in an all-ASCII document read by documentBuffer: -1 when none, undefined when it cannot tell here.
+ */
+export function firstControlCharacter(bytes: Uint8Array): number | undefined {
+  const wasm = skimmer();
+  return wasm && holds(wasm, bytes) ? wasm.firstControl(bytes.length) : undefined;
+}
+
 /** A document's bytes (each one code unit of its text: ASCII) in the skimmer's memory. */
 export class SkimmedBytes {
   private readonly generation = ++generation;
@@ -85,11 +100,11 @@ export class SkimmedBytes {
   static of(bytes: Uint8Array): SkimmedBytes | undefined {
     const wasm = skimmer();
     if (!wasm) return undefined;
-    const at = wasm.reserve(bytes.length);
-    if (!at) return undefined;
-    // read there by documentBuffer
-    const inPlace = bytes.buffer === wasm.memory.buffer && bytes.byteOffset === at;
-    if (!inPlace) new Uint8Array(wasm.memory.buffer, at, bytes.length).set(bytes);
+    if (!holds(wasm, bytes)) {
+      const at = wasm.reserve(bytes.length);
+      if (!at) return undefined;
+      new Uint8Array(wasm.memory.buffer, at, bytes.length).set(bytes);
+    }
     return new SkimmedBytes(wasm, bytes.length);
   }
 

@@ -96,7 +96,7 @@ export class Skimmer {
     this.justOpened = found.justOpened;
     this.reindent = found.reindent;
     const ids = found.ids;
-    for (let k = 0; k < ids.length; k += 3) this.record(ids[k], this.text.slice(ids[k + 1], ids[k + 2]));
+    if (this.ids) for (let k = 0; k < ids.length; k += 3) this.record(ids[k], this.text.slice(ids[k + 1], ids[k + 2]));
     return found.end;
   }
 

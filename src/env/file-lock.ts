@@ -3,8 +3,7 @@
 // never exists without its owner). A waiter breaks it at once when the owner is dead: same host and boot,
 // and its pid is gone or now belongs to a process started at another time. An owner on another host cannot
 // be checked: its lock is a lease it refreshes, stale when not refreshed for LEASE_MS.
-import { randomBytes } from "node:crypto";
-import { lstatSync, lutimesSync, readFileSync, readlinkSync, rmdirSync, symlinkSync, unlinkSync } from "node:fs";
+import { closeSync, lstatSync, lutimesSync, openSync, readFileSync, readlinkSync, readSync, rmdirSync, symlinkSync, unlinkSync } from "node:fs";
 import { hostname } from "node:os";
 import { pidExists } from "../host/atomic.js";
 
@@ -44,8 +43,20 @@ export function processStartTime(pid: number): string {
   return fields[19] ?? "";
 }
 
+// from the kernel's pool rather than node:crypto, which costs every pcs start ~8 ms to load
+function randomHex(bytes: number): string {
+  const buffer = Buffer.alloc(bytes);
+  const fd = openSync("/dev/urandom", "r");
+  try {
+    readSync(fd, buffer, 0, bytes, null);
+  } finally {
+    closeSync(fd);
+  }
+  return buffer.toString("hex");
+}
+
 export function ownerOf(pid: number): LockOwner {
-  return { host: hostname(), boot: bootId, pid, start: processStartTime(pid), nonce: randomBytes(6).toString("hex") };
+  return { host: hostname(), boot: bootId, pid, start: processStartTime(pid), nonce: randomHex(6) };
 }
 
 export function formatOwner(o: LockOwner): string {

@@ -4,8 +4,7 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } fr
 import { bumpEpoch, cibSectionsAsText, emptyCib } from "../cib/document.js";
 import { encodePieces, openTagText, serializePieces, serializeXml, type Piece, type XmlElement } from "../cib/xml.js";
 import { parseDocument, XmlSyntaxError, type ParsedDocument } from "../cib/xml-parse.js";
-import { readXmlText } from "../cib/xml-check.js";
-import { isAscii } from "node:buffer";
+import { readXmlDocument } from "../cib/xml-check.js";
 import { documentBuffer } from "../cib/xml-skim-wasm.js";
 import { cibRootProblem } from "../cib/root-attributes.js";
 import { fail, type Reports } from "../report/index.js";
@@ -15,10 +14,10 @@ import { lockFile, type HeldLock } from "./file-lock.js";
 import type { Env } from "./types.js";
 import { processRunner, type Runner } from "../host/runner.js";
 
-/** A CIB file's text, decoded as it declares and checked (readXmlText); damage is a CIB_LOAD_ERROR. */
-function decodeCibBytes(bytes: Buffer, file: string): string {
+/** A CIB file's text, decoded as it declares and checked (readXmlDocument); damage is a CIB_LOAD_ERROR. */
+function decodeCibBytes(bytes: Buffer, file: string): { text: string; ascii: boolean } {
   try {
-    return readXmlText(bytes);
+    return readXmlDocument(bytes);
   } catch (e) {
     if (e instanceof XmlSyntaxError) fail("CIB_LOAD_ERROR", { file, reason: e.message });
     throw e;
@@ -119,9 +118,9 @@ export class FileEnv implements Env {
       fail("CIB_FILE_READ_ERROR", { file: this.file, reason: (e as NodeJS.ErrnoException).message });
     }
     // well-formedness the parser does not check (encoding, characters, DOCTYPE, depth), as pcs's libxml2 does
-    const text = decodeCibBytes(bytes, this.file);
+    const { text, ascii } = decodeCibBytes(bytes, this.file);
     // an all-ASCII file's bytes are its text unit for unit: its sections can be skimmed natively
-    const parsed = parseCibDocument(text, this.file, text.length === bytes.length && isAscii(bytes) ? bytes : undefined);
+    const parsed = parseCibDocument(text, this.file, ascii ? bytes : undefined);
     return { cib: parsed.root, text, canonical: parsed.canonical };
   }
 

@@ -1,6 +1,9 @@
 // External programs run here, never through a shell: arguments are passed as a list and
 // resource parameters travel as environment variables.
-import { spawn } from "node:child_process";
+import type { spawn as spawnType } from "node:child_process";
+
+// loaded on the first run: most pcs -f commands run nothing, and child_process costs every start ~7 ms
+let spawnProcess: typeof spawnType | undefined;
 
 export interface RunResult {
   code: number;
@@ -17,8 +20,10 @@ export interface RunOptions {
 
 export type Runner = (command: string, args: string[], options?: RunOptions) => Promise<RunResult>;
 
-export const processRunner: Runner = (command, args, options = {}) =>
-  new Promise((resolve) => {
+export const processRunner: Runner = async (command, args, options = {}) => {
+  spawnProcess ??= (await import("node:child_process")).spawn;
+  const spawn = spawnProcess;
+  return new Promise((resolve) => {
     const child = spawn(command, args, {
       env: options.env ? { ...process.env, ...options.env } : process.env,
       stdio: ["pipe", "pipe", "pipe"],
@@ -50,3 +55,4 @@ export const processRunner: Runner = (command, args, options = {}) =>
     child.stdin.on("error", () => undefined);
     child.stdin.end(options.stdin ?? "");
   });
+};

@@ -6,7 +6,8 @@ import { cibSectionsAsText } from "../../src/cib/document";
 import { serializeXml, type XmlElement } from "../../src/cib/xml";
 import { untouchedText } from "../../src/cib/xml-lazy";
 import { parseDocument } from "../../src/cib/xml-parse";
-import { SkimmedBytes } from "../../src/cib/xml-skim-wasm";
+import { readXmlDocument } from "../../src/cib/xml-check";
+import { documentBuffer, firstControlCharacter, SkimmedBytes } from "../../src/cib/xml-skim-wasm";
 
 function cib(resources: number): string {
   const primitives = Array.from(
@@ -174,4 +175,31 @@ test("a document read after another: the first one's sections are still written 
   const b = parseDocument(second, { keepAsText: cibSectionsAsText, keptLayout: "canonical", bytes: bytes(second) });
   expect(serializeXml(a.root)).toBe(cib(5));
   expect(serializeXml(b.root)).toBe(cib(9));
+});
+
+test("control characters are refused the same when the native scan looks for them", () => {
+  const text = cib(3);
+  const read = (bytes: Buffer) => {
+    try {
+      return readXmlDocument(bytes).text === text ? "read" : "changed";
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const inNativeMemory = (bytes: Buffer) => {
+    const buffer = documentBuffer(bytes.length);
+    bytes.copy(buffer);
+    return buffer;
+  };
+  expect(firstControlCharacter(inNativeMemory(Buffer.from(text, "latin1")))).toBe(-1);
+  expect(read(inNativeMemory(Buffer.from(text, "latin1")))).toBe("read");
+  const next = random(7);
+  for (let k = 0; k < 60; k++) {
+    const at = Math.floor(next() * text.length);
+    const c = String.fromCharCode(Math.floor(next() * 32));
+    const damaged = Buffer.from(text.slice(0, at) + c + text.slice(at), "latin1");
+    const expected = read(damaged);
+    if (!"\t\n\r".includes(c)) expect(expected).not.toBe("read");
+    expect([k, read(inNativeMemory(damaged))]).toEqual([k, expected]);
+  }
 });
