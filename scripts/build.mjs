@@ -2,7 +2,13 @@
 // `pcs --version` and `pcs --help` load only the CLI core (see docs/decisions.md).
 import { build } from "esbuild";
 import asc from "assemblyscript/asc";
-import { chmodSync, existsSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// bin/pcs's node flags (its first line): the code cache is made under the same ones
+const PCS_NODE_FLAGS = readFileSync("bin/pcs", "utf8").split("\n")[0].split(" node ")[1].trim().split(/\s+/);
 
 // The CIB skimmer's native part (wasm/skim.ts, AssemblyScript): bundled into the chunk that uses it.
 const compiled = await asc.main(["wasm/skim.ts", "-O3", "--runtime", "stub", "--noAssert", "--enable", "simd", "-o", "wasm/build/skim.wasm"]);
@@ -36,6 +42,40 @@ await build({
   banner: { js: 'import { createRequire as __pcsCreateRequire } from "node:module"; const require = __pcsCreateRequire(import.meta.url);' },
   logLevel: "warning",
 });
+
+// The pcs CLI once more as one CommonJS file, which bin/pcs runs with a V8 code cache (see
+// docs/decisions.md): node's ESM loader and the compilation of every function a command runs cost a
+// start ~60 ms that the cache saves. The cache is made here, by running a command on a scratch CIB
+// with bin/pcs's own node flags (V8 refuses a cache made under other flags or another node).
+await build({
+  entryPoints: ["src/cli/main.ts"],
+  outfile: "dist/pcs.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: ["ssh2", "cpu-features"],
+  loader: { ".wasm": "binary" },
+  logLevel: "warning",
+});
+makeCodeCache();
+
+function makeCodeCache() {
+  const scratch = mkdtempSync(join(tmpdir(), "pcs-lite-build-"));
+  try {
+    const cib = join(scratch, "cib.xml");
+    const run = (args) =>
+      spawnSync(process.execPath, [...PCS_NODE_FLAGS, "bin/pcs", "-f", cib, ...args], {
+        env: { ...process.env, PCS_LITE_WRITE_CODE_CACHE: "dist/pcs.cache" },
+        encoding: "utf8",
+      });
+    // a command that goes through the whole path of a -f edit: read, check, parse, change, write
+    const result = run(["resource", "create", "cache-warm-up", "ocf:pacemaker:Dummy", "--no-default-ops"]);
+    if (result.status !== 0 && !existsSync("dist/pcs.cache")) console.warn(`no code cache made: ${result.stderr.trim()}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
 // The sandbox's fence agent: one self-contained file named as fence agents are (no extension), so that
 // PCS_LITE_FENCE_DIR=dist/fence finds it (see docs/fence-agent.md).

@@ -1,9 +1,13 @@
 // External programs run here, never through a shell: arguments are passed as a list and
 // resource parameters travel as environment variables.
-import type { spawn as spawnType } from "node:child_process";
+import type * as ChildProcess from "node:child_process";
 
-// loaded on the first run: most pcs -f commands run nothing, and child_process costs every start ~7 ms
-let spawnProcess: typeof spawnType | undefined;
+// Loaded on the first run (most pcs -f commands run nothing, and child_process costs every start
+// ~7 ms), and synchronously: a caller starts a child and goes on with synchronous work (reading the
+// CIB) while the child runs; an await here would start the child only after that work.
+let childProcess: typeof ChildProcess | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load, see above
+const loadChildProcess = (): typeof ChildProcess => (childProcess ??= require("node:child_process") as typeof ChildProcess);
 
 export interface RunResult {
   code: number;
@@ -20,11 +24,9 @@ export interface RunOptions {
 
 export type Runner = (command: string, args: string[], options?: RunOptions) => Promise<RunResult>;
 
-export const processRunner: Runner = async (command, args, options = {}) => {
-  spawnProcess ??= (await import("node:child_process")).spawn;
-  const spawn = spawnProcess;
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
+export const processRunner: Runner = (command, args, options = {}) =>
+  new Promise((resolve) => {
+    const child = loadChildProcess().spawn(command, args, {
       env: options.env ? { ...process.env, ...options.env } : process.env,
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -55,4 +57,3 @@ export const processRunner: Runner = async (command, args, options = {}) => {
     child.stdin.on("error", () => undefined);
     child.stdin.end(options.stdin ?? "");
   });
-};
