@@ -7,7 +7,7 @@ import { cloneOf, historyOn, type GraphConfig, type OpConfig } from "./graph-con
 import type { Act, Model } from "./graph-model.js";
 import { addStoppedMonitors } from "./graph-stopped-monitors.js";
 import { addMigrationActions } from "./migration.js";
-import { guestProbeHold, guestResources, probeEligible } from "./graph-remote.js";
+import { guestProbeHold, guestResources, probeEligible, type HeldProbe } from "./graph-remote.js";
 import { connectionParams } from "./bundle.js";
 import { addBundlePseudoActions, probedThroughBundle, replicaProbeTargets } from "./graph-bundle.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
@@ -92,14 +92,6 @@ const PROBE_META: Record<number, () => Record<string, string>> = {
   0: () => ({}),
 };
 
-/** A resource not probed on a guest node because of its guest's state: its start comes after the
- * guest's probes (stopped) or its stop (stopping). */
-export interface HeldProbe {
-  guest: Resource;
-  reason: "stopped" | "stopping";
-  /** The resource whose start waits (the primitive's topmost collective, a bundle's inner clone). */
-  top: Resource;
-}
 
 /** uber_parent: the topmost collective of a resource below a bundle. */
 function uberParent(rsc: Resource): Resource {

@@ -2,10 +2,18 @@
 // pcmk_sched_probes.c, pcmk_graph_producer.c): which probes they get, the cluster node an action is
 // routed through, the guest's physical host, and the orderings that keep every action within the
 // connection's lifetime (after its start, before its stop).
-import type { HeldProbe } from "./graph-actions.js";
 import type { Act, Model } from "./graph-model.js";
 import { connectionState } from "./remote.js";
 import type { Cluster, Resource, SchedNode } from "./types.js";
+
+/** A resource not probed on a guest node because of its guest's state: its start comes after the
+ * guest's probes (stopped) or its stop (stopping). */
+export interface HeldProbe {
+  guest: Resource;
+  reason: "stopped" | "stopping";
+  /** The resource whose start waits (the primitive's topmost collective, a bundle's inner clone). */
+  top: Resource;
+}
 
 const started = (r: Resource): boolean => r.running.length > 0 && r.role !== "Stopped";
 
