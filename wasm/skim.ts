@@ -339,29 +339,18 @@ export function firstControl(length: i32): i32 {
   return -1;
 }
 
-/** How many tags the last skimmed section holds, and how deep they go below it. */
+/** What the last skim found: bits 1 canonical layout, 2 tags only, 4 has children, 8 ended on a start tag (or none). */
+export function flags(): i32 {
+  return (canonicalSoFar ? 1 : 0) | (tagsOnlySoFar ? 2 : 0) | (childrenSeen ? 4 : 0) | (lastOpened ? 8 : 0);
+}
+
+/** How many tags the last skimmed section holds, how deep they go below it, how many ids it has. */
 export function tags(): i32 {
   return tagCount;
 }
 
 export function maxDepth(): i32 {
   return deepest;
-}
-
-export function canonical(): bool {
-  return canonicalSoFar;
-}
-
-export function tagsOnly(): bool {
-  return tagsOnlySoFar;
-}
-
-export function hasChildren(): bool {
-  return childrenSeen;
-}
-
-export function justOpened(): bool {
-  return lastOpened;
 }
 
 export function idCount(): i32 {

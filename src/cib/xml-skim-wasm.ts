@@ -8,10 +8,8 @@ interface SkimExports {
   memory: WebAssembly.Memory;
   reserve(length: number): number;
   skim(length: number, from: number, base: number): number;
-  canonical(): number;
-  tagsOnly(): number;
-  hasChildren(): number;
-  justOpened(): number;
+  /** bits: 1 canonical, 2 tags only, 4 has children, 8 just opened */
+  flags(): number;
   idCount(): number;
   idsPointer(): number;
   tags(): number;
@@ -120,12 +118,13 @@ export class SkimmedBytes {
     const ids = new Int32Array(wasm.memory.buffer, wasm.idsPointer(), 3 * count).slice();
     const tags = wasm.tags();
     const deepest = wasm.maxDepth();
+    const flags = wasm.flags();
     return {
       end,
-      canonical: wasm.canonical() !== 0,
-      tagsOnly: wasm.tagsOnly() !== 0,
-      hasChildren: wasm.hasChildren() !== 0,
-      justOpened: wasm.justOpened() !== 0,
+      canonical: (flags & 1) !== 0,
+      tagsOnly: (flags & 2) !== 0,
+      hasChildren: (flags & 4) !== 0,
+      justOpened: (flags & 8) !== 0,
       ids,
       // each tag gains at most its indentation, a newline and "/>"
       reindent: (depth, out) => this.reindent(from, end, depth, end - from + tags * (2 * (depth + 1 + deepest) + 3), out),

@@ -7,19 +7,9 @@ import { join } from "node:path";
 import { readScenario } from "../parity/scenario";
 import { shlexSplit } from "../parity/shlex";
 
-export type Rng = () => number;
+import { seededRng, type Rng } from "../helpers/rng";
 
-/** mulberry32: small, fast, and the same sequence for a seed everywhere. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng, type Rng };
 
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[int(rng, items.length)];

@@ -10,6 +10,7 @@ import { createElement, firstChild, serializeXml, type XmlElement } from "../../
 import { parseDocument, parseXml } from "../../src/cib/xml-parse";
 import { runPcs } from "../helpers/cli";
 import { pcsInProcess, restoreStdio } from "../helpers/in-process";
+import { seededRng } from "../helpers/rng";
 
 const BASES: Record<string, string> = {
   cluster: `<cib admin_epoch="0" epoch="7" num_updates="3" validate-with="pacemaker-3.8" crm_feature_set="3.16.2">
@@ -88,17 +89,6 @@ const BASES: Record<string, string> = {
 
 // ---- writing a tree in other layouts ------------------------------------------------------
 
-/** A seeded pseudo-random source (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Layout {
   /** Whitespace (and whatever else may lie) between tags, before something at `depth`. */
@@ -119,7 +109,7 @@ const plainValue = (value: string, quote: string) =>
   value.replace(/[&<\n\r\t]/g, (c) => ({ "&": "&amp;", "<": "&lt;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;" })[c]!).replaceAll(quote, quote === '"' ? "&quot;" : "&apos;");
 
 function layout(style: string, seed: number): Layout {
-  const next = random(seed);
+  const next = seededRng(seed);
   const pick = <T>(choices: T[]): T => choices[Math.floor(next() * choices.length)];
   const base: Layout = {
     gap: (depth) => "\n" + "  ".repeat(depth),

@@ -8,6 +8,7 @@ import { untouchedText } from "../../src/cib/xml-lazy";
 import { parseDocument } from "../../src/cib/xml-parse";
 import { readXmlDocument } from "../../src/cib/xml-check";
 import { documentBuffer, firstControlCharacter, SkimmedBytes } from "../../src/cib/xml-skim-wasm";
+import { seededRng } from "../helpers/rng";
 
 function cib(resources: number): string {
   const primitives = Array.from(
@@ -62,17 +63,6 @@ ${states}        </lrm_resources>
 `;
 }
 
-/** A seeded pseudo-random source (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LAYOUTS: Record<string, (text: string) => string> = {
   canonical: (t) => t,
@@ -139,7 +129,7 @@ test.each(Object.keys(LAYOUTS))("native and JavaScript skimming agree: %s", (nam
 });
 
 test("native and JavaScript skimming agree on damaged documents (seeded)", () => {
-  const next = random(20261207);
+  const next = seededRng(20261207);
   const pick = <T>(choices: readonly T[]): T => choices[Math.floor(next() * choices.length)];
   const inserts = ["<", ">", '"', "'", "&", "=", "/", " ", "\n", "\t", "x", "-", ":", "<!-- c -->", "&amp;", "<a/>", "</a>", "<a>", '" b="', "\r"];
   const bases = Object.values(LAYOUTS).map((relayout) => relayout(cib(3)));
@@ -193,7 +183,7 @@ test("control characters are refused the same when the native scan looks for the
   };
   expect(firstControlCharacter(inNativeMemory(Buffer.from(text, "latin1")))).toBe(-1);
   expect(read(inNativeMemory(Buffer.from(text, "latin1")))).toBe("read");
-  const next = random(7);
+  const next = seededRng(7);
   for (let k = 0; k < 60; k++) {
     const at = Math.floor(next() * text.length);
     const c = String.fromCharCode(Math.floor(next() * 32));

@@ -1,0 +1,14 @@
+// Seeded pseudo-random numbers for generated test inputs.
+export type Rng = () => number;
+
+/** mulberry32: small, fast, and the same sequence for a seed everywhere. */
+export function seededRng(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
