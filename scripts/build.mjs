@@ -52,6 +52,8 @@ await build({
   outfile: "dist/pcs.cjs",
   bundle: true,
   format: "cjs",
+  // a dynamic import of an external (ssh2's client) would need vm's module loader: a require does
+  supported: { "dynamic-import": false },
   platform: "node",
   target: "node20",
   external: ["ssh2", "cpu-features"],
