@@ -68,6 +68,8 @@ function skimmer(): SkimExports | null {
 export function documentBuffer(size: number): Buffer {
   const wasm = skimmer();
   const at = wasm ? wasm.reserve(size) : 0;
+  // the document read before is no longer there: its sections are rewritten in JavaScript from now on
+  if (at) generation++;
   return at ? Buffer.from(wasm!.memory.buffer, at, size) : Buffer.allocUnsafe(size);
 }
 

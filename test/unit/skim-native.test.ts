@@ -165,6 +165,10 @@ test("a document read after another: the first one's sections are still written 
   const b = parseDocument(second, { keepAsText: cibSectionsAsText, keptLayout: "canonical", bytes: bytes(second) });
   expect(serializeXml(a.root)).toBe(cib(5));
   expect(serializeXml(b.root)).toBe(cib(9));
+  // a file read into the module's memory, not parsed yet, replaces the bytes of the one before too
+  const c = parseDocument(first, { keepAsText: cibSectionsAsText, keptLayout: "canonical", bytes: bytes(first) });
+  Buffer.from(second, "latin1").copy(documentBuffer(second.length));
+  expect(serializeXml(c.root)).toBe(cib(5));
 });
 
 test("control characters are refused the same when the native scan looks for them", () => {
