@@ -93,7 +93,6 @@ function blockUnprobedStarts(cluster: Cluster, plans: Map<Resource, PrimitivePla
 /** Without quorum, starts are blocked (and with policy stop, running resources stop); resources on
  * nodes that cannot be fenced cannot be stopped. */
 function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Cluster): void {
-  const o = cluster.options;
   const from = plan.from;
   if (from && from.unclean && !canFence(cluster, from)) {
     if (plan.stop && haveFencingDevice(cluster) && !rsc.blocked) plan.stopBlocked = true;
@@ -104,8 +103,9 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
   // a copy on a node that can be neither reached nor fenced may still run: nothing starts until it is
   // known stopped (the reachable copies still stop)
   if (rsc.running.some((n) => n.unclean && !canFence(cluster, n))) plan.start = false;
-  if (o.haveQuorum || o.noQuorumPolicy === "ignore" || rsc.meta.get("requires") === "nothing") return;
-  if (o.noQuorumPolicy === "freeze") {
+  const policy = effectiveQuorumPolicy(rsc, cluster);
+  if (policy === "ignore" || rsc.meta.get("requires") === "nothing") return;
+  if (policy === "freeze") {
     if (from && !from.unclean && !rsc.failed) {
       plan.stop = false;
       plan.start = false;
@@ -120,12 +120,22 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
     plan.startBlocked = true;
     plan.stopReason = "no quorum";
   }
-  if (from && !plan.stop && !rsc.isStonith) {
+  if (from && !plan.stop) {
     plan.stop = true;
     plan.start = !!plan.to;
     plan.startBlocked = true;
     plan.stopReason = "no quorum";
   }
+}
+
+/** pe_actions.c's effective_quorum_policy: with quorum, anything goes; no-quorum-policy=demote lets
+ * what runs in an unpromoted or promoted role carry on (demoted, see capPromotionWithoutQuorum) and
+ * stops the rest, fencing devices included. */
+function effectiveQuorumPolicy(rsc: Resource, cluster: Cluster): string {
+  const o = cluster.options;
+  if (o.haveQuorum) return "ignore";
+  if (o.noQuorumPolicy !== "demote") return o.noQuorumPolicy;
+  return rsc.role === "Promoted" || rsc.role === "Unpromoted" ? "ignore" : "stop";
 }
 
 interface Edge {

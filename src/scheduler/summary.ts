@@ -41,7 +41,9 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
     if (!plan.stop) return undefined;
     const reason = stopReason();
     const held = plan.stopHeld ? (reason ? `${reason} (blocked)` : "blocked") : reason;
-    return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: held };
+    // the role is shown when the current one is above started or the next one is promoted
+    const label = next === "Promoted" ? `${cur} ` : roleLabel(rsc, cur);
+    return { action: "Stop", rsc: id, detail: `${label}${from.uname}`, reason: held };
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;

@@ -6,6 +6,16 @@ import type { Case } from "./cases";
 const two = [{ name: "node1" }, { name: "node2" }];
 const withFeatureSet = (xml: string) => xml.replace("<cib ", '<cib crm_feature_set="3.16.1" ');
 const runningA = [{ rsc: "A", node: "node1", op: "start", call: 2 }];
+const noQuorum = (xml: string) => xml.replace('have-quorum="1"', 'have-quorum="0"');
+const promotable = (inner: string) => `<clone id="P"><meta_attributes id="P-m"><nvpair id="P-m1" name="promotable" value="true"/></meta_attributes>${inner}</clone>`;
+const stateful = (id: string) => `<primitive id="${id}" class="ocf" provider="pacemaker" type="Stateful"/>`;
+const FENCE = `<primitive id="F" class="stonith" type="fence_dummy"/>`;
+// two members with promotion scores and a third one lost: the partition has no quorum
+const scored = [{ name: "node1", transient: { "master-S": "10" } }, { name: "node2", transient: { "master-S": "5" } }, { name: "node3", state: "lost" as const }];
+const promotedS = [
+  { rsc: "S", node: "node1", op: "promote", call: 3 },
+  { rsc: "S", node: "node2", op: "start", call: 4 },
+];
 
 export const GENERAL_CASES: Case[] = [
   {
@@ -106,5 +116,49 @@ export const GENERAL_CASES: Case[] = [
     },
     patch: (xml) => xml.replace('have-quorum="1"', 'have-quorum="0"'),
     expected: ["* Stop A ( node1 ) due to no quorum"],
+  },
+  {
+    // without quorum a fencing device is stopped like any other resource
+    name: "no-quorum-policy=stop stops a running fencing device",
+    spec: { nodes: scored, options: { "no-quorum-policy": "stop", "stonith-enabled": "true" }, resources: FENCE, ops: [{ rsc: "F", node: "node1", op: "start", call: 1 }] },
+    patch: noQuorum,
+    expected: ["* Stop F ( node1 ) due to no quorum"],
+  },
+  {
+    // effective_quorum_policy: instances running unpromoted or promoted carry on, demoted; the rest
+    // (fencing device included) behaves as with no-quorum-policy=stop
+    name: "no-quorum-policy=demote demotes promoted instances and stops everything else",
+    spec: {
+      nodes: scored,
+      options: { "no-quorum-policy": "demote", "stonith-enabled": "true" },
+      resources: FENCE + dummy("A") + dummy("B") + promotable(stateful("S")),
+      ops: [{ rsc: "F", node: "node1", op: "start", call: 1 }, { rsc: "A", node: "node2", op: "start", call: 2 }, ...promotedS],
+    },
+    patch: noQuorum,
+    expected: ["* Demote S:0 ( Promoted -> Unpromoted node1 )", "* Stop F ( node1 ) due to no quorum", "* Stop A ( node2 ) due to no quorum", "* Start B ( node1 ) due to no quorum (blocked)"],
+  },
+  {
+    name: "no-quorum-policy=demote leaves a failed promoted instance to recover as unpromoted",
+    spec: {
+      nodes: scored,
+      options: { "no-quorum-policy": "demote" },
+      resources: promotable(stateful("S")),
+      ops: [...promotedS, { rsc: "S", node: "node1", op: "monitor", interval: 10000, rc: 1, call: 5 }],
+    },
+    patch: noQuorum,
+    expected: ["* Recover S:0 ( Promoted -> Unpromoted node1 )"],
+  },
+  {
+    // a group instance with a promoted member keeps its other members' role Started: those stop, and
+    // the summary names the role since the instance was to be promoted
+    name: "no-quorum-policy=demote stops a started member of a promoted group instance",
+    spec: {
+      nodes: scored,
+      options: { "no-quorum-policy": "demote" },
+      resources: promotable(`<group id="G">${stateful("S")}${dummy("D")}</group>`),
+      ops: [{ rsc: "S", node: "node1", op: "promote", call: 3 }, { rsc: "D", node: "node1", op: "start", call: 4 }, { rsc: "S", node: "node2", op: "start", call: 5 }],
+    },
+    patch: noQuorum,
+    expected: ["* Demote S:0 ( Promoted -> Unpromoted node1 )", "* Stop D:0 ( Started node1 ) due to no quorum", "* Start D:1 ( node2 ) due to no quorum (blocked)"],
   },
 ];
