@@ -95,7 +95,12 @@ function blockUnprobedStarts(cluster: Cluster, plans: Map<Resource, PrimitivePla
 function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Cluster): void {
   const from = plan.from;
   if (from && from.unclean && !canFence(cluster, from)) {
-    if (plan.stop && haveFencingDevice(cluster) && !rsc.blocked) plan.stopBlocked = true;
+    if (plan.stop && haveFencingDevice(cluster) && !rsc.blocked) {
+      plan.stopBlocked = true;
+      // the line gives the stop's reason, else the start's (a start needing quorum it lacks)
+      if (!plan.to) plan.stopBlockedReason = "node availability";
+      else if (effectiveQuorumPolicy(rsc, cluster) === "stop" && rsc.meta.get("requires") !== "nothing") plan.stopBlockedReason = "no quorum";
+    }
     plan.stop = false;
     plan.start = false;
     return;
@@ -106,11 +111,8 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
   const policy = effectiveQuorumPolicy(rsc, cluster);
   if (policy === "ignore" || rsc.meta.get("requires") === "nothing") return;
   if (policy === "freeze") {
-    if (from && !from.unclean && !rsc.failed) {
-      plan.stop = false;
-      plan.start = false;
-    }
-    if (plan.start) {
+    // only what is not active anywhere cannot start (stops never need quorum)
+    if (plan.start && !rsc.running.length) {
       plan.startBlocked = true;
       plan.stopReason = "quorum freeze";
     }

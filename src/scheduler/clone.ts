@@ -150,11 +150,14 @@ export function promote(unit: Resource, cluster: Cluster, state: AssignState): v
   candidates.sort((a, b) => b.score - a.score || Number(b.was) - Number(a.was) || (a.inst.instance ?? 0) - (b.inst.instance ?? 0));
   const perNode = new Map<string, number>();
   const promotedOn: SchedNode[] = [];
+  const frozen = !cluster.options.haveQuorum && cluster.options.noQuorumPolicy === "freeze";
   let n = 0;
   for (const c of candidates) {
     if (n >= info.promotedMax || c.score < 0) break;
     const k = perNode.get(c.node.uname) ?? 0;
     if (k >= info.promotedNodeMax) continue;
+    // no-quorum-policy=freeze: an instance not promoted yet stays unpromoted and takes no slot
+    if (frozen && !primitivesOf(c.inst).some((m) => m.role === "Promoted")) continue;
     perNode.set(c.node.uname, k + 1);
     for (const m of primitivesOf(c.inst)) m.nextRole = "Promoted";
     promotedOn.push(c.node);

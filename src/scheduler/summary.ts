@@ -17,7 +17,7 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
     if (plan.stopReason) return `due to ${plan.stopReason}`;
     return "due to node availability";
   };
-  if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: "blocked" };
+  if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: plan.stopBlockedReason ? `due to ${plan.stopBlockedReason} (blocked)` : "blocked" };
   if (rsc.running.length > 1 && plan.stop) {
     if (!to) return undefined; // one Stop line per node, added by summarize()
     // the restart cannot start: crm_simulate shows the stop on the current (first) node only

@@ -161,4 +161,57 @@ export const GENERAL_CASES: Case[] = [
     patch: noQuorum,
     expected: ["* Demote S:0 ( Promoted -> Unpromoted node1 )", "* Stop D:0 ( Started node1 ) due to no quorum", "* Start D:1 ( node2 ) due to no quorum (blocked)"],
   },
+  {
+    // freeze only keeps what is not active from starting: an active resource still moves
+    name: "no-quorum-policy=freeze lets an active resource move",
+    spec: { nodes: scored, options: { "no-quorum-policy": "freeze" }, resources: dummy("A"), constraints: `<rsc_location id="l1" rsc="A" node="node2" score="100"/>`, ops: runningA },
+    patch: noQuorum,
+    expected: ["* Move A ( node1 -> node2 )"],
+  },
+  {
+    name: "no-quorum-policy=freeze recovers a failed active resource",
+    spec: { nodes: scored, options: { "no-quorum-policy": "freeze" }, resources: dummy("A"), ops: [...runningA, { rsc: "A", node: "node1", op: "monitor", interval: 10000, rc: 1, call: 3 }] },
+    patch: noQuorum,
+    expected: ["* Recover A ( node1 )"],
+  },
+  {
+    // an unpromoted instance cannot be promoted without quorum and takes no promotion slot: the
+    // promoted one keeps it although its score is lower
+    name: "no-quorum-policy=freeze keeps the promoted instance over a better-scored unpromoted one",
+    spec: {
+      nodes: [{ name: "node1", transient: { "master-S": "5" } }, { name: "node2", transient: { "master-S": "10" } }, { name: "node3", state: "lost" }],
+      options: { "no-quorum-policy": "freeze" },
+      resources: promotable(stateful("S")),
+      ops: promotedS,
+    },
+    patch: noQuorum,
+    expected: [],
+  },
+  {
+    // a stop on a node that cannot be fenced without quorum is blocked; its line gives the start's
+    // reason (no quorum) while the resource has somewhere to go, node availability once it has none
+    name: "a blocked stop on an unfenceable node names the start's reason: no quorum",
+    spec: { nodes: scored, options: { "no-quorum-policy": "stop", "stonith-enabled": "true" }, resources: FENCE + dummy("A"), ops: [{ rsc: "F", node: "node1", op: "start", call: 1 }, { rsc: "A", node: "node3", op: "start", call: 2 }] },
+    patch: noQuorum,
+    expected: ["* Stop A ( node3 ) due to no quorum (blocked)", "* Stop F ( node1 ) due to no quorum"],
+  },
+  {
+    name: "a blocked stop of a resource with no allowed node is for node availability",
+    spec: {
+      nodes: scored,
+      options: { "no-quorum-policy": "freeze", "stonith-enabled": "true" },
+      resources: FENCE + dummy("A"),
+      constraints: `<rsc_location id="l1" rsc="A" node="node1" score="-INFINITY"/><rsc_location id="l2" rsc="A" node="node2" score="-INFINITY"/>`,
+      ops: [{ rsc: "F", node: "node1", op: "start", call: 1 }, { rsc: "A", node: "node3", op: "start", call: 2 }],
+    },
+    patch: noQuorum,
+    expected: ["* Stop A ( node3 ) due to node availability (blocked)"],
+  },
+  {
+    // with freeze the start elsewhere is runnable (the resource is active): no reason to give
+    name: "no-quorum-policy=freeze: a blocked stop on an unfenceable node gives no reason",
+    spec: { nodes: scored, options: { "no-quorum-policy": "freeze", "stonith-enabled": "true" }, resources: FENCE + dummy("A"), ops: [{ rsc: "F", node: "node1", op: "start", call: 1 }, { rsc: "A", node: "node3", op: "start", call: 2 }] },
+    patch: noQuorum,
+    expected: ["* Stop A ( node3 ) blocked"],
+  },
 ];
