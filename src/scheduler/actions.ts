@@ -189,7 +189,9 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): First
     // A primitive's start is also required when it stops (its own stop-then-start ordering).
     // A migrating first's start does not force restarts after it (Pacemaker: a migratable first
     // implies nothing for its thens).
-    return { starts: !!p && p.start && !p.startBlocked && !p.migrate, canRun: !!p && runs(p), name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop) };
+    // a move whose stop is held cannot start either
+    const held = !!p && !!p.stopHeld && !!p.heldBy && p.to !== p.from;
+    return { starts: !!p && p.start && !p.startBlocked && !p.migrate && !held, canRun: !!p && runs(p) && !held, name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop) };
   }
   if (first.variant === "group") {
     const last = ps[ps.length - 1];
@@ -300,10 +302,13 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
     for (const e of list) {
       const fsEdge = e.anyOf ? anyState(e.anyOf, plans) : cloneMinState(e, plans) ?? firstState(e.first, plans);
       if (e.symmetrical && !e.optional && e.first.variant === "primitive" && e.then.variant === "primitive") {
-        // The first's stop waits for the then's stop, which a blocked resource never does.
+        // The first's stop waits for the then's stop, which a blocked or unmanaged resource never does,
+        // nor one whose own stop is held so.
         const fp = plans.get(e.first);
         const tp = plans.get(e.then);
-        if (fp && tp && fp.stop && !fp.stopHeld && e.then.blocked && tp.from) {
+        // (an explicit ordering with an unmanaged then does not hold the first: only a group's chain does)
+        const thenCannotStop = !!tp && !!tp.from && (e.then.blocked || (!e.id && (!isManaged(e.then, cluster) || (tp.stop && !!tp.stopHeld && !!tp.heldBy))));
+        if (fp && tp && fp.stop && !fp.stopHeld && thenCannotStop) {
           fp.stopHeld = true;
           fp.heldBy = `unrunnable ${e.then.id} stop`;
           changed = true;
@@ -314,7 +319,16 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
       const interleaved = e.first.variant === "clone" && e.then.variant === "clone" && !!e.then.clone?.interleave && !e.anyOf && !e.anyInstance && !fsEdge.name.startsWith("clone-one-or-more:");
       for (const { t, lead } of thenTargets(e.then)) {
         const tp = plans.get(t);
-        if (!tp || !isManaged(t, cluster)) continue;
+        if (!tp) continue;
+        // a failure-blocked resource is as unmanaged: orderings neither restart nor stop it, but an
+        // unmanaged group member's start still cannot run after a first that cannot (no line of its own)
+        if (!isManaged(t, cluster) || (t.blocked && t.running.length > 0)) {
+          if (!e.id && !e.optional && !fsEdge.canRun && tp.to && !tp.startBlocked && !t.blocked) {
+            tp.startBlocked = true;
+            changed = true;
+          }
+          continue;
+        }
         let fs0 = fsEdge;
         let plain = false;
         if (interleaved) {

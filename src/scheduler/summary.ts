@@ -39,7 +39,8 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (!to || (plan.startBlocked && plan.stop)) {
     if (!plan.stop) return undefined;
-    const reason = stopReason();
+    // the stop's own reason (what holds it) comes before the start's
+    const reason = plan.stopHeld && plan.heldBy && to ? `due to ${plan.heldBy}` : stopReason();
     const held = plan.stopHeld ? (reason ? `${reason} (blocked)` : "blocked") : reason;
     // the role is shown when the current one is above started or the next one is promoted
     const label = next === "Promoted" ? `${cur} ` : roleLabel(rsc, cur);

@@ -214,4 +214,55 @@ export const GENERAL_CASES: Case[] = [
     patch: noQuorum,
     expected: ["* Stop A ( node3 ) blocked"],
   },
+  {
+    // each group member is colocated with the one before it: after an unmanaged member the rest stay
+    // with it (here on a standby node: they stop), and what comes before it cannot stop before it does
+    name: "group members after an unmanaged member follow it; the members before it cannot stop",
+    spec: {
+      nodes: [{ name: "node1", attrs: { standby: "on" } }, { name: "node2" }],
+      resources: `<group id="G">${dummy("A")}${dummy("B")}${dummy("C", { "is-managed": "false" })}${dummy("D")}</group>`,
+      ops: ["A", "B", "C", "D"].map((rsc, i) => ({ rsc, node: "node1", op: "start", call: 10 + i })),
+    },
+    expected: ["* Stop A ( node1 ) due to unrunnable B stop (blocked)", "* Stop B ( node1 ) due to unrunnable C stop (blocked)", "* Stop D ( node1 ) due to node availability"],
+  },
+  {
+    // the group's location scores go to its first member only: the member after the unmanaged one
+    // follows it onto the banned node, where its start waits on the blocked chain before it
+    name: "a member after an unmanaged one follows it despite the group's ban, its start blocked",
+    spec: {
+      nodes: two,
+      resources: `<group id="G">${dummy("A")}${dummy("B", { "is-managed": "false" })}${dummy("C")}</group>`,
+      constraints: `<rsc_location id="l1" rsc="G" node="node1" score="-INFINITY"/>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 10 },
+        { rsc: "B", node: "node1", op: "start", call: 11 },
+      ],
+    },
+    expected: ["* Stop A ( node1 ) due to unrunnable B stop (blocked)", "* Start C ( node1 ) due to unrunnable B start (blocked)"],
+  },
+  {
+    // only a group's own chain holds stops: an explicit ordering with an unmanaged then does not
+    name: "an explicit ordering with an unmanaged then does not hold the first's stop",
+    spec: {
+      nodes: [{ name: "node1", attrs: { standby: "on" } }, { name: "node2" }],
+      resources: dummy("A") + dummy("B", { "is-managed": "false" }),
+      constraints: `<rsc_order id="o1" first="A" then="B"/>`,
+      ops: [
+        { rsc: "A", node: "node1", op: "start", call: 10 },
+        { rsc: "B", node: "node1", op: "start", call: 11 },
+      ],
+    },
+    expected: ["* Move A ( node1 -> node2 )"],
+  },
+  {
+    // the group's mandatory colocations bind every member after an unmanaged one
+    name: "a member after an unmanaged one keeps the group's mandatory colocation",
+    spec: {
+      nodes: two,
+      resources: dummy("X", { "target-role": "Stopped" }) + `<group id="G">${dummy("A", { "is-managed": "false" })}${dummy("B")}</group>`,
+      constraints: `<rsc_colocation id="c1" rsc="G" with-rsc="X" score="INFINITY"/>`,
+      ops: [{ rsc: "A", node: "node1", op: "start", call: 2 }],
+    },
+    expected: [],
+  },
 ];
