@@ -265,4 +265,25 @@ export const GENERAL_CASES: Case[] = [
     },
     expected: [],
   },
+  {
+    // schedule_fencing_and_shutdowns: no fencing until some resource is managed
+    name: "no fencing while every resource (the fencing device too) is unmanaged",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2", state: "lost" }],
+      options: { "stonith-enabled": "true" },
+      resources: FENCE.replace("/>", `><meta_attributes id="F-m"><nvpair id="F-m1" name="is-managed" value="false"/></meta_attributes></primitive>`) + dummy("A", { "is-managed": "false" }),
+      ops: [{ rsc: "A", node: "node2", op: "start", call: 2 }],
+    },
+    expected: [],
+  },
+  {
+    name: "one managed resource is enough for an unmanaged fencing device to fence",
+    spec: {
+      nodes: [{ name: "node1" }, { name: "node2", state: "lost" }],
+      options: { "stonith-enabled": "true" },
+      resources: FENCE.replace("/>", `><meta_attributes id="F-m"><nvpair id="F-m1" name="is-managed" value="false"/></meta_attributes></primitive>`) + dummy("A"),
+      ops: [{ rsc: "A", node: "node2", op: "start", call: 2 }],
+    },
+    expected: ["* Fence (reboot) node2 'peer is no longer part of the cluster'", "* Move A ( node2 -> node1 )"],
+  },
 ];
