@@ -93,10 +93,14 @@ function blockUnprobedStarts(cluster: Cluster, plans: Map<Resource, PrimitivePla
 /** Without quorum, starts are blocked (and with policy stop, running resources stop); resources on
  * nodes that cannot be fenced cannot be stopped. */
 function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Cluster): void {
-  const o = cluster.options;
   const from = plan.from;
   if (from && from.unclean && !canFence(cluster, from)) {
-    if (plan.stop && haveFencingDevice(cluster) && !rsc.blocked) plan.stopBlocked = true;
+    if (plan.stop && haveFencingDevice(cluster) && !rsc.blocked) {
+      plan.stopBlocked = true;
+      // the line gives the stop's reason, else the start's (a start needing quorum it lacks)
+      if (!plan.to) plan.stopBlockedReason = "node availability";
+      else if (effectiveQuorumPolicy(rsc, cluster) === "stop" && rsc.meta.get("requires") !== "nothing") plan.stopBlockedReason = "no quorum";
+    }
     plan.stop = false;
     plan.start = false;
     return;
@@ -104,13 +108,11 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
   // a copy on a node that can be neither reached nor fenced may still run: nothing starts until it is
   // known stopped (the reachable copies still stop)
   if (rsc.running.some((n) => n.unclean && !canFence(cluster, n))) plan.start = false;
-  if (o.haveQuorum || o.noQuorumPolicy === "ignore" || rsc.meta.get("requires") === "nothing") return;
-  if (o.noQuorumPolicy === "freeze") {
-    if (from && !from.unclean && !rsc.failed) {
-      plan.stop = false;
-      plan.start = false;
-    }
-    if (plan.start) {
+  const policy = effectiveQuorumPolicy(rsc, cluster);
+  if (policy === "ignore" || rsc.meta.get("requires") === "nothing") return;
+  if (policy === "freeze") {
+    // only what is not active anywhere cannot start (stops never need quorum)
+    if (plan.start && !rsc.running.length) {
       plan.startBlocked = true;
       plan.stopReason = "quorum freeze";
     }
@@ -120,12 +122,22 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
     plan.startBlocked = true;
     plan.stopReason = "no quorum";
   }
-  if (from && !plan.stop && !rsc.isStonith) {
+  if (from && !plan.stop) {
     plan.stop = true;
     plan.start = !!plan.to;
     plan.startBlocked = true;
     plan.stopReason = "no quorum";
   }
+}
+
+/** pe_actions.c's effective_quorum_policy: with quorum, anything goes; no-quorum-policy=demote lets
+ * what runs in an unpromoted or promoted role carry on (demoted, see capPromotionWithoutQuorum) and
+ * stops the rest, fencing devices included. */
+function effectiveQuorumPolicy(rsc: Resource, cluster: Cluster): string {
+  const o = cluster.options;
+  if (o.haveQuorum) return "ignore";
+  if (o.noQuorumPolicy !== "demote") return o.noQuorumPolicy;
+  return rsc.role === "Promoted" || rsc.role === "Unpromoted" ? "ignore" : "stop";
 }
 
 interface Edge {
@@ -177,7 +189,9 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): First
     // A primitive's start is also required when it stops (its own stop-then-start ordering).
     // A migrating first's start does not force restarts after it (Pacemaker: a migratable first
     // implies nothing for its thens).
-    return { starts: !!p && p.start && !p.startBlocked && !p.migrate, canRun: !!p && runs(p), name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop) };
+    // a move whose stop is held cannot start either
+    const held = !!p && !!p.stopHeld && !!p.heldBy && p.to !== p.from;
+    return { starts: !!p && p.start && !p.startBlocked && !p.migrate && !held, canRun: !!p && runs(p) && !held, name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop) };
   }
   if (first.variant === "group") {
     const last = ps[ps.length - 1];
@@ -288,10 +302,13 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
     for (const e of list) {
       const fsEdge = e.anyOf ? anyState(e.anyOf, plans) : cloneMinState(e, plans) ?? firstState(e.first, plans);
       if (e.symmetrical && !e.optional && e.first.variant === "primitive" && e.then.variant === "primitive") {
-        // The first's stop waits for the then's stop, which a blocked resource never does.
+        // The first's stop waits for the then's stop, which a blocked or unmanaged resource never does,
+        // nor one whose own stop is held so.
         const fp = plans.get(e.first);
         const tp = plans.get(e.then);
-        if (fp && tp && fp.stop && !fp.stopHeld && e.then.blocked && tp.from) {
+        // (an explicit ordering with an unmanaged then does not hold the first: only a group's chain does)
+        const thenCannotStop = !!tp && !!tp.from && (e.then.blocked || (!e.id && (!isManaged(e.then, cluster) || (tp.stop && !!tp.stopHeld && !!tp.heldBy))));
+        if (fp && tp && fp.stop && !fp.stopHeld && thenCannotStop) {
           fp.stopHeld = true;
           fp.heldBy = `unrunnable ${e.then.id} stop`;
           changed = true;
@@ -302,7 +319,16 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
       const interleaved = e.first.variant === "clone" && e.then.variant === "clone" && !!e.then.clone?.interleave && !e.anyOf && !e.anyInstance && !fsEdge.name.startsWith("clone-one-or-more:");
       for (const { t, lead } of thenTargets(e.then)) {
         const tp = plans.get(t);
-        if (!tp || !isManaged(t, cluster)) continue;
+        if (!tp) continue;
+        // a failure-blocked resource is as unmanaged: orderings neither restart nor stop it, but an
+        // unmanaged group member's start still cannot run after a first that cannot (no line of its own)
+        if (!isManaged(t, cluster) || (t.blocked && t.running.length > 0)) {
+          if (!e.id && !e.optional && !fsEdge.canRun && tp.to && !tp.startBlocked && !t.blocked) {
+            tp.startBlocked = true;
+            changed = true;
+          }
+          continue;
+        }
         let fs0 = fsEdge;
         let plain = false;
         if (interleaved) {

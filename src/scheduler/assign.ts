@@ -160,7 +160,11 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   }
   const scores = baseScores(unit, cluster, state.index);
   mergeDependents(unit, scores, cluster, state);
+  const before = new Map(scores);
   applyColocations(unit, scores, cluster, state);
+  // nodes the unit's mandatory colocations rule out (Pacemaker gives them to every group member
+  // after an unmanaged one)
+  const colocBanned = new Set([...scores].filter(([k, v]) => v <= -INFINITY && (before.get(k) ?? 0) > -INFINITY).map(([k]) => k));
   const members = primitivesOf(unit);
   banInsufficientCapacity(unit, scores, cluster, state);
   for (const [k, v] of scores) unit.scores.set(k, v);
@@ -170,7 +174,7 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   let node: SchedNode | undefined;
   if (unmanaged) node = members.find((m) => m.running.length)?.running[0];
   else if (!blockedAll) node = bestNode(scores, cluster, members.find((m) => m.running.length)?.running[0]);
-  placeMembers(unit, members, node, cluster);
+  placeMembers(unit, members, node, cluster, colocBanned);
   consumeCapacity(members, cluster);
   state.placed.set(unit, node ? [node] : []);
 }

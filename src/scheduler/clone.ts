@@ -24,7 +24,9 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
   const pending: Resource[] = [];
   for (const inst of unit.children) {
     const members = primitivesOf(inst);
-    if (info.promotable) for (const m of members) if (m.role === "Started") m.role = "Unpromoted";
+    // an instance whose role (its members' highest) is Started counts as unpromoted, with all its members
+    const relabel = info.promotable && !members.some((m) => m.role === "Promoted" || m.role === "Unpromoted");
+    if (relabel) for (const m of members) if (m.role === "Started") m.role = "Unpromoted";
     const current = members.find((m) => m.running.length)?.running[0];
     if (!isManaged(inst, cluster) || (current && members.some((m) => m.blocked))) {
       placeMembers(inst, members, current, cluster);
@@ -148,15 +150,27 @@ export function promote(unit: Resource, cluster: Cluster, state: AssignState): v
   candidates.sort((a, b) => b.score - a.score || Number(b.was) - Number(a.was) || (a.inst.instance ?? 0) - (b.inst.instance ?? 0));
   const perNode = new Map<string, number>();
   const promotedOn: SchedNode[] = [];
+  const frozen = !cluster.options.haveQuorum && cluster.options.noQuorumPolicy === "freeze";
   let n = 0;
   for (const c of candidates) {
     if (n >= info.promotedMax || c.score < 0) break;
     const k = perNode.get(c.node.uname) ?? 0;
     if (k >= info.promotedNodeMax) continue;
+    // no-quorum-policy=freeze: an instance not promoted yet stays unpromoted and takes no slot
+    if (frozen && !primitivesOf(c.inst).some((m) => m.role === "Promoted")) continue;
     perNode.set(c.node.uname, k + 1);
     for (const m of primitivesOf(c.inst)) m.nextRole = "Promoted";
     promotedOn.push(c.node);
     n++;
   }
   state.promotedOn.set(unit, promotedOn);
+  capPromotionWithoutQuorum(unit, cluster);
+}
+
+/** no-quorum-policy=demote without quorum: what runs unpromoted or promoted keeps running but goes no
+ * further than unpromoted (the rest stops, see effectiveQuorumPolicy). Pacemaker caps the role only when it creates the instance's actions, after placement,
+ * so what is colocated with the promoted role has already been placed. */
+function capPromotionWithoutQuorum(unit: Resource, cluster: Cluster): void {
+  if (cluster.options.haveQuorum || cluster.options.noQuorumPolicy !== "demote") return;
+  for (const inst of unit.children) for (const m of primitivesOf(inst)) if (m.nextRole === "Promoted" && (m.role === "Promoted" || m.role === "Unpromoted")) m.nextRole = "Unpromoted";
 }

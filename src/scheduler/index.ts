@@ -66,6 +66,7 @@ function applyMultipleActive(cluster: Cluster): void {
 }
 
 function fencing(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): ScheduleResult["fencing"] {
+  // Pacemaker fences nothing until there is a resource to manage (the fencing devices count too)
   const managed = cluster.primitives.some((p) => isManaged(p, cluster));
   const out: ScheduleResult["fencing"] = [];
   for (const n of cluster.nodes) {
@@ -73,7 +74,7 @@ function fencing(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): Schedul
       // "fenced" by recovering its guest resource: a pseudo event, "reboot" when the guest starts again
       const container = n.connection?.container;
       if (n.requiresReset && container && managed && canFence(cluster, n)) out.push({ node: n.uname, action: plans.get(container)?.start ? "reboot" : "off", reason: "guest is unclean", guestOf: container.id });
-    } else if (n.unclean && canFence(cluster, n)) out.push({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" });
+    } else if (managed && n.unclean && canFence(cluster, n)) out.push({ node: n.uname, action: cluster.options.stonithAction, reason: n.fenceReason ?? "node is unclean" });
   }
   // Pacemaker lists node actions newest first: the last node fenced is named first
   return out.reverse();

@@ -136,29 +136,36 @@ export interface AssignState {
   promotedOn: Map<Resource, SchedNode[]>;
 }
 
-/** Group members follow the group's node in order; the first that cannot run there stops the rest. */
-export function placeMembers(unit: Resource, members: Resource[], node: SchedNode | undefined, cluster: Cluster): void {
+/** Group members follow the group's node in order; the first that cannot run there stops the rest.
+ * Each member is colocated with the one before it: after a member that stays where it runs (unmanaged,
+ * or blocked by a failure), the rest follow that member's node, or stop if it cannot host them. */
+export function placeMembers(unit: Resource, members: Resource[], node: SchedNode | undefined, cluster: Cluster, colocBanned?: Set<string>): void {
   let ok = !!node;
+  let at = node;
   for (const m of members) {
-    const unmanaged = !isManaged(m, cluster);
-    if (unmanaged) {
+    if (!isManaged(m, cluster) || (m.blocked && m.running.length > 0)) {
       // an unmanaged resource is assigned where it runs, and counts there like any other
       m.assignedTo = m.running[0];
       m.nextRole = m.running.length ? m.role : "Stopped";
       if (m.assignedTo) m.assignedTo.assigned++;
+      // the members after an unmanaged one also take the group's mandatory colocations (not its
+      // locations, whose scores only the first member gets)
+      if (m.assignedTo !== at) {
+        at = m.assignedTo;
+        ok = !!at && canHost(at) && !colocBanned?.has(at.uname);
+      }
       continue;
     }
-    if (ok && node && (m.banned.has(node.uname) || isDisabled(m) || m.forceStop)) ok = false;
-    if (ok && node) {
-      m.assignedTo = node;
+    if (ok && at && (m.banned.has(at.uname) || isDisabled(m) || m.forceStop)) ok = false;
+    if (ok && at) {
+      m.assignedTo = at;
       m.nextRole = "Started";
-      node.assigned++;
+      at.assigned++;
     } else {
       m.assignedTo = undefined;
       m.nextRole = "Stopped";
     }
   }
-  void unit;
 }
 
 /** Balanced placement's preference: negative when `a` has more capacity left than `b` on more attributes. */

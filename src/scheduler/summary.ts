@@ -17,7 +17,7 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
     if (plan.stopReason) return `due to ${plan.stopReason}`;
     return "due to node availability";
   };
-  if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: "blocked" };
+  if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: plan.stopBlockedReason ? `due to ${plan.stopBlockedReason} (blocked)` : "blocked" };
   if (rsc.running.length > 1 && plan.stop) {
     if (!to) return undefined; // one Stop line per node, added by summarize()
     // the restart cannot start: crm_simulate shows the stop on the current (first) node only
@@ -39,9 +39,12 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (!to || (plan.startBlocked && plan.stop)) {
     if (!plan.stop) return undefined;
-    const reason = stopReason();
+    // the stop's own reason (what holds it) comes before the start's
+    const reason = plan.stopHeld && plan.heldBy && to ? `due to ${plan.heldBy}` : stopReason();
     const held = plan.stopHeld ? (reason ? `${reason} (blocked)` : "blocked") : reason;
-    return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: held };
+    // the role is shown when the current one is above started or the next one is promoted
+    const label = next === "Promoted" ? `${cur} ` : roleLabel(rsc, cur);
+    return { action: "Stop", rsc: id, detail: `${label}${from.uname}`, reason: held };
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;

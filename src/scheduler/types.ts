@@ -274,6 +274,8 @@ export interface PrimitivePlan {
   stopReason?: string;
   /** The stop is needed but cannot run (its node cannot be fenced). */
   stopBlocked?: boolean;
+  /** The reason a blocked stop's line gives: the stop's own, else its start's. */
+  stopBlockedReason?: string;
   /** The stop waits on a blocked resource (an ordering): shown with "(blocked)". */
   stopHeld?: boolean;
   /** What holds the stop ("unrunnable X stop"), when known. */
