@@ -28,6 +28,15 @@ function escapeRe(s: string): string {
  * instance id for unique resources and the clone-stripped id (any instance number) for anonymous ones.
  */
 export function failCountOn(rsc: Resource, node: SchedNode, unique: boolean, cluster: Cluster): { count: number; last: number } {
+  // most nodes hold no failure at all: no expressions built for every resource on every node then
+  let failures = false;
+  for (const attr of node.attrs.keys()) {
+    if (attr.startsWith("fail-count-") || attr.startsWith("last-failure-")) {
+      failures = true;
+      break;
+    }
+  }
+  if (!failures) return { count: 0, last: 0 };
   const name = escapeRe(unique ? rsc.id : rsc.baseId);
   const inst = unique ? "" : "(:[0-9]+)?";
   const op = cluster.options.legacyFailCounts ? "" : "#.+_[0-9]+";
