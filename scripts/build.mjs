@@ -65,14 +65,12 @@ makeCodeCache();
 function makeCodeCache() {
   const scratch = mkdtempSync(join(tmpdir(), "pcs-lite-build-"));
   try {
-    const cib = join(scratch, "cib.xml");
-    const run = (args) =>
-      spawnSync(process.execPath, [...PCS_NODE_FLAGS, "bin/pcs", "-f", cib, ...args], {
-        env: { ...process.env, PCS_LITE_WRITE_CODE_CACHE: "dist/pcs.cache" },
-        encoding: "utf8",
-      });
     // a command that goes through the whole path of a -f edit: read, check, parse, change, write
-    const result = run(["resource", "create", "cache-warm-up", "ocf:pacemaker:Dummy", "--no-default-ops"]);
+    const command = ["-f", join(scratch, "cib.xml"), "resource", "create", "cache-warm-up", "ocf:pacemaker:Dummy", "--no-default-ops"];
+    const result = spawnSync(process.execPath, [...PCS_NODE_FLAGS, "bin/pcs", ...command], {
+      env: { ...process.env, PCS_LITE_WRITE_CODE_CACHE: "dist/pcs.cache" },
+      encoding: "utf8",
+    });
     if (result.status !== 0 && !existsSync("dist/pcs.cache")) console.warn(`no code cache made: ${result.stderr.trim()}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -174,7 +174,7 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   let node: SchedNode | undefined;
   if (unmanaged) node = members.find((m) => m.running.length)?.running[0];
   else if (!blockedAll) node = bestNode(scores, cluster, members.find((m) => m.running.length)?.running[0]);
-  placeMembers(unit, members, node, cluster, colocBanned);
+  placeMembers(members, node, cluster, colocBanned);
   consumeCapacity(members, cluster);
   state.placed.set(unit, node ? [node] : []);
 }

@@ -29,7 +29,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     if (relabel) for (const m of members) if (m.role === "Started") m.role = "Unpromoted";
     const current = members.find((m) => m.running.length)?.running[0];
     if (!isManaged(inst, cluster) || (current && members.some((m) => m.blocked))) {
-      placeMembers(inst, members, current, cluster);
+      placeMembers(members, current, cluster);
       if (current) {
         count.set(current.uname, (count.get(current.uname) ?? 0) + 1);
         // A blocked instance is no place for what is colocated with the clone.
@@ -41,7 +41,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     // takes over elsewhere.
     const failedOnUnclean = !!current && current.unclean && !info.globallyUnique;
     if (blocked || inst.orphan || failedOnUnclean) {
-      placeMembers(inst, members, undefined, cluster);
+      placeMembers(members, undefined, cluster);
       continue;
     }
     if (current && canHost(current)) {
@@ -56,7 +56,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
       if (s >= 0 && c < info.nodeMax && !better) {
         count.set(current.uname, c + 1);
         placed.push(current);
-        placeMembers(inst, members, current, cluster);
+        placeMembers(members, current, cluster);
         continue;
       }
     }
@@ -87,7 +87,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
       count.set(best.uname, (count.get(best.uname) ?? 0) + 1);
       placed.push(best);
     }
-    placeMembers(inst, members, best, cluster);
+    placeMembers(members, best, cluster);
   }
   state.placed.set(unit, placed);
 }
@@ -168,8 +168,9 @@ export function promote(unit: Resource, cluster: Cluster, state: AssignState): v
 }
 
 /** no-quorum-policy=demote without quorum: what runs unpromoted or promoted keeps running but goes no
- * further than unpromoted (the rest stops, see effectiveQuorumPolicy). Pacemaker caps the role only when it creates the instance's actions, after placement,
- * so what is colocated with the promoted role has already been placed. */
+ * further than unpromoted (the rest stops, see effectiveQuorumPolicy). Pacemaker caps the role only
+ * when it creates the instance's actions, after placement, so what is colocated with the promoted
+ * role has already been placed. */
 function capPromotionWithoutQuorum(unit: Resource, cluster: Cluster): void {
   if (cluster.options.haveQuorum || cluster.options.noQuorumPolicy !== "demote") return;
   for (const inst of unit.children) for (const m of primitivesOf(inst)) if (m.nextRole === "Promoted" && (m.role === "Promoted" || m.role === "Unpromoted")) m.nextRole = "Unpromoted";

@@ -139,7 +139,7 @@ export interface AssignState {
 /** Group members follow the group's node in order; the first that cannot run there stops the rest.
  * Each member is colocated with the one before it: after a member that stays where it runs (unmanaged,
  * or blocked by a failure), the rest follow that member's node, or stop if it cannot host them. */
-export function placeMembers(unit: Resource, members: Resource[], node: SchedNode | undefined, cluster: Cluster, colocBanned?: Set<string>): void {
+export function placeMembers(members: Resource[], node: SchedNode | undefined, cluster: Cluster, colocBanned?: Set<string>): void {
   let ok = !!node;
   let at = node;
   for (const m of members) {
