@@ -57,27 +57,34 @@ export function* graphXmlChunks(graph: TransitionGraph): Generator<string> {
     yield `${head}/>\n`;
     return;
   }
-  const tags: string[] = [];
-  for (const a of graph.actions) tags[a.id] = tagOf(a);
+  // A trigger repeats its input's tag: made again where needed rather than kept for every action
+  // (most actions are probes no trigger names, and the kept strings would all survive to the end).
+  const byId = new Map<number, GraphAction>();
+  for (const a of graph.actions) byId.set(a.id, a);
   const primitives = new Map<GraphResource, string>();
-  let out = `${head}>\n`;
+  // Pieces joined once per chunk: a string grown piece by piece is a rope that writing must flatten.
+  let parts: string[] = [`${head}>\n`];
+  let size = 0;
   for (let i = 0; i < graph.actions.length; i++) {
     const a = graph.actions[i];
-    out += `  <synapse id="${i}"${a.priority ? ` priority="${a.priority}"` : ""}>\n    <action_set>\n`;
-    out += actionText(a, tags[a.id], primitives);
-    out += "    </action_set>\n";
     let inputs = "";
     for (const id of a.inputs) {
-      const tag = tags[id];
-      if (tag) inputs += `      <trigger>\n        ${tag}/>\n      </trigger>\n`;
+      const input = byId.get(id);
+      if (input) inputs += `      <trigger>\n        ${tagOf(input)}/>\n      </trigger>\n`;
     }
-    out += inputs ? `    <inputs>\n${inputs}    </inputs>\n  </synapse>\n` : "    <inputs/>\n  </synapse>\n";
-    if (out.length >= CHUNK) {
-      yield out;
-      out = "";
+    const text =
+      `  <synapse id="${i}"${a.priority ? ` priority="${a.priority}"` : ""}>\n    <action_set>\n${actionText(a, tagOf(a), primitives)}    </action_set>\n` +
+      (inputs ? `    <inputs>\n${inputs}    </inputs>\n  </synapse>\n` : "    <inputs/>\n  </synapse>\n");
+    parts.push(text);
+    size += text.length;
+    if (size >= CHUNK) {
+      yield parts.join("");
+      parts = [];
+      size = 0;
     }
   }
-  yield out + "</transition_graph>\n";
+  parts.push("</transition_graph>\n");
+  yield parts.join("");
 }
 
 export function graphXml(graph: TransitionGraph): string {
