@@ -367,6 +367,11 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
           changed = true;
         } else if (e.optional) {
           continue;
+        } else if (plain && !tp.from && tp.start) {
+          // Pacemaker unassigns an instance no first instance shares a node with: it stays stopped, unlisted.
+          tp.start = false;
+          tp.to = undefined;
+          changed = true;
         } else if (!fs.canRun && tp.start && !tp.startBlocked) {
           tp.startBlocked = true;
           tp.stopReason = `unrunnable ${fs.name}`;

@@ -9,7 +9,7 @@ import { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, 
 import { avoidsRemoteNodes, connectionAssigned } from "./remote.js";
 import { isContainerUnit } from "./bundle.js";
 import { banInsufficientCapacity, consumeCapacity } from "./utilization.js";
-import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
+import { INFINITY, type Cluster, type Colocation, type Resource, type SchedNode } from "./types.js";
 
 export { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState, type Index } from "./placement.js";
 
@@ -71,14 +71,29 @@ function bestNode(scores: Map<string, number>, cluster: Cluster, prefer?: SchedN
   return chooseNode(scores, cluster, { current: prefer });
 }
 
+/** The primary role a colocation filters on, or null when the colocation has no effect. A role only a
+ * promotable clone has (Promoted, Unpromoted) is, for any other primary, compared with the role it
+ * will have (Started), as Pacemaker compares roles: a positive colocation then has no effect, a
+ * negative one applies wherever the primary runs, and a mandatory colocation with a clone's instances
+ * takes every node one of them is placed on. */
+function primaryRole(c: Colocation, primary: Resource): Colocation["withRole"] | null {
+  const role = c.withRole;
+  if (role !== "Promoted" && role !== "Unpromoted") return role;
+  if (primary.clone?.promotable) return role;
+  if (c.score < 0 || (c.score >= INFINITY && primary.variant === "clone")) return undefined;
+  return null;
+}
+
 function applyColocations(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
   for (const c of state.index.asDependent.get(unit) ?? []) {
     const primary = unitOf(c.withRsc);
     if (!state.done.has(primary)) continue;
     if (c.rscRole === "Promoted" || c.rscRole === "Unpromoted") continue; // affects promotion only
+    const withRole = primaryRole(c, primary);
+    if (withRole === null) continue;
     let where = state.placed.get(primary) ?? [];
-    if (c.withRole === "Promoted") where = state.promotedOn.get(primary) ?? [];
-    else if (c.withRole === "Unpromoted" && primary.clone?.promotable) {
+    if (withRole === "Promoted") where = state.promotedOn.get(primary) ?? [];
+    else if (withRole === "Unpromoted") {
       const promoted = state.promotedOn.get(primary) ?? [];
       where = where.filter((n) => !promoted.includes(n));
     }
