@@ -2,10 +2,11 @@
 // failures, and the nodes it must avoid; transient fail-count attributes apply migration-threshold.
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import type { Cluster, Resource, Role, SchedNode } from "./types.js";
-import { orphanPrimitive } from "./unpack.js";
+import { orphanPrimitive, paramHolders } from "./unpack.js";
 import { bundleInstanceOn, connectionParams, isContainerUnit } from "./bundle.js";
 import { compareDigest } from "./digest.js";
 import { applyFailCounts, findByBase, isActive, isManagedHere, unpackShutdownLock } from "./history-support.js";
+import { primitivesOf } from "./placement.js";
 import { activeOnDownRemote, addOrphanConnectionNodes, connectionFailure, linkOrphanConnection, markFencedRemotes, unpackRemoteStates } from "./remote-history.js";
 
 interface OpResult {
@@ -231,7 +232,6 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   }
   const stopFailures = new Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]>();
   if (!status) return stopFailures;
-  const chosen = new Map<string, Resource>();
   const deferred: (() => void)[] = [];
   // Online nodes' histories come first (they claim clone instance numbers first), as in Pacemaker.
   // bundles are not modelled: their implicit connections are not orphans
@@ -264,15 +264,8 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         const active = res.role !== "Stopped" || res.failed;
         if (clone.clone?.globallyUnique && /:\d+$/.test(id)) rsc = cluster.byId.get(id);
         else if (active) {
-          const key = `${node.uname}|${clone.id}|${base}`;
-          const instKey = `${node.uname}|${clone.id}`;
-          let inst = bundleInstanceOn(clone, node) ?? chosen.get(instKey);
-          if (!bundleInstanceOn(clone, node) && (!inst || (findByBase(inst, base)?.running.length ?? 0) > 0)) {
-            inst = clone.children.find((c) => !isActive(c) && ![...chosen.values()].includes(c)) ?? clone.children.find((c) => !isActive(c));
-            if (inst) chosen.set(instKey, inst);
-          }
-          void key;
-          rsc = inst && findByBase(inst, base);
+          const inst = bundleInstanceOn(clone, node);
+          rsc = inst ? findByBase(inst, base) : anonymousInstance(clone, base, node);
           if (rsc && rsc.id !== id) rsc.historyName = id;
         } else {
           // Pacemaker files an inactive record under the first instance active nowhere, which then goes by
@@ -317,12 +310,47 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   return stopFailures;
 }
 
-/** Configured instance attributes (sets without rules; the first value of a name wins). */
+/**
+ * The member of an anonymous clone's instance that an active history entry belongs to, as Pacemaker
+ * finds it: the instance already active on the node (a cloned group's other member), unless its member
+ * is active there already (a second numbered history of one anonymous instance: the rest are orphans),
+ * else the first instance active nowhere that is not blocked, else an orphan instance (the spares past
+ * clone-max, in order).
+ */
+function anonymousInstance(clone: Resource, base: string, node: SchedNode): Resource | undefined {
+  let inactive: Resource | undefined;
+  let skipInactive = false;
+  for (const child of clone.children) {
+    const where = locationOf(child);
+    if (child.orphan && !where) continue;
+    if (where) {
+      if (where !== node) continue;
+      const member = findByBase(child, base);
+      if (!member) continue;
+      if (!member.running.length) return member;
+      skipInactive = true;
+    } else if (!skipInactive && !inactive && !primitivesOf(child).some((p) => p.blocked)) inactive = findByBase(child, base);
+  }
+  if (!skipInactive && inactive) return inactive;
+  const spare = clone.children.find((c) => c.orphan && !isActive(c));
+  return spare && findByBase(spare, base);
+}
+
+/** The node an instance is active on so far (one: anonymous instances do not migrate). */
+function locationOf(rsc: Resource): SchedNode | undefined {
+  for (const p of primitivesOf(rsc)) if (p.running.length) return p.running[0];
+  return undefined;
+}
+
+/** Configured instance attributes, the primitive's then its parents' (sets without rules; the first
+ * value of a name wins). */
 function instanceParams(e: XmlElement): Map<string, string> {
   const out = new Map<string, string>();
-  for (const set of childElements(e, "instance_attributes")) {
-    if (firstChild(set, "rule")) continue;
-    for (const nv of childElements(set, "nvpair")) if (!out.has(nv.attrs.name)) out.set(nv.attrs.name, nv.attrs.value ?? "");
+  for (const holder of paramHolders(e)) {
+    for (const set of childElements(holder, "instance_attributes")) {
+      if (firstChild(set, "rule")) continue;
+      for (const nv of childElements(set, "nvpair")) if (!out.has(nv.attrs.name)) out.set(nv.attrs.name, nv.attrs.value ?? "");
+    }
   }
   return out;
 }

@@ -302,6 +302,20 @@ function metaOf(e: XmlElement, inherited: Map<string, string>): Map<string, stri
   return meta;
 }
 
+/** A primitive and the groups and clones it is in: a primitive's instance attributes include those of
+ * its parents that it does not set itself (Pacemaker unpacks a resource's, then its parent's). */
+export function paramHolders(e: XmlElement): XmlElement[] {
+  const out = [e];
+  for (let p = e.parent; p && (p.name === "group" || p.name === "clone" || p.name === "master"); p = p.parent) out.push(p);
+  return out;
+}
+
+function inheritedParams(holders: XmlElement[], at: Parameters<typeof nvpairs>[2]): Map<string, string> {
+  const out = nvpairs(holders[0], "instance_attributes", at);
+  for (const h of holders.slice(1)) for (const [k, v] of nvpairs(h, "instance_attributes", at)) if (!out.has(k)) out.set(k, v);
+  return out;
+}
+
 function buildResource(e: XmlElement, parent: Resource | undefined, inherited: Map<string, string>, ctx: BuildCtx, suffix = ""): Resource | undefined {
   let meta = metaOf(e, inherited);
   if (e.name === "primitive" && ctx.defaultsEl && descendantNamed(ctx.defaultsEl, "rsc_expression")) {
@@ -316,9 +330,10 @@ function buildResource(e: XmlElement, parent: Resource | undefined, inherited: M
     rsc.baseId = e.attrs.id;
     rsc.agent = [e.attrs.class, e.attrs.provider, e.attrs.type].filter(Boolean).join(":");
     rsc.isStonith = e.attrs.class === "stonith";
-    rsc.params = nvpairs(e, "instance_attributes");
-    if (childElements(e, "instance_attributes").some((set) => firstChild(set, "rule"))) {
-      rsc.paramsOn = (node) => nvpairs(e, "instance_attributes", { now: ctx.now, node });
+    const holders = paramHolders(e);
+    rsc.params = inheritedParams(holders, ctx.now);
+    if (holders.some((h) => childElements(h, "instance_attributes").some((set) => firstChild(set, "rule")))) {
+      rsc.paramsOn = (node) => inheritedParams(holders, { now: ctx.now, node });
     }
     ctx.primitives.push(rsc);
     ctx.byId.set(rsc.id, rsc);
