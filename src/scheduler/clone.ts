@@ -21,20 +21,24 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
   const count = new Map<string, number>();
   const placed: SchedNode[] = [];
   const blocked = cluster.options.stopAllResources || isDisabled(unit);
-  const pending: Resource[] = [];
+  const provisional: Resource[] = [];
+  let allocated = 0;
+  const take = (inst: Resource, node: SchedNode | undefined, usable = true): void => {
+    placeMembers(primitivesOf(inst), node, cluster);
+    if (!node) return;
+    count.set(node.uname, (count.get(node.uname) ?? 0) + 1);
+    allocated++;
+    if (usable) placed.push(node);
+  };
   for (const inst of unit.children) {
     const members = primitivesOf(inst);
     // an instance whose role (its members' highest) is Started counts as unpromoted, with all its members
     const relabel = info.promotable && !members.some((m) => m.role === "Promoted" || m.role === "Unpromoted");
     if (relabel) for (const m of members) if (m.role === "Started") m.role = "Unpromoted";
-    const current = members.find((m) => m.running.length)?.running[0];
+    const current = currentNode(inst);
     if (!isManaged(inst, cluster) || (current && members.some((m) => m.blocked))) {
-      placeMembers(members, current, cluster);
-      if (current) {
-        count.set(current.uname, (count.get(current.uname) ?? 0) + 1);
-        // A blocked instance is no place for what is colocated with the clone.
-        if (!members.some((m) => m.blocked)) placed.push(current);
-      }
+      // A blocked instance is no place for what is colocated with the clone.
+      take(inst, current, !members.some((m) => m.blocked));
       continue;
     }
     // An instance that failed on a node about to be fenced goes away with the node; a fresh instance
@@ -44,57 +48,127 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
       placeMembers(members, undefined, cluster);
       continue;
     }
-    if (current && canHost(current)) {
-      const s = instanceScore(inst, current, scores.get(current.uname) ?? -INFINITY, cluster);
-      const c = count.get(current.uname) ?? 0;
-      // Stay unless another node with room scores strictly better.
-      let better = false;
-      for (const node of cluster.nodes) {
-        if (node === current || !canHost(node) || (count.get(node.uname) ?? 0) >= info.nodeMax) continue;
-        if (instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster) > s && !hostsSibling(unit, node)) better = true;
-      }
-      if (s >= 0 && c < info.nodeMax && !better) {
-        count.set(current.uname, c + 1);
-        placed.push(current);
-        placeMembers(members, current, cluster);
-        continue;
-      }
-    }
-    pending.push(inst);
+    provisional.push(inst);
   }
-  // Pacemaker assigns instances active on a node they are no longer allowed on after all others
-  // (pcmk__cmp_instance): a fresh instance takes the free node, the displaced one stops
-  const disallowed = (inst: Resource): boolean => {
-    const members = primitivesOf(inst);
-    const current = members.find((m) => m.running.length)?.running[0];
-    if (!current) return false;
-    if (members.some((m) => m.banned.has(current.uname))) return true;
-    return canHost(current) && instanceScore(inst, current, scores.get(current.uname) ?? -INFINITY, cluster, false) < 0;
+  const boost = info.promotable ? promotionBoosts(unit, scores, cluster) : undefined;
+  const weight = (inst: Resource, node: SchedNode, dependents = true): number => {
+    const s = instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster, dependents);
+    const extra = boost?.scores.get(inst)?.get(node.uname);
+    return extra ? addScores(s, extra) : s;
   };
-  const ordered = [...pending.filter((i) => !disallowed(i)), ...pending.filter(disallowed)];
-  for (const inst of ordered) {
-    const members = primitivesOf(inst);
+  const disallowed = (inst: Resource): boolean => {
+    const current = currentNode(inst);
+    if (!current) return false;
+    if (primitivesOf(inst).some((m) => m.banned.has(current.uname))) return true;
+    return canHost(current) && weight(inst, current, false) < 0;
+  };
+  const priority = (inst: Resource): number => Math.max(inst.priority, boost?.priority.get(inst) ?? inst.priority);
+  const ordered = [...provisional].sort((a, b) => compareInstances(a, b, disallowed, priority));
+  const available = cluster.nodes.filter(canHost).length;
+  // Pacemaker first keeps instances where they run, at most max/available per node, then places the rest.
+  const optimal = Math.max(1, available ? Math.floor(info.max / available) : 1);
+  const room = (n: SchedNode) => (count.get(n.uname) ?? 0) < info.nodeMax;
+  const choose = (inst: Resource, prefer?: SchedNode): SchedNode | undefined => {
     const own = new Map<string, number>();
-    const room = (n: SchedNode) => (count.get(n.uname) ?? 0) < info.nodeMax;
-    for (const node of cluster.nodes) own.set(node.uname, instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster));
+    for (const node of cluster.nodes) own.set(node.uname, weight(inst, node));
     // dependents' preferences are dropped when they would leave no node (Pacemaker's rollback)
     if (!cluster.nodes.some((n) => room(n) && canHost(n) && (own.get(n.uname) ?? -INFINITY) >= 0)) {
-      for (const node of cluster.nodes) own.set(node.uname, instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster, false));
+      for (const node of cluster.nodes) own.set(node.uname, weight(inst, node, false));
     }
-    const current = members.find((m) => m.running.length)?.running[0];
-    const best = chooseNode(own, cluster, { current, unique: info.globallyUnique, allowed: room });
-    if (best) {
-      count.set(best.uname, (count.get(best.uname) ?? 0) + 1);
-      placed.push(best);
-    }
-    placeMembers(members, best, cluster);
+    return chooseNode(own, cluster, { current: currentNode(inst), prefer, unique: info.globallyUnique, allowed: room });
+  };
+  const done = new Set<Resource>();
+  for (const inst of ordered) {
+    if (allocated >= info.max) break;
+    const current = currentNode(inst);
+    if (!current || primitivesOf(inst).some((m) => m.failed) || !canHost(current)) continue;
+    if ((count.get(current.uname) ?? 0) >= optimal) continue;
+    if (choose(inst, current) !== current) continue;
+    take(inst, current);
+    done.add(inst);
+  }
+  for (const inst of ordered) {
+    if (done.has(inst)) continue;
+    take(inst, allocated < info.max ? choose(inst) : undefined);
   }
   state.placed.set(unit, placed);
 }
 
-/** Whether another instance of the clone already runs on the node (it keeps its place first). */
-function hostsSibling(unit: Resource, node: SchedNode): boolean {
-  return unit.children.some((inst) => primitivesOf(inst).some((m) => m.running.includes(node)));
+function currentNode(inst: Resource): SchedNode | undefined {
+  for (const m of primitivesOf(inst)) if (m.running.length) return m.running[0];
+  return undefined;
+}
+
+/** The order in which Pacemaker assigns a clone's instances (pcmk__cmp_instance): less multiply active,
+ * not active where no longer allowed, higher priority (promotion score), active, active on a node that
+ * can run resources, not failed, lower instance number. */
+function compareInstances(a: Resource, b: Resource, disallowed: (i: Resource) => boolean, priority: (i: Resource) => number): number {
+  const na = activeNodes(a);
+  const nb = activeNodes(b);
+  if (na > 0 && nb > 0 && na !== nb) return na - nb;
+  const da = disallowed(a);
+  const db = disallowed(b);
+  if (da !== db) return da ? 1 : -1;
+  const pa = priority(a);
+  const pb = priority(b);
+  if (pa !== pb) return pb - pa;
+  const ca = currentNode(a);
+  const cb = currentNode(b);
+  if (!ca || !cb) return !ca && !cb ? 0 : !ca ? 1 : -1;
+  if (canHost(ca) !== canHost(cb)) return canHost(ca) ? -1 : 1;
+  const fa = primitivesOf(a).some((m) => m.failed);
+  const fb = primitivesOf(b).some((m) => m.failed);
+  if (fa !== fb) return fa ? 1 : -1;
+  return (a.instance ?? 0) - (b.instance ?? 0);
+}
+
+function activeNodes(inst: Resource): number {
+  const nodes = new Set<SchedNode>();
+  for (const m of primitivesOf(inst)) for (const n of m.running) nodes.add(n);
+  return nodes.size;
+}
+
+/**
+ * Promotion scores as Pacemaker adds them before placing a promotable clone's instances
+ * (pcmk__add_promotion_scores): an instance prefers the nodes where its score counts, and its priority
+ * (the assignment order) becomes its highest score. A score counts where the instance is active; where
+ * no instance is active but one was probed; everywhere when the instance has no history at all; and
+ * otherwise where its own history is. Nodes that cannot run resources take none.
+ */
+function promotionBoosts(unit: Resource, scores: Map<string, number>, cluster: Cluster): { scores: Map<Resource, Map<string, number>>; priority: Map<Resource, number> } {
+  const out = { scores: new Map<Resource, Map<string, number>>(), priority: new Map<Resource, number>() };
+  const anonymous = !unit.clone?.globallyUnique;
+  for (const inst of unit.children) {
+    if (inst.orphan) continue;
+    const own = new Map<string, number>();
+    let highest: number | undefined;
+    for (const node of cluster.nodes) {
+      if (!canHost(node)) continue;
+      let score = 0;
+      for (const m of primitivesOf(inst)) {
+        if (!promotionScoreApplies(m, node, unit, anonymous, scores)) continue;
+        score += promotionAttr(m, node) ?? 0;
+      }
+      if (score > 0) own.set(node.uname, score);
+      if (highest === undefined || score > highest) highest = score;
+    }
+    out.scores.set(inst, own);
+    if (highest !== undefined) out.priority.set(inst, highest);
+  }
+  return out;
+}
+
+function promotionScoreApplies(m: Resource, node: SchedNode, unit: Resource, anonymous: boolean, scores: Map<string, number>): boolean {
+  const allowed = !m.banned.has(node.uname) && (scores.get(node.uname) ?? -INFINITY) >= 0;
+  const sameBase = (): Resource[] => unit.children.flatMap((i) => primitivesOf(i).filter((p) => p.baseId === m.baseId));
+  if (anonymous) {
+    const active = sameBase().find((p) => p.running.includes(node));
+    if (active === m) return allowed;
+    if (!active && sameBase().some((p) => p.knownOn.has(node.uname))) return allowed;
+  }
+  if (!m.running.length && !m.historyOn.size) return allowed;
+  if (m.historyOn.has(node.uname) || m.running.includes(node)) return allowed;
+  return false;
 }
 
 function promotionAttr(inst: Resource, node: SchedNode): number | undefined {

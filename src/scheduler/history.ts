@@ -274,6 +274,8 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           const named = spare && findByBase(spare, base);
           if (named && named.id !== id && !id.includes(":")) named.historyName = id;
           for (const inst of clone.children) findByBase(inst, base)?.knownOn.add(node.uname);
+          const owner = clone.clone?.globallyUnique && /:\d+$/.test(id) ? cluster.byId.get(id) : anonymousInstance(clone, base, node);
+          owner?.historyOn.add(node.uname);
           if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
           continue;
         }
@@ -396,6 +398,7 @@ function checkDefinitionNow(rsc: Resource, res: OpResult, lr: XmlElement, config
 
 function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures: Map<string, { node: SchedNode; rsc: Resource }[]>, cluster?: Cluster): void {
   rsc.knownOn.add(node.uname);
+  rsc.historyOn.add(node.uname);
   if (cluster && node.remote && res.role !== "Stopped" && !node.online && !node.maintenance && isManagedHere(rsc, cluster)) activeOnDownRemote(rsc, node, cluster);
   else if (cluster && res.role !== "Stopped" && !node.online && !node.pending && !node.maintenance && cluster.options.stonithEnabled && isManagedHere(rsc, cluster)) {
     if (!node.unclean) {

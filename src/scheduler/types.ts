@@ -103,6 +103,9 @@ export interface Resource {
   historyName?: string;
   /** Whether the history showed this resource known on a node (probed). */
   knownOn: Set<string>;
+  /** Nodes whose history record this very instance holds (an anonymous clone's inactive record is
+   * filed under one instance, though every instance counts as probed there): Pacemaker's known_on. */
+  historyOn: Set<string>;
   allocated: boolean;
   /** Not in the configuration any more (or beyond clone-max): only ever stopped. */
   orphan?: boolean;

@@ -259,6 +259,7 @@ function newResource(id: string, variant: Resource["variant"], meta: Map<string,
     blocked: false,
     order: ctx.order++,
     knownOn: new Set(),
+    historyOn: new Set(),
     allocated: false,
   };
   return rsc;
