@@ -4,7 +4,7 @@
 import { isTrue } from "../cib/resources.js";
 import { addScores } from "./score.js";
 import { assignClone, promote } from "./clone.js";
-import { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, stickinessOn, unitOf, type AssignState, type Index } from "./placement.js";
+import { buildIndex, canHost, chooseNode, compareCapacity, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, stickinessOn, unitOf, type AssignState, type Index } from "./placement.js";
 
 import { avoidsRemoteNodes, connectionAssigned } from "./remote.js";
 import { isContainerUnit } from "./bundle.js";
@@ -212,22 +212,32 @@ export function haveFencingDevice(cluster: Cluster): boolean {
   return cluster.primitives.some((p) => p.isStonith && !p.orphan);
 }
 
-/** Pacemaker's processing order: priority; with a placement strategy other than default (where what is
- * placed first takes the capacity), then resources doing well where they run, then best score. */
+/** Pacemaker's processing order: priority (resources are kept sorted so from the start); with a
+ * placement strategy other than default (where what is placed first takes the capacity), also
+ * cmp_resources' keys: the score on the node a resource runs on, then the scores node by node (usable
+ * nodes first, in the order nodes are chosen); configuration order last. */
 function processOrder(cluster: Cluster, index: Index): Resource[] {
   const byScore = cluster.options.placementStrategy !== "default";
-  const keys = new Map<Resource, { current: number; best: number; running: boolean }>();
+  const balanced = cluster.options.placementStrategy === "balanced";
+  const nodes = [...cluster.nodes].sort((a, b) => Number(canHost(b)) - Number(canHost(a)) || (balanced ? compareCapacity(a, b) : 0) || (a.uname < b.uname ? -1 : a.uname > b.uname ? 1 : 0));
+  const keys = new Map<Resource, { current: number; scores: Map<string, number> }>();
   for (const unit of cluster.resources) {
-    const scores = unit.variant === "clone" ? new Map<string, number>() : baseScores(unit, cluster, index);
+    if (!byScore) break;
+    const scores = baseScores(unit, cluster, index);
     const at = primitivesOf(unit).find((p) => p.running.length)?.running[0];
-    let best = -INFINITY;
-    for (const v of scores.values()) best = Math.max(best, v);
-    keys.set(unit, { current: at ? (scores.get(at.uname) ?? 0) : -INFINITY, best, running: !!at });
+    keys.set(unit, { current: at ? (scores.get(at.uname) ?? -INFINITY) : -INFINITY, scores });
   }
+  const byNode = (a: Map<string, number>, b: Map<string, number>): number => {
+    for (const n of nodes) {
+      const d = (b.get(n.uname) ?? -INFINITY) - (a.get(n.uname) ?? -INFINITY);
+      if (d) return d;
+    }
+    return 0;
+  };
   return [...cluster.resources].sort((a, b) => {
     const ka = keys.get(a)!;
     const kb = keys.get(b)!;
-    return b.priority - a.priority || (byScore ? Number(kb.running) - Number(ka.running) || kb.current - ka.current || kb.best - ka.best : 0) || a.order - b.order;
+    return b.priority - a.priority || (byScore ? kb.current - ka.current || byNode(ka.scores, kb.scores) : 0) || a.order - b.order;
   });
 }
 
