@@ -5,10 +5,13 @@ import { canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers
 import { containerDependents } from "./bundle.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
+/** An instance's score on a node. A cloned group's later members are colocated with its first: their
+ * bans are dependents' preferences, dropped with the rest when they would leave no node. */
 function instanceScore(inst: Resource, node: SchedNode, base: number, cluster: Cluster, dependents = true): number {
   let s = base;
-  for (const m of primitivesOf(inst)) {
-    if (m.banned.has(node.uname)) return -INFINITY;
+  const members = primitivesOf(inst);
+  for (const [i, m] of members.entries()) {
+    if (m.banned.has(node.uname) && (i === 0 || dependents)) return -INFINITY;
     s = addScores(s, stickinessOn(m, node, cluster));
   }
   return dependents ? addScores(s, containerDependents(inst, node, cluster)) : s;
@@ -59,7 +62,6 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
   const disallowed = (inst: Resource): boolean => {
     const current = currentNode(inst);
     if (!current) return false;
-    if (primitivesOf(inst).some((m) => m.banned.has(current.uname))) return true;
     return canHost(current) && weight(inst, current, false) < 0;
   };
   const priority = (inst: Resource): number => Math.max(inst.priority, boost?.priority.get(inst) ?? inst.priority);

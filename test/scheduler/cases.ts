@@ -1,6 +1,7 @@
 // Scheduler test cases: small CIBs and the Transition Summary lines crm_simulate 2.1.5 printed for them
 // (recorded with `crm_simulate -x FILE -S`, whitespace folded).
 import { buildCib, dummy, type CibSpec } from "./build-cib";
+import { CLONE_CASES } from "./cases-clone";
 import { GENERAL_CASES } from "./cases-general";
 
 export interface Case {
@@ -15,6 +16,7 @@ const two = [{ name: "node1" }, { name: "node2" }];
 
 export const CASES: Case[] = [
   ...GENERAL_CASES,
+  ...CLONE_CASES,
   {
     name: "start where the location constraint prefers",
     spec: { nodes: two, resources: dummy("A"), constraints: `<rsc_location id="l1" rsc="A" node="node2" score="100"/>` },
