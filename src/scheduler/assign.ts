@@ -125,7 +125,8 @@ function dependentScores(dep: Resource, cluster: Cluster, state: AssignState, se
 }
 
 function mergeInto(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState, seen: Set<Resource>): void {
-  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)) && !c.withRole && !c.rscRole);
+  // roles do not filter what a dependent's preferences contribute (pcmk__add_colocated_node_scores)
+  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)));
   for (const c of deps) {
     const dep = unitOf(c.rsc);
     if (dep.variant === "clone" || seen.has(dep)) continue;
