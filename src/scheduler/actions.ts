@@ -310,7 +310,12 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
         const thenCannotStop = !!tp && !!tp.from && (e.then.blocked || (!e.id && (!isManaged(e.then, cluster) || (tp.stop && !!tp.stopHeld && !!tp.heldBy))));
         if (fp && tp && fp.stop && !fp.stopHeld && thenCannotStop) {
           fp.stopHeld = true;
-          fp.heldBy = `unrunnable ${e.then.id} stop`;
+          // a stop that the previous group member's stop made required names that first (the reason a
+          // stop gets first is the one it keeps)
+          const group = e.first.parent?.variant === "group" ? e.first.parent : undefined;
+          const pred = group?.children[group.children.indexOf(e.first) - 1];
+          const chained = !!pred && !!plans.get(pred)?.stop && fp.restartReason === `${pred.id} start`;
+          fp.heldBy = chained ? `required ${pred.id} stop` : `unrunnable ${e.then.id} stop`;
           changed = true;
         }
       }
@@ -333,7 +338,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
         let plain = false;
         if (interleaved) {
           const node = tp.to ?? tp.from;
-          const inst = node && e.first.children.find((i) => primitivesOf(i).some((p) => plans.get(p)?.to === node));
+          const inst = node && e.first.children.find((i) => primitivesOf(i).some((p) => plans.get(p)?.to === node && !plans.get(p)?.unassigned));
           if (inst) fs0 = firstState(inst, plans);
           else {
             fs0 = { starts: false, canRun: false, name: `${e.first.id} running` };
@@ -391,7 +396,9 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
             tp.stopReason = `${fs.required ? "required" : "unrunnable"} ${fs.name}`;
             tp.chainParity = fs.required ? 1 : 0;
           }
-          if (plain) tp.plainStop = true;
+          // unassigned (see above): it stops for no reason it names, and is no first instance for what is
+          // interleaved after it
+          if (plain) tp.plainStop = tp.unassigned = true;
           changed = true;
         }
       }

@@ -56,6 +56,8 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
     const detail = cur !== next && (cur === "Promoted" || next === "Promoted") ? `${cur} ${from.uname} -> ${next} ${to.uname}` : `${from.uname} -> ${to.uname}`;
     return { action, rsc: id, detail };
   }
+  // A restart whose stop waits for a blocked resource's stop cannot start either: a blocked stop.
+  if (plan.stop && plan.start && plan.stopHeld && plan.heldBy) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: `due to ${plan.heldBy} (blocked)` };
   if (plan.stop && plan.start) {
     const roles = cur !== next ? `${cur} -> ${next} ${to.uname}` : `${roleLabel(rsc, next)}${to.uname}`;
     if (rsc.failed) return { action: "Recover", rsc: id, detail: roles };

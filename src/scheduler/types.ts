@@ -273,6 +273,8 @@ export interface PrimitivePlan {
   start: boolean;
   /** The start is wanted but cannot run (an ordering's first cannot start). */
   startBlocked: boolean;
+  /** Unassigned by an interleaved ordering without a first instance on its node (it only stops). */
+  unassigned?: boolean;
   restartReason?: string;
   stopReason?: string;
   /** The stop is needed but cannot run (its node cannot be fenced). */
