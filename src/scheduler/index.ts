@@ -80,7 +80,8 @@ function fencing(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): Schedul
   return out.reverse();
 }
 
-function scoreLines(cluster: Cluster): string[] {
+/** crm_simulate's allocation score lines (--scores): made only when asked for, one per resource and node. */
+export function scoreLines(cluster: Cluster): string[] {
   const out: string[] = [];
   for (const r of cluster.primitives) {
     for (const node of cluster.nodes) {
@@ -108,7 +109,7 @@ export function schedule(source: XmlElement, now: number = Date.now()): Schedule
   fenceUnrecoverableRemotes(cluster, plans);
   const unfencing = planUnfencing(cib, cluster, plans);
   const summary = summarize(cluster, plans);
-  return { cluster, summary, fencing: [...fencing(cluster, plans), ...unfencing], scores: scoreLines(cluster), plans };
+  return { cluster, summary, fencing: [...fencing(cluster, plans), ...unfencing], plans };
 }
 
 export function transitionSummary(result: ScheduleResult): string[] {

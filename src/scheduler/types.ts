@@ -261,7 +261,6 @@ export interface ScheduleResult {
   cluster: Cluster;
   summary: SummaryLine[];
   fencing: Fencing[];
-  scores: string[];
 }
 
 /** What the scheduler decided for one primitive: where it is, where it goes, what runs. */

@@ -5,7 +5,7 @@ import type { CommandContext } from "../context.js";
 import { fail } from "../../report/index.js";
 import { graphXmlChunks, transitionGraph } from "../../scheduler/graph.js";
 import type { TransitionGraph } from "../../scheduler/graph-types.js";
-import { schedule, transitionSummary } from "../../scheduler/index.js";
+import { schedule, scoreLines, transitionSummary } from "../../scheduler/index.js";
 import { parseIsoTime } from "../../scheduler/time.js";
 import { currentPlacement, nextPlacement, renderStatus } from "../../status/render.js";
 import { transitionLines } from "./transition.js";
@@ -53,7 +53,7 @@ export async function simulateCommand(ctx: CommandContext): Promise<void> {
     lines.push(`${disabled} of ${instances.length} resource instances DISABLED and ${blocked} BLOCKED from further action due to failure`, "");
   }
   lines.push("Current cluster status:", ...renderStatus(result.cluster, currentPlacement), "");
-  if (ctx.has("--scores")) lines.push(...result.scores, "");
+  if (ctx.has("--scores")) lines.push(...scoreLines(result.cluster), "");
   lines.push("Transition Summary:", ...transitionSummary(result), "");
   lines.push("Executing Cluster Transition:", ...transitionLines(result), "");
   const fenced = new Set(result.fencing.map((f) => f.node));
