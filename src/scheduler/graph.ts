@@ -8,10 +8,7 @@
 import { childElements, firstChild, type XmlElement } from "../cib/xml.js";
 import { addActions, keyId } from "./graph-actions.js";
 import { addFailcountClears } from "./graph-failcount.js";
-import { expandTemplates } from "./templates.js";
-import { expandBundles } from "./bundle-xml.js";
 import { connectionParams } from "./bundle.js";
-import { expandGuests } from "./remote.js";
 import { guestFenceOrders, heldProbeOrders, physicalHost, remoteMeta, remoteOrders, routerNode } from "./graph-remote.js";
 import { addCleanups } from "./graph-cleanup.js";
 import { dropUnrunnable } from "./graph-runnable.js";
@@ -172,7 +169,7 @@ function inputIds(act: Act, ids: Int32Array): number[] {
 export function transitionGraph(source: XmlElement, now: number = Date.now(), result?: ScheduleOutput): TransitionGraph {
   const out = result ?? schedule(source, now);
   // the graph needs the operations of a bundle's generated resources too
-  const cib = expandGuests(expandBundles(expandTemplates(source)));
+  const cib = out.expanded;
   const props = clusterProperties(cib);
   const config = readGraphConfig(cib);
   const model = newModel();

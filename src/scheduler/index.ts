@@ -22,6 +22,13 @@ export { formatSummary } from "./summary.js";
 
 export interface ScheduleOutput extends ScheduleResult {
   plans: Map<Resource, PrimitivePlan>;
+  /** The CIB as scheduled: templates, bundles and guest nodes expanded (the graph phase reads it too). */
+  expanded: XmlElement;
+}
+
+/** The CIB with templates, bundles and guest nodes expanded into the primitives they stand for. */
+export function expandCib(source: XmlElement): XmlElement {
+  return expandGuests(expandBundles(expandTemplates(source)));
 }
 
 /** A failed stop fences its node when fencing is possible; otherwise the resource is blocked there. */
@@ -95,7 +102,7 @@ export function scoreLines(cluster: Cluster): string[] {
 }
 
 export function schedule(source: XmlElement, now: number = Date.now()): ScheduleOutput {
-  const cib = expandGuests(expandBundles(expandTemplates(source)));
+  const cib = expandCib(source);
   const cluster = unpack(cib, now);
   unpackConstraints(cib, cluster);
   const stopFailures = unpackHistory(cib, cluster);
@@ -109,7 +116,7 @@ export function schedule(source: XmlElement, now: number = Date.now()): Schedule
   fenceUnrecoverableRemotes(cluster, plans);
   const unfencing = planUnfencing(cib, cluster, plans);
   const summary = summarize(cluster, plans);
-  return { cluster, summary, fencing: [...fencing(cluster, plans), ...unfencing], plans };
+  return { cluster, summary, fencing: [...fencing(cluster, plans), ...unfencing], plans, expanded: cib };
 }
 
 export function transitionSummary(result: ScheduleResult): string[] {
