@@ -5,8 +5,8 @@ import type { Cluster, Resource, Role, SchedNode } from "./types.js";
 import { orphanPrimitive } from "./unpack.js";
 import { bundleInstanceOn, connectionParams, isContainerUnit } from "./bundle.js";
 import { compareDigest } from "./digest.js";
-import { applyFailCounts, findByBase, isActive, isManagedHere, unpackShutdownLock } from "./history-support.js";
-import { activeOnDownRemote, addOrphanConnectionNodes, connectionFailure, linkOrphanConnection, markFencedRemotes, unpackRemoteStates } from "./remote-history.js";
+import { applyFailCounts, findByBase, isActive, isManagedHere, needsFencing, unpackShutdownLock } from "./history-support.js";
+import { activeOnDownRemote, addOrphanConnectionNodes, connectionFailure, linkOrphanConnection, markFencedRemotes, unpackStates } from "./remote-history.js";
 
 interface OpResult {
   role: Role;
@@ -233,15 +233,12 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   if (!status) return stopFailures;
   const chosen = new Map<string, Resource>();
   const deferred: (() => void)[] = [];
-  // Online nodes' histories come first (they claim clone instance numbers first), as in Pacemaker.
   // bundles are not modelled: their implicit connections are not orphans
   const bundles = resEl ? childElements(resEl, "bundle").map((b) => `${b.attrs.id}-`) : [];
   addOrphanConnectionNodes(childElements(status, "node_state"), cluster, bundles);
   const byId = new Map(cluster.nodes.map((n) => [n.id, n]));
   const states = childElements(status, "node_state");
   markFencedRemotes(states, byId);
-  const members = states.filter((ns) => !byId.get(ns.attrs.id)?.remote);
-  const ordered = [...members.filter((ns) => byId.get(ns.attrs.id)?.online), ...members.filter((ns) => !byId.get(ns.attrs.id)?.online)];
   const unpackState = (ns: XmlElement, node: SchedNode) => {
     node.unpacked = true;
     applyFailCounts(ns, node, cluster, cloneOf);
@@ -269,6 +266,11 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           let inst = bundleInstanceOn(clone, node) ?? chosen.get(instKey);
           if (!bundleInstanceOn(clone, node) && (!inst || (findByBase(inst, base)?.running.length ?? 0) > 0)) {
             inst = clone.children.find((c) => !isActive(c) && ![...chosen.values()].includes(c)) ?? clone.children.find((c) => !isActive(c));
+            // on a node down or unclean, what needs no fencing takes no instance number a clean node
+            // may need (unless the clone has one for every node): it is an orphan (find_anonymous_clone)
+            if (inst && !inst.orphan && (!node.online || node.unclean) && node.remote !== "guest" && clone.clone?.max !== cluster.nodes.length && !needsFencing(probe, cluster)) {
+              inst = clone.children.find((c) => c.orphan && !isActive(c) && ![...chosen.values()].includes(c));
+            }
             if (inst) chosen.set(instKey, inst);
           }
           void key;
@@ -307,11 +309,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
       }
     }
   };
-  for (const ns of ordered) {
-    const node = byId.get(ns.attrs.id);
-    if (node) unpackState(ns, node);
-  }
-  unpackRemoteStates(states, byId, cluster, unpackState);
+  unpackStates(states, byId, cluster, unpackState);
   // what "#uname" stands for is known once every container's history is
   for (const check of deferred) check();
   return stopFailures;
