@@ -37,10 +37,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
       }
       continue;
     }
-    // An instance that failed on a node about to be fenced goes away with the node; a fresh instance
-    // takes over elsewhere.
-    const failedOnUnclean = !!current && current.unclean && !info.globallyUnique;
-    if (blocked || inst.orphan || failedOnUnclean) {
+    if (blocked || inst.orphan) {
       placeMembers(members, undefined, cluster);
       continue;
     }
@@ -71,7 +68,23 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     if (members.some((m) => m.banned.has(current.uname))) return true;
     return canHost(current) && instanceScore(inst, current, scores.get(current.uname) ?? -INFINITY, cluster, false) < 0;
   };
-  const ordered = [...pending.filter((i) => !disallowed(i)), ...pending.filter(disallowed)];
+  // then active instances before inactive ones: those whose node can run resources first, failed ones
+  // after the others, then those on a cluster node that is down or shutting down (its weight is
+  // -INFINITY), then by instance number
+  const currentOf = (inst: Resource) => primitivesOf(inst).find((m) => m.running.length)?.running[0];
+  const rank = (inst: Resource): number[] => {
+    if (disallowed(inst)) return [3];
+    const current = currentOf(inst);
+    if (!current) return [2];
+    const failed = primitivesOf(inst).some((m) => m.failed);
+    const outOfContention = !current.remote && (!current.online || current.shutdown);
+    return [canHost(current) ? 0 : 1, failed ? 1 : 0, outOfContention ? 1 : 0];
+  };
+  const cmp = (a: number[], b: number[]) => {
+    for (let k = 0; k < Math.max(a.length, b.length); k++) if ((a[k] ?? 0) !== (b[k] ?? 0)) return (a[k] ?? 0) - (b[k] ?? 0);
+    return 0;
+  };
+  const ordered = pending.map((inst, i) => ({ inst, i, r: rank(inst) })).sort((a, b) => cmp(a.r, b.r) || a.i - b.i).map((x) => x.inst);
   for (const inst of ordered) {
     const members = primitivesOf(inst);
     const own = new Map<string, number>();
