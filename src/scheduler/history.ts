@@ -13,6 +13,8 @@ interface OpResult {
   failed: boolean;
   pending?: string;
   stopFailed: boolean;
+  /** A stop failed here: the resource (this instance only) may not run on the node again (__stop_fail__). */
+  stopBan?: boolean;
   /** A hard error (not installed, not configured, start failure): avoid this node. */
   ban: boolean;
   blocked: boolean;
@@ -167,6 +169,7 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     switch (task) {
       case "stop":
         r.stopFailed = onFail !== "reset-remote" && onFail !== "restart-container";
+        r.stopBan = true;
         r.failed = true;
         if (r.role === "Stopped") r.role = "Started";
         if (onFail === "block") r.blocked = true;
@@ -374,20 +377,21 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
       node.uncleanByHistory = true;
     }
   }
-  if (res.ban) rsc.banned.add(node.uname);
+  if (res.ban || res.stopBan) rsc.banned.add(node.uname);
   if (res.banAll || res.forceStop) rsc.forceStop = true;
   if (res.role !== "Stopped") {
     rsc.running.push(node);
     // Resources active on a node in maintenance are not managed.
     if (node.maintenance) rsc.managed = false;
     if (rsc.role === "Stopped" || res.role === "Promoted") rsc.role = res.role;
-    if (res.failed) rsc.failed = true;
+    // a failure on a node already unclean is left to its fencing (process_rsc_state ignores on-fail there)
+    if (res.failed && !node.unclean) rsc.failed = true;
     // Failures on a node already known to be unclean are left to its fencing.
     if (res.blocked && !(node.unclean && !node.uncleanByHistory)) rsc.blocked = true;
     if (res.pending) rsc.pendingOp = res.pending;
   }
   if (res.restartContainer && res.failed && rsc.container && !node.unclean) rsc.container.stopRequired = true;
-  if (cluster && rsc.remoteNode) connectionFailure(rsc, res.resetRemote === true, res.failed, cluster);
+  if (cluster && rsc.remoteNode) connectionFailure(rsc, res.resetRemote === true && !node.unclean, res.failed && !node.unclean, cluster);
   if (res.stopFailed && !res.blocked) {
     const list = stopFailures.get(node.uname) ?? [];
     list.push({ node, rsc });
