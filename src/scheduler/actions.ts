@@ -3,6 +3,7 @@
 // restarts of what depends on them, and unrunnable starts into blocked ones.
 import { canFence, haveFencingDevice, isManaged, primitivesOf } from "./assign.js";
 import { canMigrate } from "./migration.js";
+import { restartWithGuests } from "./remote.js";
 import { INFINITY, type Cluster, type PrimitivePlan, type Resource, type SchedNode } from "./types.js";
 
 export type { PrimitivePlan } from "./types.js";
@@ -101,6 +102,8 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
       if (!plan.to) plan.stopBlockedReason = "node availability";
       else if (effectiveQuorumPolicy(rsc, cluster) === "stop" && rsc.meta.get("requires") !== "nothing") plan.stopBlockedReason = "no quorum";
     }
+    // a multiply active resource still stops its reachable copies, and cannot start again
+    if (plan.stopBlocked && rsc.running.length > 1) plan.startBlocked = true;
     plan.stop = false;
     plan.start = false;
     return;
@@ -148,9 +151,14 @@ interface Edge {
   symmetrical: boolean;
   anyOf?: { id: string; members: Resource[] };
   anyInstance?: boolean;
-  /** Optional orderings only pass restarts on. */
+  /** Optional orderings only order: they neither restart nor block the then side, ... */
   optional?: boolean;
+  /** ... unless the then has restart-type=restart: then it restarts with the first. */
+  restartThen?: boolean;
 }
+
+/** The deprecated restart-type=restart makes an optional ordering imply its then (handle_restart_type). */
+const restartTypeRestart = (then: Resource): boolean => then.meta.get("restart-type") === "restart";
 
 function edges(cluster: Cluster): Edge[] {
   const out: Edge[] = [];
@@ -163,7 +171,7 @@ function edges(cluster: Cluster): Edge[] {
   // reason before the chain inside the group is considered.
   for (const o of cluster.orderings) {
     if (o.kind === "Serialize" || o.firstAction !== "start" || o.thenAction !== "start") continue;
-    out.push({ id: o.id, first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", anyOf: o.anyOf, anyInstance: o.anyInstance });
+    out.push({ id: o.id, first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", restartThen: o.kind === "Optional" && restartTypeRestart(o.then), anyOf: o.anyOf, anyInstance: o.anyInstance });
   }
   cluster.resources.forEach(groupEdges);
   return out;
@@ -211,14 +219,6 @@ function cloneMinState(e: Edge, plans: Map<Resource, PrimitivePlan>): FirstState
   if (!e.id || !Number.isFinite(min) || min <= 0) return undefined;
   const running = e.first.children.filter((inst) => firstState(inst, plans).canRun).length;
   return { starts: false, canRun: running >= min, name: `clone-one-or-more:${e.id}` };
-}
-
-/** Whether some primitive of the resource stops and starts again (a restart or recovery). */
-function restarts(rsc: Resource, plans: Map<Resource, PrimitivePlan>): boolean {
-  return primitivesOf(rsc).some((p) => {
-    const plan = plans.get(p);
-    return !!plan && plan.stop && plan.start && !plan.startBlocked;
-  });
 }
 
 /** The primitives an ordering's then side reaches: every member of a group (or of each clone instance);
@@ -273,10 +273,11 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
   let rounds = 0;
   while (changed && rounds++ < 50) {
     changed = applyColocationBlocks(cluster, plans);
+    if (restartWithGuests(plans, (r) => isManaged(r, cluster))) changed = true;
     for (const o of cluster.orderings) {
       // restart-type=restart (deprecated) upgrades an optional stop ordering: the first's stop forces the
       // then's stop, so a then that stays restarts.
-      if (o.kind === "Optional" && o.firstAction === "stop" && o.thenAction === "stop" && o.then.meta.get("restart-type") === "restart") {
+      if (o.kind === "Optional" && o.firstAction === "stop" && o.thenAction === "stop" && restartTypeRestart(o.then)) {
         if (!primitivesOf(o.first).some((p) => plans.get(p)?.stop)) continue;
         for (const t of primitivesOf(o.then)) {
           const tp = plans.get(t);
@@ -365,7 +366,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
         }
         const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
         const sameGroup = t.parent?.variant === "group" && e.first.parent === t.parent;
-        if (fs.starts && (!e.optional || restarts(e.first, plans)) && (e.first.variant !== "clone" || interleaved) && (!inClone || sameGroup || interleaved || (e.first.variant !== "clone" && e.then.variant === "clone")) && tp.from && tp.to === tp.from && !tp.start) {
+        if (fs.starts && (!e.optional || e.restartThen) && (e.first.variant !== "clone" || interleaved) && (!inClone || sameGroup || interleaved || (e.first.variant !== "clone" && e.then.variant === "clone")) && tp.from && tp.to === tp.from && !tp.start) {
           tp.stop = true;
           tp.start = true;
           tp.restartReason = fs.name;

@@ -44,10 +44,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
       take(inst, current, !members.some((m) => m.blocked));
       continue;
     }
-    // An instance that failed on a node about to be fenced goes away with the node; a fresh instance
-    // takes over elsewhere.
-    const failedOnUnclean = !!current && current.unclean && !info.globallyUnique;
-    if (blocked || inst.orphan || failedOnUnclean) {
+    if (blocked || inst.orphan) {
       placeMembers(members, undefined, cluster);
       continue;
     }

@@ -241,7 +241,9 @@ function addPrimitiveActions(model: Model, rsc: Resource, plan: PrimitivePlan, i
     const reachable = (n.online && !n.unclean) || onFenced(n);
     // multiple-active=stop_unexpected leaves the copy where the resource belongs alone
     const expected = n === plan.to && rsc.running.length > 1 && rsc.meta.get("multiple-active") === "stop_unexpected";
-    const a = rscAct("stop", n, plan.stop && reachable && !expected);
+    // (the stop of a multiply active resource whose current copy is out of reach still runs elsewhere)
+    const stopping = plan.stop || (!!plan.stopBlocked && rsc.running.length > 1);
+    const a = rscAct("stop", n, stopping && reachable && !expected);
     if (onFenced(n)) a.meta.CRM_meta_fenced = n.uname;
   }
   let start: Act | undefined;

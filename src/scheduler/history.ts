@@ -5,15 +5,17 @@ import type { Cluster, Resource, Role, SchedNode } from "./types.js";
 import { orphanPrimitive, paramHolders } from "./unpack.js";
 import { bundleInstanceOn, connectionParams, isContainerUnit } from "./bundle.js";
 import { compareDigest } from "./digest.js";
-import { applyFailCounts, findByBase, isActive, isManagedHere, unpackShutdownLock } from "./history-support.js";
+import { applyFailCounts, findByBase, isActive, isManagedHere, needsFencing, unpackShutdownLock } from "./history-support.js";
 import { primitivesOf } from "./placement.js";
-import { activeOnDownRemote, addOrphanConnectionNodes, connectionFailure, linkOrphanConnection, markFencedRemotes, unpackRemoteStates } from "./remote-history.js";
+import { activeOnDownRemote, addOrphanConnectionNodes, connectionFailure, linkOrphanConnection, markFencedRemotes, unpackStates } from "./remote-history.js";
 
 interface OpResult {
   role: Role;
   failed: boolean;
   pending?: string;
   stopFailed: boolean;
+  /** A stop failed here: the resource (this instance only) may not run on the node again (__stop_fail__). */
+  stopBan?: boolean;
   /** A hard error (not installed, not configured, start failure): avoid this node. */
   ban: boolean;
   blocked: boolean;
@@ -168,6 +170,7 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     switch (task) {
       case "stop":
         r.stopFailed = onFail !== "reset-remote" && onFail !== "restart-container";
+        r.stopBan = true;
         r.failed = true;
         if (r.role === "Stopped") r.role = "Started";
         if (onFail === "block") r.blocked = true;
@@ -233,15 +236,12 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   const stopFailures = new Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]>();
   if (!status) return stopFailures;
   const deferred: (() => void)[] = [];
-  // Online nodes' histories come first (they claim clone instance numbers first), as in Pacemaker.
   // bundles are not modelled: their implicit connections are not orphans
   const bundles = resEl ? childElements(resEl, "bundle").map((b) => `${b.attrs.id}-`) : [];
   addOrphanConnectionNodes(childElements(status, "node_state"), cluster, bundles);
   const byId = new Map(cluster.nodes.map((n) => [n.id, n]));
   const states = childElements(status, "node_state");
   markFencedRemotes(states, byId);
-  const members = states.filter((ns) => !byId.get(ns.attrs.id)?.remote);
-  const ordered = [...members.filter((ns) => byId.get(ns.attrs.id)?.online), ...members.filter((ns) => !byId.get(ns.attrs.id)?.online)];
   const unpackState = (ns: XmlElement, node: SchedNode) => {
     node.unpacked = true;
     applyFailCounts(ns, node, cluster, cloneOf);
@@ -265,7 +265,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         if (clone.clone?.globallyUnique && /:\d+$/.test(id)) rsc = cluster.byId.get(id);
         else if (active) {
           const inst = bundleInstanceOn(clone, node);
-          rsc = inst ? findByBase(inst, base) : anonymousInstance(clone, base, node);
+          rsc = inst ? findByBase(inst, base) : anonymousInstance(clone, base, node, cluster);
           if (rsc && rsc.id !== id) rsc.historyName = id;
         } else {
           // Pacemaker files an inactive record under the first instance active nowhere, which then goes by
@@ -274,7 +274,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           const named = spare && findByBase(spare, base);
           if (named && named.id !== id && !id.includes(":")) named.historyName = id;
           for (const inst of clone.children) findByBase(inst, base)?.knownOn.add(node.uname);
-          const owner = clone.clone?.globallyUnique && /:\d+$/.test(id) ? cluster.byId.get(id) : anonymousInstance(clone, base, node);
+          const owner = clone.clone?.globallyUnique && /:\d+$/.test(id) ? cluster.byId.get(id) : anonymousInstance(clone, base, node, cluster);
           owner?.historyOn.add(node.uname);
           if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
           continue;
@@ -302,11 +302,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
       }
     }
   };
-  for (const ns of ordered) {
-    const node = byId.get(ns.attrs.id);
-    if (node) unpackState(ns, node);
-  }
-  unpackRemoteStates(states, byId, cluster, unpackState);
+  unpackStates(states, byId, cluster, unpackState);
   // what "#uname" stands for is known once every container's history is
   for (const check of deferred) check();
   return stopFailures;
@@ -319,8 +315,9 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
  * else the first instance active nowhere that is not blocked, else an orphan instance (the spares past
  * clone-max, in order).
  */
-function anonymousInstance(clone: Resource, base: string, node: SchedNode): Resource | undefined {
+function anonymousInstance(clone: Resource, base: string, node: SchedNode, cluster: Cluster): Resource | undefined {
   let inactive: Resource | undefined;
+  let active: Resource | undefined;
   let skipInactive = false;
   for (const child of clone.children) {
     const where = locationOf(child);
@@ -329,11 +326,18 @@ function anonymousInstance(clone: Resource, base: string, node: SchedNode): Reso
       if (where !== node) continue;
       const member = findByBase(child, base);
       if (!member) continue;
-      if (!member.running.length) return member;
+      if (!member.running.length) {
+        active = member;
+        break;
+      }
       skipInactive = true;
     } else if (!skipInactive && !inactive && !primitivesOf(child).some((p) => p.blocked)) inactive = findByBase(child, base);
   }
-  if (!skipInactive && inactive) return inactive;
+  const found = active ?? (skipInactive ? undefined : inactive);
+  // What needs no fencing and is seen on a node down or unclean takes no instance number a clean node
+  // may need (unless the clone has one for every node): it is an orphan.
+  const keepsNumber = !found || needsFencing(found, cluster) || (node.online && !node.unclean) || node.remote === "guest" || clone.clone?.max === cluster.nodes.length;
+  if (found && keepsNumber) return found;
   const spare = clone.children.find((c) => c.orphan && !isActive(c));
   return spare && findByBase(spare, base);
 }
@@ -407,20 +411,21 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
       node.uncleanByHistory = true;
     }
   }
-  if (res.ban) rsc.banned.add(node.uname);
+  if (res.ban || res.stopBan) rsc.banned.add(node.uname);
   if (res.banAll || res.forceStop) rsc.forceStop = true;
   if (res.role !== "Stopped") {
     rsc.running.push(node);
     // Resources active on a node in maintenance are not managed.
     if (node.maintenance) rsc.managed = false;
     if (rsc.role === "Stopped" || res.role === "Promoted") rsc.role = res.role;
-    if (res.failed) rsc.failed = true;
+    // a failure on a node already unclean is left to its fencing (process_rsc_state ignores on-fail there)
+    if (res.failed && !node.unclean) rsc.failed = true;
     // Failures on a node already known to be unclean are left to its fencing.
     if (res.blocked && !(node.unclean && !node.uncleanByHistory)) rsc.blocked = true;
     if (res.pending) rsc.pendingOp = res.pending;
   }
   if (res.restartContainer && res.failed && rsc.container && !node.unclean) rsc.container.stopRequired = true;
-  if (cluster && rsc.remoteNode) connectionFailure(rsc, res.resetRemote === true, res.failed, cluster);
+  if (cluster && rsc.remoteNode) connectionFailure(rsc, res.resetRemote === true && !node.unclean, res.failed && !node.unclean, cluster);
   if (res.stopFailed && !res.blocked) {
     const list = stopFailures.get(node.uname) ?? [];
     list.push({ node, rsc });

@@ -9,11 +9,12 @@ import { isTrue } from "./score.js";
 
 const REMOTE_AGENT = "ocf:pacemaker:remote";
 
-/** allow-migrate, which remote connections default to (they should float without stopping what they host). */
+/** allow-migrate, which remote nodes' connections default to (they should float without stopping what they host). */
 export function allowsMigration(rsc: Resource): boolean {
   const value = rsc.meta.get("allow-migrate");
   if (value !== undefined) return isTrue(value);
-  return rsc.agent === REMOTE_AGENT;
+  // (a guest node's connection moves with its guest: it migrates only when told to)
+  return rsc.agent === REMOTE_AGENT && !rsc.meta.has("container");
 }
 
 /** Pacemaker's "is moving and can migrate": moving from one clean node to another, managed, not

@@ -5,8 +5,8 @@
 // resources. A remote or guest node is online when its connection is (and, for a guest, its guest
 // resource); its history is read only then, or in the last pass when fencing is enabled.
 import { childElements, createElement, firstChild, type XmlElement } from "../cib/xml.js";
-import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
-import { isTrue } from "./score.js";
+import { INFINITY, type Cluster, type PrimitivePlan, type Resource, type SchedNode } from "./types.js";
+import { isTrue, parseSeconds } from "./score.js";
 import { bundleConnections } from "./bundle-xml.js";
 
 export const isConnectionXml = (e: XmlElement): boolean =>
@@ -113,7 +113,12 @@ export function linkConnections(cluster: Cluster): void {
       // a bundle's connection may run apart from its container (nested remotes): preferred, not required
       cluster.colocations.push({ id: "resource-with-container", rsc, withRsc: rsc.container, score: rsc.bundle ? 10000 : INFINITY });
       cluster.orderings.push({ id: `${rsc.container.id}-then-${rsc.id}`, first: rsc.container, then: rsc, firstAction: "start", thenAction: "start", kind: "Mandatory", symmetrical: true, implicit: true });
-    } else if (opts.stonithEnabled && opts.startupFencing) {
+      continue;
+    }
+    // a remote node's connection with a reconnect interval lets its failures expire after that interval
+    const reconnect = parseSeconds(rsc.params.get("reconnect_interval"));
+    if (reconnect > 0) rsc.failureTimeout = reconnect;
+    if (opts.stonithEnabled && opts.startupFencing) {
       node.unclean = true;
       node.unseen = true;
     } else node.unseen = true;
@@ -215,4 +220,21 @@ export function connectionState(node: SchedNode): ConnectionState {
   if (!current) return "unknown";
   if (current.unclean || !current.online) return "resting";
   return "alive";
+}
+
+/** A start on a guest node is ordered after its guest's start, which it implies (apply_container_ordering):
+ * what stays on a guest node whose guest (re)starts restarts with it. */
+export function restartWithGuests(plans: Map<Resource, PrimitivePlan>, managed: (r: Resource) => boolean): boolean {
+  let changed = false;
+  for (const plan of plans.values()) {
+    const guest = plan.to?.remote === "guest" ? plan.to.connection?.container : undefined;
+    if (!guest || !plan.from || plan.from !== plan.to || plan.start || plan.startBlocked || !managed(plan.rsc)) continue;
+    const gp = plans.get(guest);
+    if (!gp || !gp.start || gp.startBlocked) continue;
+    plan.stop = true;
+    plan.start = true;
+    plan.restartReason = `${guest.id} start`;
+    changed = true;
+  }
+  return changed;
 }

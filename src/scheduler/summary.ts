@@ -48,7 +48,8 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;
-    if (plan.migrate) return { action: "Migrate", rsc: id, detail: `${from.uname} -> ${to.uname}` };
+    // a migration's line gives its start's reason: a changed definition forces that start
+    if (plan.migrate) return { action: "Migrate", rsc: id, detail: `${from.uname} -> ${to.uname}`, reason: rsc.definitionChanged ? "due to resource definition change" : undefined };
     // A move whose stop waits for a blocked resource's stop goes nowhere: a blocked stop.
     if (plan.stopHeld && plan.heldBy) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: `due to ${plan.heldBy} (blocked)` };
     const fencedForOther = from.unclean && from.fenceReason !== `${rsc.id} failed there`;
