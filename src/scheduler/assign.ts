@@ -232,12 +232,16 @@ export function assignAll(cluster: Cluster): AssignState {
   const remoteNodes = cluster.nodes.filter((n) => n.remote);
   if (remoteNodes.length) for (const rsc of cluster.primitives) if (avoidsRemoteNodes(rsc)) for (const n of remoteNodes) rsc.banned.add(n.uname);
   const order = processOrder(cluster, state.index);
-  // Remote connections first (with what they are colocated with): their nodes can then host resources.
+  // Top-level remote connections first (with what they are colocated with): their nodes can then host
+  // resources. A bundle's connections are its own members, assigned with it.
   for (const unit of order) {
-    if (!unit.remoteNode) continue;
+    if (!unit.remoteNode || unit.bundle) continue;
     assignUnit(unit, cluster, state);
     connectionAssigned(unit);
   }
-  for (const unit of order) assignUnit(unit, cluster, state);
+  for (const unit of order) {
+    assignUnit(unit, cluster, state);
+    if (unit.remoteNode && unit.bundle) connectionAssigned(unit);
+  }
   return state;
 }
