@@ -62,16 +62,18 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     }
     pending.push(inst);
   }
-  // Pacemaker assigns instances active on a node they are no longer allowed on after all others
-  // (pcmk__cmp_instance): a fresh instance takes the free node, the displaced one stops
+  // Pacemaker's order (pcmk__cmp_instance): instances active on a node they are no longer allowed
+  // on after all others (a fresh instance takes the free node, the displaced one stops), active ones
+  // (that could not stay) before inactive ones
+  const currentOf = (inst: Resource) => primitivesOf(inst).find((m) => m.running.length)?.running[0];
   const disallowed = (inst: Resource): boolean => {
-    const members = primitivesOf(inst);
-    const current = members.find((m) => m.running.length)?.running[0];
+    const current = currentOf(inst);
     if (!current) return false;
-    if (members.some((m) => m.banned.has(current.uname))) return true;
+    if (primitivesOf(inst).some((m) => m.banned.has(current.uname))) return true;
     return canHost(current) && instanceScore(inst, current, scores.get(current.uname) ?? -INFINITY, cluster, false) < 0;
   };
-  const ordered = [...pending.filter((i) => !disallowed(i)), ...pending.filter(disallowed)];
+  const rank = (inst: Resource) => (disallowed(inst) ? 2 : currentOf(inst) ? 0 : 1);
+  const ordered = pending.map((inst, i) => ({ inst, i, r: rank(inst) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.inst);
   for (const inst of ordered) {
     const members = primitivesOf(inst);
     const own = new Map<string, number>();
