@@ -2,7 +2,7 @@
 // nodes within clone-node-max, then choose promoted instances of promotable clones.
 import { addScores, parseScore } from "./score.js";
 import { canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, stickinessOn, unitOf, type AssignState } from "./placement.js";
-import { containerDependents } from "./bundle.js";
+import { containerDependents, isContainerUnit } from "./bundle.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 
 function instanceScore(inst: Resource, node: SchedNode, base: number, cluster: Cluster, dependents = true): number {
@@ -39,7 +39,8 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
     }
     // An instance that failed on a node about to be fenced goes away with the node; a fresh instance
     // takes over elsewhere.
-    const failedOnUnclean = !!current && current.unclean && !info.globallyUnique;
+    // (a bundle's containers are no anonymous instances: each one is recovered by its own name)
+    const failedOnUnclean = !!current && current.unclean && !info.globallyUnique && !isContainerUnit(unit);
     if (blocked || inst.orphan || failedOnUnclean) {
       placeMembers(members, undefined, cluster);
       continue;
@@ -51,7 +52,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
       let better = false;
       for (const node of cluster.nodes) {
         if (node === current || !canHost(node) || (count.get(node.uname) ?? 0) >= info.nodeMax) continue;
-        if (instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster) > s && !hostsSibling(unit, node)) better = true;
+        if (instanceScore(inst, node, scores.get(node.uname) ?? -INFINITY, cluster) > s && !filledBySiblings(unit, node, info.nodeMax)) better = true;
       }
       if (s >= 0 && c < info.nodeMax && !better) {
         count.set(current.uname, c + 1);
@@ -94,9 +95,9 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
   state.placed.set(unit, placed);
 }
 
-/** Whether another instance of the clone already runs on the node (it keeps its place first). */
-function hostsSibling(unit: Resource, node: SchedNode): boolean {
-  return unit.children.some((inst) => primitivesOf(inst).some((m) => m.running.includes(node)));
+/** Whether the instances already running on the node fill it (they keep their places first). */
+function filledBySiblings(unit: Resource, node: SchedNode, nodeMax: number): boolean {
+  return unit.children.filter((inst) => primitivesOf(inst).some((m) => m.running.includes(node))).length >= nodeMax;
 }
 
 function promotionAttr(inst: Resource, node: SchedNode): number | undefined {
