@@ -71,10 +71,19 @@ function bestNode(scores: Map<string, number>, cluster: Cluster, prefer?: SchedN
   return chooseNode(scores, cluster, { current: prefer });
 }
 
+/** A bundle's colocations as a dependent go to each of its replicas' containers: negative and
+ * mandatory ones always, positive optional ones only when not every node gets a replica
+ * (append_parent_colocation). */
+function takesColocation(unit: Resource, score: number, cluster: Cluster): boolean {
+  if (!isContainerUnit(unit) || score < 0 || score >= INFINITY) return true;
+  const own = new Set(unit.bundle?.replicas.map((r) => r.node));
+  return (unit.clone?.max ?? 0) < cluster.nodes.filter((n) => canHost(n) && !own.has(n)).length;
+}
+
 function applyColocations(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
   for (const c of state.index.asDependent.get(unit) ?? []) {
     const primary = unitOf(c.withRsc);
-    if (!state.done.has(primary)) continue;
+    if (!state.done.has(primary) || !takesColocation(unit, c.score, cluster)) continue;
     if (c.rscRole === "Promoted" || c.rscRole === "Unpromoted") continue; // affects promotion only
     let where = state.placed.get(primary) ?? [];
     if (c.withRole === "Promoted") where = state.promotedOn.get(primary) ?? [];
@@ -110,10 +119,11 @@ function dependentScores(dep: Resource, cluster: Cluster, state: AssignState, se
 }
 
 function mergeInto(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState, seen: Set<Resource>): void {
-  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)) && !c.withRole && !c.rscRole);
+  // (a bundle's own node scores stay what they were once its replicas are placed)
+  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => (!state.done.has(unitOf(c.rsc)) || isContainerUnit(unitOf(c.rsc))) && !c.withRole && !c.rscRole);
   for (const c of deps) {
     const dep = unitOf(c.rsc);
-    if (dep.variant === "clone" || seen.has(dep)) continue;
+    if ((dep.variant === "clone" && !isContainerUnit(dep)) || seen.has(dep)) continue;
     const ds = dependentScores(dep, cluster, state, seen);
     const factor = c.score / INFINITY;
     const merged = new Map(scores);
@@ -147,7 +157,7 @@ function mergeDependents(unit: Resource, scores: Map<string, number>, cluster: C
 function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void {
   if (state.done.has(unit) || state.active.has(unit)) return;
   state.active.add(unit);
-  for (const c of state.index.asDependent.get(unit) ?? []) assignUnit(unitOf(c.withRsc), cluster, state);
+  for (const c of state.index.asDependent.get(unit) ?? []) if (takesColocation(unit, c.score, cluster)) assignUnit(unitOf(c.withRsc), cluster, state);
   state.active.delete(unit);
   if (state.done.has(unit)) return;
   state.done.add(unit);
