@@ -2,6 +2,7 @@
 // (recorded with `crm_simulate -x FILE -S`, whitespace folded).
 import { buildCib, dummy, type CibSpec } from "./build-cib";
 import { GENERAL_CASES } from "./cases-general";
+import { BUNDLE_CASES } from "./cases-bundle";
 
 export interface Case {
   name: string;
@@ -15,6 +16,7 @@ const two = [{ name: "node1" }, { name: "node2" }];
 
 export const CASES: Case[] = [
   ...GENERAL_CASES,
+  ...BUNDLE_CASES,
   {
     name: "start where the location constraint prefers",
     spec: { nodes: two, resources: dummy("A"), constraints: `<rsc_location id="l1" rsc="A" node="node2" score="100"/>` },
