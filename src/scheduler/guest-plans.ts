@@ -20,7 +20,8 @@ export function applyGuestContainers(cluster: Cluster, plans: Map<Resource, Prim
       plan.stop = true;
       plan.start = true;
       plan.startBlocked = true;
-      plan.stopReason = `unrunnable ${container.id} start`;
+      // a container placed but blocked had its start required first; one gone for good never had one
+      plan.stopReason = `${cp.to ? "required" : "unrunnable"} ${container.id} start`;
       changed = true;
     } else if (cp.start && !cp.migrate && !plan.start) {
       plan.stop = true;
