@@ -189,11 +189,9 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): First
   const placedButBlocked = (p: PrimitivePlan) => !!p.to && p.startBlocked;
   if (first.variant === "primitive") {
     const p = ps[0];
-    // A primitive's start is also required when it stops (its own stop-then-start ordering); one
-    // stopping for good never had a node to start on (`gone`).
-    // A migrating first's start does not force restarts after it (Pacemaker: a migratable first
-    // implies nothing for its thens).
-    // a move whose stop is held cannot start either
+    // Its start is also required when it stops (its own stop-then-start ordering), though one gone for
+    // good never had a node to start on; a migrating first implies nothing for its thens; a move whose
+    // stop is held cannot start either.
     const held = !!p && !!p.stopHeld && !!p.heldBy && p.to !== p.from;
     return { starts: !!p && p.start && !p.startBlocked && !p.migrate && !held, canRun: !!p && runs(p) && !held, name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop), gone: !!p && p.stop && !p.to };
   }
