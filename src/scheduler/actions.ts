@@ -3,7 +3,7 @@
 // restarts of what depends on them, and unrunnable starts into blocked ones.
 import { canFence, haveFencingDevice, isManaged, primitivesOf } from "./assign.js";
 import { canMigrate } from "./migration.js";
-import { restartWithGuests } from "./remote.js";
+import { applyGuestContainers, keepGuestMigrations } from "./guest-plans.js";
 import { INFINITY, type Cluster, type PrimitivePlan, type Resource, type SchedNode } from "./types.js";
 
 export type { PrimitivePlan } from "./types.js";
@@ -57,6 +57,7 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
   applyOrderings(cluster, plans);
   // an ordering may have blocked the start since: such a resource only stops
   for (const plan of plans.values()) if (plan.migrate && !canMigrate(plan.rsc, plan, cluster)) plan.migrate = undefined;
+  keepGuestMigrations(plans);
   cluster.resources.forEach((r) => abandonGroupMigrations(r, plans));
   return plans;
 }
@@ -185,6 +186,7 @@ interface FirstState {
   /** Its start is required though it cannot run (it was placed, then blocked): dependents that keep
    * running get "required X" as their reason rather than "unrunnable X". */
   required?: boolean;
+  gone?: boolean;
 }
 
 function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): FirstState {
@@ -194,12 +196,11 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): First
   const placedButBlocked = (p: PrimitivePlan) => !!p.to && p.startBlocked;
   if (first.variant === "primitive") {
     const p = ps[0];
-    // A primitive's start is also required when it stops (its own stop-then-start ordering).
-    // A migrating first's start does not force restarts after it (Pacemaker: a migratable first
-    // implies nothing for its thens).
-    // a move whose stop is held cannot start either
+    // Its start is also required when it stops (its own stop-then-start ordering), though one gone for
+    // good never had a node to start on; a migrating first implies nothing for its thens; a move whose
+    // stop is held cannot start either.
     const held = !!p && !!p.stopHeld && !!p.heldBy && p.to !== p.from;
-    return { starts: !!p && p.start && !p.startBlocked && !p.migrate && !held, canRun: !!p && runs(p) && !held, name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop) };
+    return { starts: !!p && p.start && !p.startBlocked && !p.migrate && !held, canRun: !!p && runs(p) && !held, name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop), gone: !!p && p.stop && !p.to };
   }
   if (first.variant === "group") {
     const last = ps[ps.length - 1];
@@ -273,7 +274,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
   let rounds = 0;
   while (changed && rounds++ < 50) {
     changed = applyColocationBlocks(cluster, plans);
-    if (restartWithGuests(plans, (r) => isManaged(r, cluster))) changed = true;
+    if (applyGuestContainers(cluster, plans)) changed = true;
     for (const o of cluster.orderings) {
       // restart-type=restart (deprecated) upgrades an optional stop ordering: the first's stop forces the
       // then's stop, so a then that stays restarts.
@@ -394,8 +395,10 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
             tp.stopReason = `required ${e.first.id} ${fp.chainParity === 1 ? "stop" : "start"}`;
             tp.chainParity = 1 - fp.chainParity;
           } else {
-            tp.stopReason = `${fs.required ? "required" : "unrunnable"} ${fs.name}`;
-            tp.chainParity = fs.required ? 1 : 0;
+            // what runs with a container that is gone for good finds its start unrunnable, not required
+            const required = fs.required && !(fs.gone && e.then.container === e.first);
+            tp.stopReason = `${required ? "required" : "unrunnable"} ${fs.name}`;
+            tp.chainParity = required ? 1 : 0;
           }
           // unassigned (see above): it stops for no reason it names, and is no first instance for what is
           // interleaved after it

@@ -84,10 +84,19 @@ function primaryRole(c: Colocation, primary: Resource): Colocation["withRole"] |
   return null;
 }
 
+/** A bundle's colocations as a dependent go to each of its replicas' containers: negative and
+ * mandatory ones always, positive optional ones only when not every node gets a replica
+ * (append_parent_colocation). */
+function takesColocation(unit: Resource, score: number, cluster: Cluster): boolean {
+  if (!isContainerUnit(unit) || score < 0 || score >= INFINITY) return true;
+  const own = new Set(unit.bundle?.replicas.map((r) => r.node));
+  return (unit.clone?.max ?? 0) < cluster.nodes.filter((n) => canHost(n) && !own.has(n)).length;
+}
+
 function applyColocations(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
   for (const c of state.index.asDependent.get(unit) ?? []) {
     const primary = unitOf(c.withRsc);
-    if (!state.done.has(primary)) continue;
+    if (!state.done.has(primary) || !takesColocation(unit, c.score, cluster)) continue;
     if (c.rscRole === "Promoted" || c.rscRole === "Unpromoted") continue; // affects promotion only
     const withRole = primaryRole(c, primary);
     if (withRole === null) continue;
@@ -125,11 +134,12 @@ function dependentScores(dep: Resource, cluster: Cluster, state: AssignState, se
 }
 
 function mergeInto(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState, seen: Set<Resource>): void {
-  // roles do not filter what a dependent's preferences contribute (pcmk__add_colocated_node_scores)
-  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)));
+  // roles do not filter what a dependent's preferences contribute (pcmk__add_colocated_node_scores);
+  // a bundle's own node scores stay what they were once its replicas are placed
+  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)) || isContainerUnit(unitOf(c.rsc)));
   for (const c of deps) {
     const dep = unitOf(c.rsc);
-    if (dep.variant === "clone" || seen.has(dep)) continue;
+    if ((dep.variant === "clone" && !isContainerUnit(dep)) || seen.has(dep)) continue;
     const ds = dependentScores(dep, cluster, state, seen);
     const factor = c.score / INFINITY;
     const merged = new Map(scores);
@@ -163,7 +173,7 @@ function mergeDependents(unit: Resource, scores: Map<string, number>, cluster: C
 function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void {
   if (state.done.has(unit) || state.active.has(unit)) return;
   state.active.add(unit);
-  for (const c of state.index.asDependent.get(unit) ?? []) assignUnit(unitOf(c.withRsc), cluster, state);
+  for (const c of state.index.asDependent.get(unit) ?? []) if (takesColocation(unit, c.score, cluster)) assignUnit(unitOf(c.withRsc), cluster, state);
   state.active.delete(unit);
   if (state.done.has(unit)) return;
   state.done.add(unit);
@@ -258,12 +268,16 @@ export function assignAll(cluster: Cluster): AssignState {
   const remoteNodes = cluster.nodes.filter((n) => n.remote);
   if (remoteNodes.length) for (const rsc of cluster.primitives) if (avoidsRemoteNodes(rsc)) for (const n of remoteNodes) rsc.banned.add(n.uname);
   const order = processOrder(cluster, state.index);
-  // Remote connections first (with what they are colocated with): their nodes can then host resources.
+  // Top-level remote connections first (with what they are colocated with): their nodes can then host
+  // resources. A bundle's connections are its own members, assigned with it.
   for (const unit of order) {
-    if (!unit.remoteNode) continue;
+    if (!unit.remoteNode || unit.bundle) continue;
     assignUnit(unit, cluster, state);
     connectionAssigned(unit);
   }
-  for (const unit of order) assignUnit(unit, cluster, state);
+  for (const unit of order) {
+    assignUnit(unit, cluster, state);
+    if (unit.remoteNode && unit.bundle) connectionAssigned(unit);
+  }
   return state;
 }

@@ -248,6 +248,7 @@ function addPrimitiveActions(model: Model, rsc: Resource, plan: PrimitivePlan, i
   }
   let start: Act | undefined;
   if (plan.to) start = rscAct("start", plan.to, plan.start && !plan.startBlocked);
+  if (start && plan.startBlocked) start.unrunnable = true;
   if (start && plan.migrate) {
     // the move is made by the migration: the start only marks it complete
     start.kind = "pseudo_event";

@@ -236,9 +236,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   const stopFailures = new Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]>();
   if (!status) return stopFailures;
   const deferred: (() => void)[] = [];
-  // bundles are not modelled: their implicit connections are not orphans
-  const bundles = resEl ? childElements(resEl, "bundle").map((b) => `${b.attrs.id}-`) : [];
-  addOrphanConnectionNodes(childElements(status, "node_state"), cluster, bundles);
+  addOrphanConnectionNodes(childElements(status, "node_state"), cluster);
   const byId = new Map(cluster.nodes.map((n) => [n.id, n]));
   const states = childElements(status, "node_state");
   markFencedRemotes(states, byId);
@@ -254,7 +252,10 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
     for (const lr of lrmRes ? childElements(lrmRes, "lrm_resource") : []) {
       const id = lr.attrs.id;
       const base = id.replace(/:\d+$/, "");
-      const clone = cloneOf.get(base);
+      let clone = cloneOf.get(base);
+      // a bundle's inner resource found where no replica of it runs is an orphan of its own (unpack_find_resource)
+      const strayInner = !!clone && clone.bundle?.child === clone && !bundleInstanceOn(clone, node);
+      if (strayInner) clone = undefined;
       let rsc: Resource | undefined;
       const ops = childElements(lr, "lrm_rsc_op");
       if (clone) {
@@ -284,7 +285,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         applyResult(rsc, node, res, stopFailures, cluster);
         if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
       } else {
-        rsc = cluster.byId.get(id);
+        rsc = strayInner ? undefined : cluster.byId.get(id);
         if (!rsc) {
           const probe = orphanProbe(id, lr);
           const res = evaluateHistory(probe, ops, cluster, defs);

@@ -118,14 +118,14 @@ export function connectionFailure(rsc: Resource, resetRemote: boolean, failed: b
 }
 
 /** Connections found only in the status section still define their remote node (create_fake_resource). */
-export function addOrphanConnectionNodes(states: XmlElement[], cluster: Cluster, bundlePrefixes: string[]): void {
+export function addOrphanConnectionNodes(states: XmlElement[], cluster: Cluster): void {
   let added = false;
   for (const ns of states) {
     const lrm = firstChild(ns, "lrm");
     const list = lrm && firstChild(lrm, "lrm_resources");
     for (const lr of list ? childElements(list, "lrm_resource") : []) {
       if (lr.attrs.class !== "ocf" || lr.attrs.provider !== "pacemaker" || lr.attrs.type !== "remote") continue;
-      if (cluster.byId.has(lr.attrs.id) || cluster.nodeByName.has(lr.attrs.id) || bundlePrefixes.some((b) => lr.attrs.id.startsWith(b))) continue;
+      if (cluster.byId.has(lr.attrs.id) || cluster.nodeByName.has(lr.attrs.id)) continue;
       const node = newRemoteNode(lr.attrs.id, lr.attrs.id, new Map());
       cluster.nodes.push(node);
       cluster.nodeByName.set(node.uname, node);

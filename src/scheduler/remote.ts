@@ -5,7 +5,7 @@
 // resources. A remote or guest node is online when its connection is (and, for a guest, its guest
 // resource); its history is read only then, or in the last pass when fencing is enabled.
 import { childElements, createElement, firstChild, type XmlElement } from "../cib/xml.js";
-import { INFINITY, type Cluster, type PrimitivePlan, type Resource, type SchedNode } from "./types.js";
+import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
 import { isTrue, parseSeconds } from "./score.js";
 import { bundleConnections } from "./bundle-xml.js";
 
@@ -220,21 +220,4 @@ export function connectionState(node: SchedNode): ConnectionState {
   if (!current) return "unknown";
   if (current.unclean || !current.online) return "resting";
   return "alive";
-}
-
-/** A start on a guest node is ordered after its guest's start, which it implies (apply_container_ordering):
- * what stays on a guest node whose guest (re)starts restarts with it. */
-export function restartWithGuests(plans: Map<Resource, PrimitivePlan>, managed: (r: Resource) => boolean): boolean {
-  let changed = false;
-  for (const plan of plans.values()) {
-    const guest = plan.to?.remote === "guest" ? plan.to.connection?.container : undefined;
-    if (!guest || !plan.from || plan.from !== plan.to || plan.start || plan.startBlocked || !managed(plan.rsc)) continue;
-    const gp = plans.get(guest);
-    if (!gp || !gp.start || gp.startBlocked) continue;
-    plan.stop = true;
-    plan.start = true;
-    plan.restartReason = `${guest.id} start`;
-    changed = true;
-  }
-  return changed;
 }
