@@ -144,7 +144,7 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     const onFail = onFailOf(rsc, o, cluster, defs);
     // A failure that blocks the resource never expires: Pacemaker drops its failure-timeout.
     if (onFail === "block") rsc.failureTimeout = 0;
-    if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000) continue;
+    if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000 && !waitsForFencing(rsc, task, interval, cluster)) continue;
     r.failOnFail = onFail;
     r.failInterval = interval;
     if (onFail === "reset-remote") r.resetRemote = true;
@@ -371,14 +371,24 @@ interface DefinitionConfig {
   deferred: (() => void)[];
 }
 
+/** A remote connection's recurring monitor failure does not expire before its remote node was fenced:
+ * the monitor reports only changes, so the failure may be current (should_ignore_failure_timeout). */
+function waitsForFencing(rsc: Resource, task: string, interval: number, cluster: Cluster): boolean {
+  if (!rsc.remoteNode || !rsc.params.has("reconnect_interval") || !cluster.options.stonithEnabled) return false;
+  if (task !== "monitor" || interval === 0) return false;
+  return !rsc.remoteNode.wasFenced;
+}
+
 function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: DefinitionConfig): void {
   if (res.role === "Stopped" || res.failed || (res.pending && res.pending !== "start")) return;
-  // A bundle connection reaching its container's host by "#uname" is checked once that host is known.
-  if (rsc.bundle && rsc.remoteNode && config.paramsOf.get(rsc.baseId)?.get("addr")?.toLowerCase() === "#uname") {
-    config.deferred.push(() => checkDefinitionNow(rsc, res, lr, config));
-    return;
-  }
-  checkDefinitionNow(rsc, res, lr, config);
+  // checked once every node's history is known: whether the node can run anything (it may be found
+  // unclean later), and what "#uname" stands for in a bundle connection's address
+  config.deferred.push(() => {
+    const node = config.node;
+    // a node that cannot run actions is not checked (pcmk__handle_rsc_config_changes), unless in maintenance
+    const available = node.online && !node.shutdown && !node.unclean && !node.standby && !node.maintenance;
+    if (available || node.maintenance) checkDefinitionNow(rsc, res, lr, config);
+  });
 }
 
 function checkDefinitionNow(rsc: Resource, res: OpResult, lr: XmlElement, config: DefinitionConfig): void {
