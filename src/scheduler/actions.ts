@@ -22,7 +22,9 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
     // Copies on nodes about to be fenced go away with the fencing.
     const live = rsc.running.filter((n) => !(n.unclean && canFence(cluster, n)));
     if (live.length && live.length < rsc.running.length) rsc.running = live;
-    const from = rsc.running[0];
+    // a migration under way is current on its source (pe__find_active_on)
+    const partialSource = rsc.partialMigration && rsc.running.includes(rsc.partialMigration.source) ? rsc.partialMigration.source : undefined;
+    const from = partialSource ?? rsc.running[0];
     const to = rsc.assignedTo;
     const managed = isManaged(rsc, cluster);
     const plan: PrimitivePlan = { rsc, from, to, stop: false, start: false, startBlocked: false };
@@ -58,6 +60,7 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
   // an ordering may have blocked the start since: such a resource only stops
   for (const plan of plans.values()) if (plan.migrate && !canMigrate(plan.rsc, plan, cluster)) plan.migrate = undefined;
   keepGuestMigrations(plans);
+  for (const plan of plans.values()) plan.partial = (plan.migrate && !!plan.rsc.partialMigration) || undefined;
   cluster.resources.forEach((r) => abandonGroupMigrations(r, plans));
   return plans;
 }

@@ -236,7 +236,11 @@ function addPrimitiveActions(model: Model, rsc: Resource, plan: PrimitivePlan, i
     model.add({ key: opKey(keyId(rsc), task), task, kind: onFenced(node) && task !== "start" && task !== "promote" ? "pseudo_event" : "rsc_op", rsc, node, required });
   const promotable = !!cloneOf(rsc)?.clone?.promotable;
   if (rsc.role === "Promoted" && plan.from) rscAct("demote", plan.from, plan.stop || rsc.nextRole !== "Promoted");
+  // what a finished migration left on its source is stopped there (pcmk__abort_dangling_migration)
+  for (const n of rsc.danglingOn ?? []) if (!rsc.running.includes(n) && n.online && !n.unclean) rscAct("stop", n, true);
   for (const n of rsc.running) {
+    // the target of a migration that continues keeps its copy
+    if (plan.partial && n === plan.to) continue;
     // a stop cannot run on a node we cannot reach, unless fencing stands in for it
     const reachable = (n.online && !n.unclean) || onFenced(n);
     // multiple-active=stop_unexpected leaves the copy where the resource belongs alone

@@ -5,12 +5,15 @@ import type { Cluster, Resource, Role, SchedNode } from "./types.js";
 import { orphanPrimitive, paramHolders } from "./unpack.js";
 import { bundleInstanceOn, connectionParams, isContainerUnit } from "./bundle.js";
 import { compareDigest } from "./digest.js";
+import { historyLookup, migrateFromFailed, migrateToFailed, migrateToSucceeded, type MigrationContext, type MigrationEffect } from "./migration-history.js";
 import { applyFailCounts, findByBase, isActive, isManagedHere, needsFencing, unpackShutdownLock } from "./history-support.js";
 import { primitivesOf } from "./placement.js";
 import { activeOnDownRemote, addOrphanConnectionNodes, connectionFailure, linkOrphanConnection, markFencedRemotes, unpackStates } from "./remote-history.js";
 
 interface OpResult {
   role: Role;
+  /** What migration records say beyond this node. */
+  migrations?: MigrationEffect[];
   failed: boolean;
   pending?: string;
   stopFailed: boolean;
@@ -61,7 +64,13 @@ function parseIntervalMs(v: string | undefined): number {
   return m[2] === "ms" ? n : m[2] === "m" || m[2] === "min" ? n * 60000 : m[2] === "h" ? n * 3600000 : n * 1000;
 }
 
-export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Cluster, defs: Map<string, XmlElement[]>): OpResult {
+/** Where a history is read, for records (migrations) whose meaning depends on other nodes' histories. */
+interface HistorySite {
+  node: string;
+  migration: MigrationContext;
+}
+
+export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Cluster, defs: Map<string, XmlElement[]>, site?: HistorySite): OpResult {
   const sorted = ops
     .map((o) => ({ o, call: Number(o.attrs["call-id"] ?? "0"), lf: o.attrs.id?.endsWith("_last_failure_0") ? 1 : 0, changed: Number(o.attrs["last-rc-change"] ?? "0") || 0 }))
     .sort((a, b) => {
@@ -107,11 +116,20 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
           r.sinceStart = [o];
           break;
         case "stop":
-        case "migrate_to":
           r.role = "Stopped";
           r.failed = false;
           r.sinceStart = [];
           break;
+        case "migrate_to": {
+          const effect: MigrationEffect = site ? migrateToSucceeded(site.migration, o, site.node) : { role: "Stopped" };
+          if (effect.role === "Stopped") {
+            r.failed = false;
+            r.sinceStart = [];
+          }
+          if (effect.role) r.role = effect.role;
+          (r.migrations ??= []).push(effect);
+          break;
+        }
         case "promote":
           r.role = "Promoted";
           r.failed = false;
@@ -191,6 +209,14 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
         r.failed = true;
         r.role = onFail === "block" ? "Promoted" : rc === 7 ? "Stopped" : "Unpromoted";
         break;
+      case "migrate_to":
+      case "migrate_from": {
+        r.failed = true;
+        const effect: MigrationEffect = !site ? { role: "Started" } : task === "migrate_to" ? migrateToFailed(site.migration, o, site.node) : migrateFromFailed(site.migration, o, site.node);
+        if (effect.role) r.role = effect.role;
+        (r.migrations ??= []).push(effect);
+        break;
+      }
       case "monitor":
         r.failed = true;
         if (rc === 7) r.role = r.role === "Stopped" ? "Started" : r.role;
@@ -238,6 +264,9 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   const deferred: (() => void)[] = [];
   addOrphanConnectionNodes(childElements(status, "node_state"), cluster);
   const byId = new Map(cluster.nodes.map((n) => [n.id, n]));
+  const history = historyLookup(status);
+  const byName = new Map(cluster.nodes.map((n) => [n.uname, n]));
+  const online = (uname: string) => !!byName.get(uname)?.online;
   const states = childElements(status, "node_state");
   markFencedRemotes(states, byId);
   const unpackState = (ns: XmlElement, node: SchedNode) => {
@@ -296,7 +325,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           continue;
         }
         if (rsc.variant !== "primitive") continue;
-        const res = evaluateHistory(rsc, ops, cluster, defs);
+        const res = evaluateHistory(rsc, ops, cluster, defs, { node: node.uname, migration: { rscId: id, history, online } });
         unpackShutdownLock(rsc, lr, node, cluster);
         checkDefinition(rsc, res, lr, { defs, paramsOf, node, deferred });
         applyResult(rsc, node, res, stopFailures, cluster);
@@ -424,8 +453,9 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
   }
   if (res.ban || res.stopBan) rsc.banned.add(node.uname);
   if (res.banAll || res.forceStop) rsc.forceStop = true;
+  if (cluster) applyMigrations(rsc, node, res.migrations ?? [], cluster);
   if (res.role !== "Stopped") {
-    rsc.running.push(node);
+    if (!rsc.running.includes(node)) rsc.running.push(node);
     // Resources active on a node in maintenance are not managed.
     if (node.maintenance) rsc.managed = false;
     if (rsc.role === "Stopped" || res.role === "Promoted") rsc.role = res.role;
@@ -444,3 +474,19 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
   }
 }
 
+
+function applyMigrations(rsc: Resource, node: SchedNode, effects: MigrationEffect[], cluster: Cluster): void {
+  const byName = (uname: string) => cluster.nodes.find((n) => n.uname === uname);
+  for (const effect of effects) {
+    const other = effect.activeOn ? byName(effect.activeOn) : undefined;
+    if (other && !rsc.running.includes(other)) rsc.running.push(other);
+    if (effect.dangling) (rsc.danglingOn ??= []).push(node);
+    const source = effect.partial && byName(effect.partial.source);
+    const target = effect.partial && byName(effect.partial.target);
+    if (source && target) rsc.partialMigration = { source, target };
+    if (effect.failedNoMigrate) {
+      rsc.failed = true;
+      rsc.noMigrate = true;
+    }
+  }
+}

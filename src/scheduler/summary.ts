@@ -18,6 +18,8 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
     return "due to node availability";
   };
   if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: plan.stopBlockedReason ? `due to ${plan.stopBlockedReason} (blocked)` : "blocked" };
+  // a migration that continues one under way leaves the resource active on both ends until it ends
+  if (plan.partial && from && to) return { action: "Migrate", rsc: id, detail: `${from.uname} -> ${to.uname}` };
   if (rsc.running.length > 1 && plan.stop) {
     if (!to) return undefined; // one Stop line per node, added by summarize()
     // the restart cannot start: crm_simulate shows the stop on the current (first) node only
