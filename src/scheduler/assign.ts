@@ -67,10 +67,6 @@ export function baseScores(unit: Resource, cluster: Cluster, index: Index): Map<
   return scores;
 }
 
-function bestNode(scores: Map<string, number>, cluster: Cluster, prefer?: SchedNode): SchedNode | undefined {
-  return chooseNode(scores, cluster, { current: prefer });
-}
-
 /** The primary role a colocation filters on, or null when the colocation has no effect. A role only a
  * promotable clone has (Promoted, Unpromoted) is, for any other primary, compared with the role it
  * will have (Started), as Pacemaker compares roles: a positive colocation then has no effect, a
@@ -199,7 +195,11 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   const unmanaged = !isManaged(unit, cluster) || (unit.variant === "primitive" && unit.blocked && unit.running.length > 0);
   let node: SchedNode | undefined;
   if (unmanaged) node = members.find((m) => m.running.length)?.running[0];
-  else if (!blockedAll) node = bestNode(scores, cluster, members.find((m) => m.running.length)?.running[0]);
+  else if (!blockedAll) {
+    // a remote connection migrating when the history was written prefers to finish there
+    const prefer = unit.remoteNode ? unit.partialMigration?.target : undefined;
+    node = chooseNode(scores, cluster, { current: members.find((m) => m.running.length)?.running[0], prefer });
+  }
   placeMembers(members, node, cluster, colocBanned);
   consumeCapacity(members, cluster);
   state.placed.set(unit, node ? [node] : []);
