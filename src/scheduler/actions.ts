@@ -3,6 +3,7 @@
 // restarts of what depends on them, and unrunnable starts into blocked ones.
 import { canFence, haveFencingDevice, isManaged, primitivesOf } from "./assign.js";
 import { canMigrate } from "./migration.js";
+import { applyGuestContainers, keepGuestMigrations } from "./guest-plans.js";
 import { INFINITY, type Cluster, type PrimitivePlan, type Resource, type SchedNode } from "./types.js";
 
 export type { PrimitivePlan } from "./types.js";
@@ -21,7 +22,9 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
     // Copies on nodes about to be fenced go away with the fencing.
     const live = rsc.running.filter((n) => !(n.unclean && canFence(cluster, n)));
     if (live.length && live.length < rsc.running.length) rsc.running = live;
-    const from = rsc.running[0];
+    // a migration under way is current on its source (pe__find_active_on)
+    const partialSource = rsc.partialMigration && rsc.running.includes(rsc.partialMigration.source) ? rsc.partialMigration.source : undefined;
+    const from = partialSource ?? rsc.running[0];
     const to = rsc.assignedTo;
     const managed = isManaged(rsc, cluster);
     const plan: PrimitivePlan = { rsc, from, to, stop: false, start: false, startBlocked: false };
@@ -56,6 +59,8 @@ export function planActions(cluster: Cluster): Map<Resource, PrimitivePlan> {
   applyOrderings(cluster, plans);
   // an ordering may have blocked the start since: such a resource only stops
   for (const plan of plans.values()) if (plan.migrate && !canMigrate(plan.rsc, plan, cluster)) plan.migrate = undefined;
+  keepGuestMigrations(plans);
+  for (const plan of plans.values()) plan.partial = (plan.migrate && !!plan.rsc.partialMigration) || undefined;
   cluster.resources.forEach((r) => abandonGroupMigrations(r, plans));
   return plans;
 }
@@ -101,6 +106,8 @@ function applyQuorumAndFencing(rsc: Resource, plan: PrimitivePlan, cluster: Clus
       if (!plan.to) plan.stopBlockedReason = "node availability";
       else if (effectiveQuorumPolicy(rsc, cluster) === "stop" && rsc.meta.get("requires") !== "nothing") plan.stopBlockedReason = "no quorum";
     }
+    // a multiply active resource still stops its reachable copies, and cannot start again
+    if (plan.stopBlocked && rsc.running.length > 1) plan.startBlocked = true;
     plan.stop = false;
     plan.start = false;
     return;
@@ -148,9 +155,14 @@ interface Edge {
   symmetrical: boolean;
   anyOf?: { id: string; members: Resource[] };
   anyInstance?: boolean;
-  /** Optional orderings only pass restarts on. */
+  /** Optional orderings only order: they neither restart nor block the then side, ... */
   optional?: boolean;
+  /** ... unless the then has restart-type=restart: then it restarts with the first. */
+  restartThen?: boolean;
 }
+
+/** The deprecated restart-type=restart makes an optional ordering imply its then (handle_restart_type). */
+const restartTypeRestart = (then: Resource): boolean => then.meta.get("restart-type") === "restart";
 
 function edges(cluster: Cluster): Edge[] {
   const out: Edge[] = [];
@@ -163,7 +175,7 @@ function edges(cluster: Cluster): Edge[] {
   // reason before the chain inside the group is considered.
   for (const o of cluster.orderings) {
     if (o.kind === "Serialize" || o.firstAction !== "start" || o.thenAction !== "start") continue;
-    out.push({ id: o.id, first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", anyOf: o.anyOf, anyInstance: o.anyInstance });
+    out.push({ id: o.id, first: o.first, then: o.then, symmetrical: o.symmetrical, optional: o.kind === "Optional", restartThen: o.kind === "Optional" && restartTypeRestart(o.then), anyOf: o.anyOf, anyInstance: o.anyInstance });
   }
   cluster.resources.forEach(groupEdges);
   return out;
@@ -177,6 +189,7 @@ interface FirstState {
   /** Its start is required though it cannot run (it was placed, then blocked): dependents that keep
    * running get "required X" as their reason rather than "unrunnable X". */
   required?: boolean;
+  gone?: boolean;
 }
 
 function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): FirstState {
@@ -186,12 +199,11 @@ function firstState(first: Resource, plans: Map<Resource, PrimitivePlan>): First
   const placedButBlocked = (p: PrimitivePlan) => !!p.to && p.startBlocked;
   if (first.variant === "primitive") {
     const p = ps[0];
-    // A primitive's start is also required when it stops (its own stop-then-start ordering).
-    // A migrating first's start does not force restarts after it (Pacemaker: a migratable first
-    // implies nothing for its thens).
-    // a move whose stop is held cannot start either
+    // Its start is also required when it stops (its own stop-then-start ordering), though one gone for
+    // good never had a node to start on; a migrating first implies nothing for its thens; a move whose
+    // stop is held cannot start either.
     const held = !!p && !!p.stopHeld && !!p.heldBy && p.to !== p.from;
-    return { starts: !!p && p.start && !p.startBlocked && !p.migrate && !held, canRun: !!p && runs(p) && !held, name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop) };
+    return { starts: !!p && p.start && !p.startBlocked && !p.migrate && !held, canRun: !!p && runs(p) && !held, name: `${first.id} start`, required: !!p && (placedButBlocked(p) || p.stop), gone: !!p && p.stop && !p.to };
   }
   if (first.variant === "group") {
     const last = ps[ps.length - 1];
@@ -211,14 +223,6 @@ function cloneMinState(e: Edge, plans: Map<Resource, PrimitivePlan>): FirstState
   if (!e.id || !Number.isFinite(min) || min <= 0) return undefined;
   const running = e.first.children.filter((inst) => firstState(inst, plans).canRun).length;
   return { starts: false, canRun: running >= min, name: `clone-one-or-more:${e.id}` };
-}
-
-/** Whether some primitive of the resource stops and starts again (a restart or recovery). */
-function restarts(rsc: Resource, plans: Map<Resource, PrimitivePlan>): boolean {
-  return primitivesOf(rsc).some((p) => {
-    const plan = plans.get(p);
-    return !!plan && plan.stop && plan.start && !plan.startBlocked;
-  });
 }
 
 /** The primitives an ordering's then side reaches: every member of a group (or of each clone instance);
@@ -273,10 +277,11 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
   let rounds = 0;
   while (changed && rounds++ < 50) {
     changed = applyColocationBlocks(cluster, plans);
+    if (applyGuestContainers(cluster, plans)) changed = true;
     for (const o of cluster.orderings) {
       // restart-type=restart (deprecated) upgrades an optional stop ordering: the first's stop forces the
       // then's stop, so a then that stays restarts.
-      if (o.kind === "Optional" && o.firstAction === "stop" && o.thenAction === "stop" && o.then.meta.get("restart-type") === "restart") {
+      if (o.kind === "Optional" && o.firstAction === "stop" && o.thenAction === "stop" && restartTypeRestart(o.then)) {
         if (!primitivesOf(o.first).some((p) => plans.get(p)?.stop)) continue;
         for (const t of primitivesOf(o.then)) {
           const tp = plans.get(t);
@@ -365,7 +370,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
         }
         const inClone = !!t.parent && (t.parent.variant === "clone" || t.parent.parent?.variant === "clone");
         const sameGroup = t.parent?.variant === "group" && e.first.parent === t.parent;
-        if (fs.starts && (!e.optional || restarts(e.first, plans)) && (e.first.variant !== "clone" || interleaved) && (!inClone || sameGroup || interleaved || (e.first.variant !== "clone" && e.then.variant === "clone")) && tp.from && tp.to === tp.from && !tp.start) {
+        if (fs.starts && (!e.optional || e.restartThen) && (e.first.variant !== "clone" || interleaved) && (!inClone || sameGroup || interleaved || (e.first.variant !== "clone" && e.then.variant === "clone")) && tp.from && tp.to === tp.from && !tp.start) {
           tp.stop = true;
           tp.start = true;
           tp.restartReason = fs.name;
@@ -393,8 +398,10 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
             tp.stopReason = `required ${e.first.id} ${fp.chainParity === 1 ? "stop" : "start"}`;
             tp.chainParity = 1 - fp.chainParity;
           } else {
-            tp.stopReason = `${fs.required ? "required" : "unrunnable"} ${fs.name}`;
-            tp.chainParity = fs.required ? 1 : 0;
+            // what runs with a container that is gone for good finds its start unrunnable, not required
+            const required = fs.required && !(fs.gone && e.then.container === e.first);
+            tp.stopReason = `${required ? "required" : "unrunnable"} ${fs.name}`;
+            tp.chainParity = required ? 1 : 0;
           }
           // unassigned (see above): it stops for no reason it names, and is no first instance for what is
           // interleaved after it

@@ -67,10 +67,6 @@ export function baseScores(unit: Resource, cluster: Cluster, index: Index): Map<
   return scores;
 }
 
-function bestNode(scores: Map<string, number>, cluster: Cluster, prefer?: SchedNode): SchedNode | undefined {
-  return chooseNode(scores, cluster, { current: prefer });
-}
-
 /** The primary role a colocation filters on, or null when the colocation has no effect. A role only a
  * promotable clone has (Promoted, Unpromoted) is, for any other primary, compared with the role it
  * will have (Started), as Pacemaker compares roles: a positive colocation then has no effect, a
@@ -84,10 +80,19 @@ function primaryRole(c: Colocation, primary: Resource): Colocation["withRole"] |
   return null;
 }
 
+/** A bundle's colocations as a dependent go to each of its replicas' containers: negative and
+ * mandatory ones always, positive optional ones only when not every node gets a replica
+ * (append_parent_colocation). */
+function takesColocation(unit: Resource, score: number, cluster: Cluster): boolean {
+  if (!isContainerUnit(unit) || score < 0 || score >= INFINITY) return true;
+  const own = new Set(unit.bundle?.replicas.map((r) => r.node));
+  return (unit.clone?.max ?? 0) < cluster.nodes.filter((n) => canHost(n) && !own.has(n)).length;
+}
+
 function applyColocations(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState): void {
   for (const c of state.index.asDependent.get(unit) ?? []) {
     const primary = unitOf(c.withRsc);
-    if (!state.done.has(primary)) continue;
+    if (!state.done.has(primary) || !takesColocation(unit, c.score, cluster)) continue;
     if (c.rscRole === "Promoted" || c.rscRole === "Unpromoted") continue; // affects promotion only
     const withRole = primaryRole(c, primary);
     if (withRole === null) continue;
@@ -125,11 +130,12 @@ function dependentScores(dep: Resource, cluster: Cluster, state: AssignState, se
 }
 
 function mergeInto(unit: Resource, scores: Map<string, number>, cluster: Cluster, state: AssignState, seen: Set<Resource>): void {
-  // roles do not filter what a dependent's preferences contribute (pcmk__add_colocated_node_scores)
-  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)));
+  // roles do not filter what a dependent's preferences contribute (pcmk__add_colocated_node_scores);
+  // a bundle's own node scores stay what they were once its replicas are placed
+  const deps = (state.index.asPrimary.get(unit) ?? []).filter((c) => !state.done.has(unitOf(c.rsc)) || isContainerUnit(unitOf(c.rsc)));
   for (const c of deps) {
     const dep = unitOf(c.rsc);
-    if (dep.variant === "clone" || seen.has(dep)) continue;
+    if ((dep.variant === "clone" && !isContainerUnit(dep)) || seen.has(dep)) continue;
     const ds = dependentScores(dep, cluster, state, seen);
     const factor = c.score / INFINITY;
     const merged = new Map(scores);
@@ -163,7 +169,7 @@ function mergeDependents(unit: Resource, scores: Map<string, number>, cluster: C
 function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void {
   if (state.done.has(unit) || state.active.has(unit)) return;
   state.active.add(unit);
-  for (const c of state.index.asDependent.get(unit) ?? []) assignUnit(unitOf(c.withRsc), cluster, state);
+  for (const c of state.index.asDependent.get(unit) ?? []) if (takesColocation(unit, c.score, cluster)) assignUnit(unitOf(c.withRsc), cluster, state);
   state.active.delete(unit);
   if (state.done.has(unit)) return;
   state.done.add(unit);
@@ -189,7 +195,11 @@ function assignUnit(unit: Resource, cluster: Cluster, state: AssignState): void 
   const unmanaged = !isManaged(unit, cluster) || (unit.variant === "primitive" && unit.blocked && unit.running.length > 0);
   let node: SchedNode | undefined;
   if (unmanaged) node = members.find((m) => m.running.length)?.running[0];
-  else if (!blockedAll) node = bestNode(scores, cluster, members.find((m) => m.running.length)?.running[0]);
+  else if (!blockedAll) {
+    // a remote connection migrating when the history was written prefers to finish there
+    const prefer = unit.remoteNode ? unit.partialMigration?.target : undefined;
+    node = chooseNode(scores, cluster, { current: members.find((m) => m.running.length)?.running[0], prefer });
+  }
   placeMembers(members, node, cluster, colocBanned);
   consumeCapacity(members, cluster);
   state.placed.set(unit, node ? [node] : []);
@@ -258,12 +268,16 @@ export function assignAll(cluster: Cluster): AssignState {
   const remoteNodes = cluster.nodes.filter((n) => n.remote);
   if (remoteNodes.length) for (const rsc of cluster.primitives) if (avoidsRemoteNodes(rsc)) for (const n of remoteNodes) rsc.banned.add(n.uname);
   const order = processOrder(cluster, state.index);
-  // Remote connections first (with what they are colocated with): their nodes can then host resources.
+  // Top-level remote connections first (with what they are colocated with): their nodes can then host
+  // resources. A bundle's connections are its own members, assigned with it.
   for (const unit of order) {
-    if (!unit.remoteNode) continue;
+    if (!unit.remoteNode || unit.bundle) continue;
     assignUnit(unit, cluster, state);
     connectionAssigned(unit);
   }
-  for (const unit of order) assignUnit(unit, cluster, state);
+  for (const unit of order) {
+    assignUnit(unit, cluster, state);
+    if (unit.remoteNode && unit.bundle) connectionAssigned(unit);
+  }
   return state;
 }

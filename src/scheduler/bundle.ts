@@ -74,6 +74,12 @@ export function linkBundles(cluster: Cluster): void {
   }
 }
 
+/** Each inner instance is assigned its replica's guest node outright (pcmk__bundle_allocate): a
+ * location constraint on the inner resource leaves that choice alone (its promotion scores stay). */
+export function dropInnerLocations(cluster: Cluster): void {
+  cluster.locations = cluster.locations.filter((l) => l.role === "Promoted" || !(l.rsc.bundle?.child === l.rsc || ownInstance(l.rsc)));
+}
+
 function primitives(rsc: Resource): Resource[] {
   return rsc.variant === "primitive" ? [rsc] : rsc.children.flatMap(primitives);
 }

@@ -44,10 +44,7 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
       take(inst, current, !members.some((m) => m.blocked));
       continue;
     }
-    // An instance that failed on a node about to be fenced goes away with the node; a fresh instance
-    // takes over elsewhere.
-    const failedOnUnclean = !!current && current.unclean && !info.globallyUnique;
-    if (blocked || inst.orphan || failedOnUnclean) {
+    if (blocked || inst.orphan) {
       placeMembers(members, undefined, cluster);
       continue;
     }
@@ -62,6 +59,8 @@ export function assignClone(unit: Resource, scores: Map<string, number>, cluster
   const disallowed = (inst: Resource): boolean => {
     const current = currentNode(inst);
     if (!current) return false;
+    // a ban on the node itself (a failed stop there) counts even where nothing can run any more
+    if (inst.variant === "primitive" && inst.banned.has(current.uname)) return true;
     return canHost(current) && weight(inst, current, false) < 0;
   };
   const priority = (inst: Resource): number => Math.max(inst.priority, boost?.priority.get(inst) ?? inst.priority);

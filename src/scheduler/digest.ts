@@ -39,7 +39,8 @@ function opParams(op: XmlElement, defs: XmlElement[]): Map<string, string> {
  * configured ones: "restart" (Pacemaker restarts it), "reload" (only reloadable ones changed). */
 export function compareDigest(op: XmlElement, params: Map<string, string>, defs: XmlElement[]): DefinitionChange {
   const recorded = op.attrs["op-digest"];
-  if (!recorded) return undefined;
+  // with no digest recorded, what the parameters were is unknown: Pacemaker restarts (RSC_DIGEST_UNKNOWN)
+  if (!recorded) return "restart";
   const extra = opParams(op, defs);
   const all = new Map(params);
   for (const [k, v] of extra) all.set(k, v);

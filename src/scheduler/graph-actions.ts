@@ -236,16 +236,23 @@ function addPrimitiveActions(model: Model, rsc: Resource, plan: PrimitivePlan, i
     model.add({ key: opKey(keyId(rsc), task), task, kind: onFenced(node) && task !== "start" && task !== "promote" ? "pseudo_event" : "rsc_op", rsc, node, required });
   const promotable = !!cloneOf(rsc)?.clone?.promotable;
   if (rsc.role === "Promoted" && plan.from) rscAct("demote", plan.from, plan.stop || rsc.nextRole !== "Promoted");
+  // what a finished migration left on its source is stopped there (pcmk__abort_dangling_migration)
+  for (const n of rsc.danglingOn ?? []) if (!rsc.running.includes(n) && n.online && !n.unclean) rscAct("stop", n, true);
   for (const n of rsc.running) {
+    // the target of a migration that continues keeps its copy
+    if (plan.partial && n === plan.to) continue;
     // a stop cannot run on a node we cannot reach, unless fencing stands in for it
     const reachable = (n.online && !n.unclean) || onFenced(n);
     // multiple-active=stop_unexpected leaves the copy where the resource belongs alone
     const expected = n === plan.to && rsc.running.length > 1 && rsc.meta.get("multiple-active") === "stop_unexpected";
-    const a = rscAct("stop", n, plan.stop && reachable && !expected);
+    // (the stop of a multiply active resource whose current copy is out of reach still runs elsewhere)
+    const stopping = plan.stop || (!!plan.stopBlocked && rsc.running.length > 1);
+    const a = rscAct("stop", n, stopping && reachable && !expected);
     if (onFenced(n)) a.meta.CRM_meta_fenced = n.uname;
   }
   let start: Act | undefined;
   if (plan.to) start = rscAct("start", plan.to, plan.start && !plan.startBlocked);
+  if (start && plan.startBlocked) start.unrunnable = true;
   if (start && plan.migrate) {
     // the move is made by the migration: the start only marks it complete
     start.kind = "pseudo_event";

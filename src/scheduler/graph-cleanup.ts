@@ -11,11 +11,9 @@ interface Configured {
   agent: string;
 }
 
-/** Configured primitives, and the id prefixes of bundles (their containers, addresses and
- * connections are implicit resources named after them). */
-function configuredPrimitives(cib: XmlElement): { primitives: Map<string, Configured>; bundles: string[] } {
+/** Configured primitives (with a bundle's generated ones: the CIB given is expanded). */
+function configuredPrimitives(cib: XmlElement): Map<string, Configured> {
   const out = new Map<string, Configured>();
-  const bundles: string[] = [];
   const config = firstChild(cib, "configuration");
   const resources = config && firstChild(config, "resources");
   const templates = new Map<string, XmlElement>();
@@ -31,15 +29,11 @@ function configuredPrimitives(cib: XmlElement): { primitives: Map<string, Config
         for (const set of childElements(c, "meta_attributes")) {
           for (const nv of childElements(set, "nvpair")) if (nv.attrs.name === "remote-node" && nv.attrs.value) out.set(nv.attrs.value, { agent: "ocf:pacemaker:remote" });
         }
-      } else if (c.name === "group" || c.name === "clone" || c.name === "master") visit(c);
-      else if (c.name === "bundle") {
-        bundles.push(`${c.attrs.id}-`);
-        visit(c);
-      }
+      } else if (c.name === "group" || c.name === "clone" || c.name === "master" || c.name === "bundle") visit(c);
     }
   };
   if (resources) visit(resources);
-  return { primitives: out, bundles };
+  return out;
 }
 
 /** Pacemaker's "available" node for history checks: online, clean, not standby, not shutting down. */
@@ -48,7 +42,7 @@ const available = (n: SchedNode) => n.online && !n.unclean && !n.standby && !n.s
 export function addCleanups(model: Model, cib: XmlElement, cluster: Cluster): void {
   const status = firstChild(cib, "status");
   if (!status) return;
-  const { primitives: configured, bundles } = configuredPrimitives(cib);
+  const configured = configuredPrimitives(cib);
   const detached = new Map<string, Resource>();
   for (const ns of childElements(status, "node_state")) {
     const node = cluster.nodeByName.get(ns.attrs.uname ?? "");
@@ -68,8 +62,6 @@ export function addCleanups(model: Model, cib: XmlElement, cluster: Cluster): vo
         const known = cluster.byId.get(id);
         rsc = known?.variant === "primitive" ? known : detachedOf(detached, id, conf.agent, cluster);
       } else {
-        // a bundle's connections are configured implicitly
-        if (bundles.some((prefix) => id.startsWith(prefix))) continue;
         const known = cluster.byId.get(id);
         rsc = known?.variant === "primitive" && known.orphan ? known : detachedOf(detached, id, recorded, cluster);
         if (!cluster.options.stopOrphanResources) continue;

@@ -14,6 +14,8 @@ export interface Act {
   node?: SchedNode;
   /** Goes into the graph (Pacemaker: not optional and runnable). */
   required: boolean;
+  /** A start that cannot run (Pacemaker: not runnable), told apart from one not needed. */
+  unrunnable?: boolean;
   intervalMs: number;
   targetRc: number;
   /** Extra attributes (CRM_meta_*) beyond those every action of the resource carries. */

@@ -150,7 +150,7 @@ function instanceNotifications(model: Model, rsc: Resource, n: Notification, lis
   if (rsc.role !== "Stopped" && (n.task === "stop" || n.task === "demote")) {
     const stop = first("stop");
     for (const node of rsc.running) {
-      if (stop && stop.kind === "pseudo_event" && node.unclean) continue;
+      if (stop && stop.kind === "pseudo_event" && (node.unclean || node.requiresReset)) continue;
       notifyOp(model, rsc, node, n.pre, n.preDone, values);
       if (n.task === "demote" || !stop || !stop.required) postNotify(model, rsc, node, n, values);
     }
@@ -159,6 +159,9 @@ function instanceNotifications(model: Model, rsc: Resource, n: Notification, lis
     const start = first("start");
     const node = rsc.assignedTo;
     if (!node) return;
+    // behind a connection that cannot start, nothing starts or is promoted: nothing to notify
+    const conn = node.remote ? node.connection : undefined;
+    if (start && conn && model.find(conn, "start").some((a) => a.unrunnable)) return;
     if (n.task !== "start" || !start || !start.required) notifyOp(model, rsc, node, n.pre, n.preDone, values);
     postNotify(model, rsc, node, n, values);
   }

@@ -13,6 +13,14 @@ export function findByBase(rsc: Resource, base: string): Resource | undefined {
   return undefined;
 }
 
+/** pe_rsc_needs_fencing (unpack_requires): recovering the resource waits for its node's fencing. Fencing
+ * devices and what holds a remote or guest node need quorum only, as does everything without fencing. */
+export function needsFencing(rsc: Resource, cluster: Cluster): boolean {
+  const quorumOnly = rsc.isStonith || !!rsc.remoteNode || rsc.agent === "ocf:pacemaker:remote" || rsc.meta.has("remote-node") || !cluster.options.stonithEnabled;
+  const requires = rsc.meta.get("requires") ?? (quorumOnly ? "quorum" : "fencing");
+  return requires === "fencing" || (requires === "unfencing" && !rsc.isStonith && cluster.options.stonithEnabled);
+}
+
 export function isActive(rsc: Resource): boolean {
   if (rsc.variant === "primitive") return rsc.running.length > 0;
   return rsc.children.some(isActive);

@@ -5,15 +5,20 @@ import type { Cluster, Resource, Role, SchedNode } from "./types.js";
 import { orphanPrimitive, paramHolders } from "./unpack.js";
 import { bundleInstanceOn, connectionParams, isContainerUnit } from "./bundle.js";
 import { compareDigest } from "./digest.js";
-import { applyFailCounts, findByBase, isActive, isManagedHere, unpackShutdownLock } from "./history-support.js";
+import { historyLookup, migrateFromFailed, migrateToFailed, migrateToSucceeded, type MigrationContext, type MigrationEffect } from "./migration-history.js";
+import { applyFailCounts, findByBase, isActive, isManagedHere, needsFencing, unpackShutdownLock } from "./history-support.js";
 import { primitivesOf } from "./placement.js";
-import { activeOnDownRemote, addOrphanConnectionNodes, connectionFailure, linkOrphanConnection, markFencedRemotes, unpackRemoteStates } from "./remote-history.js";
+import { activeOnDownRemote, addOrphanConnectionNodes, connectionFailure, linkOrphanConnection, markFencedRemotes, unpackStates } from "./remote-history.js";
 
 interface OpResult {
   role: Role;
+  /** What migration records say beyond this node. */
+  migrations?: MigrationEffect[];
   failed: boolean;
   pending?: string;
   stopFailed: boolean;
+  /** A stop failed here: the resource (this instance only) may not run on the node again (__stop_fail__). */
+  stopBan?: boolean;
   /** A hard error (not installed, not configured, start failure): avoid this node. */
   ban: boolean;
   blocked: boolean;
@@ -59,7 +64,13 @@ function parseIntervalMs(v: string | undefined): number {
   return m[2] === "ms" ? n : m[2] === "m" || m[2] === "min" ? n * 60000 : m[2] === "h" ? n * 3600000 : n * 1000;
 }
 
-export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Cluster, defs: Map<string, XmlElement[]>): OpResult {
+/** Where a history is read, for records (migrations) whose meaning depends on other nodes' histories. */
+interface HistorySite {
+  node: string;
+  migration: MigrationContext;
+}
+
+export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Cluster, defs: Map<string, XmlElement[]>, site?: HistorySite): OpResult {
   const sorted = ops
     .map((o) => ({ o, call: Number(o.attrs["call-id"] ?? "0"), lf: o.attrs.id?.endsWith("_last_failure_0") ? 1 : 0, changed: Number(o.attrs["last-rc-change"] ?? "0") || 0 }))
     .sort((a, b) => {
@@ -105,11 +116,20 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
           r.sinceStart = [o];
           break;
         case "stop":
-        case "migrate_to":
           r.role = "Stopped";
           r.failed = false;
           r.sinceStart = [];
           break;
+        case "migrate_to": {
+          const effect: MigrationEffect = site ? migrateToSucceeded(site.migration, o, site.node) : { role: "Stopped" };
+          if (effect.role === "Stopped") {
+            r.failed = false;
+            r.sinceStart = [];
+          }
+          if (effect.role) r.role = effect.role;
+          (r.migrations ??= []).push(effect);
+          break;
+        }
         case "promote":
           r.role = "Promoted";
           r.failed = false;
@@ -142,7 +162,7 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     const onFail = onFailOf(rsc, o, cluster, defs);
     // A failure that blocks the resource never expires: Pacemaker drops its failure-timeout.
     if (onFail === "block") rsc.failureTimeout = 0;
-    if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000) continue;
+    if (rsc.failureTimeout > 0 && changed > 0 && changed + rsc.failureTimeout <= cluster.now / 1000 && !waitsForFencing(rsc, task, interval, cluster)) continue;
     r.failOnFail = onFail;
     r.failInterval = interval;
     if (onFail === "reset-remote") r.resetRemote = true;
@@ -168,6 +188,7 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
     switch (task) {
       case "stop":
         r.stopFailed = onFail !== "reset-remote" && onFail !== "restart-container";
+        r.stopBan = true;
         r.failed = true;
         if (r.role === "Stopped") r.role = "Started";
         if (onFail === "block") r.blocked = true;
@@ -188,6 +209,14 @@ export function evaluateHistory(rsc: Resource, ops: XmlElement[], cluster: Clust
         r.failed = true;
         r.role = onFail === "block" ? "Promoted" : rc === 7 ? "Stopped" : "Unpromoted";
         break;
+      case "migrate_to":
+      case "migrate_from": {
+        r.failed = true;
+        const effect: MigrationEffect = !site ? { role: "Started" } : task === "migrate_to" ? migrateToFailed(site.migration, o, site.node) : migrateFromFailed(site.migration, o, site.node);
+        if (effect.role) r.role = effect.role;
+        (r.migrations ??= []).push(effect);
+        break;
+      }
       case "monitor":
         r.failed = true;
         if (rc === 7) r.role = r.role === "Stopped" ? "Started" : r.role;
@@ -233,15 +262,13 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
   const stopFailures = new Map<string, { node: SchedNode; rsc: Resource; fenceReason?: string }[]>();
   if (!status) return stopFailures;
   const deferred: (() => void)[] = [];
-  // Online nodes' histories come first (they claim clone instance numbers first), as in Pacemaker.
-  // bundles are not modelled: their implicit connections are not orphans
-  const bundles = resEl ? childElements(resEl, "bundle").map((b) => `${b.attrs.id}-`) : [];
-  addOrphanConnectionNodes(childElements(status, "node_state"), cluster, bundles);
+  addOrphanConnectionNodes(childElements(status, "node_state"), cluster);
   const byId = new Map(cluster.nodes.map((n) => [n.id, n]));
+  const history = historyLookup(status);
+  const byName = new Map(cluster.nodes.map((n) => [n.uname, n]));
+  const online = (uname: string) => !!byName.get(uname)?.online;
   const states = childElements(status, "node_state");
   markFencedRemotes(states, byId);
-  const members = states.filter((ns) => !byId.get(ns.attrs.id)?.remote);
-  const ordered = [...members.filter((ns) => byId.get(ns.attrs.id)?.online), ...members.filter((ns) => !byId.get(ns.attrs.id)?.online)];
   const unpackState = (ns: XmlElement, node: SchedNode) => {
     node.unpacked = true;
     applyFailCounts(ns, node, cluster, cloneOf);
@@ -254,7 +281,10 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
     for (const lr of lrmRes ? childElements(lrmRes, "lrm_resource") : []) {
       const id = lr.attrs.id;
       const base = id.replace(/:\d+$/, "");
-      const clone = cloneOf.get(base);
+      let clone = cloneOf.get(base);
+      // a bundle's inner resource found where no replica of it runs is an orphan of its own (unpack_find_resource)
+      const strayInner = !!clone && clone.bundle?.child === clone && !bundleInstanceOn(clone, node);
+      if (strayInner) clone = undefined;
       let rsc: Resource | undefined;
       const ops = childElements(lr, "lrm_rsc_op");
       if (clone) {
@@ -265,7 +295,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         if (clone.clone?.globallyUnique && /:\d+$/.test(id)) rsc = cluster.byId.get(id);
         else if (active) {
           const inst = bundleInstanceOn(clone, node);
-          rsc = inst ? findByBase(inst, base) : anonymousInstance(clone, base, node);
+          rsc = inst ? findByBase(inst, base) : anonymousInstance(clone, base, node, cluster);
           if (rsc && rsc.id !== id) rsc.historyName = id;
         } else {
           // Pacemaker files an inactive record under the first instance active nowhere, which then goes by
@@ -274,7 +304,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           const named = spare && findByBase(spare, base);
           if (named && named.id !== id && !id.includes(":")) named.historyName = id;
           for (const inst of clone.children) findByBase(inst, base)?.knownOn.add(node.uname);
-          const owner = clone.clone?.globallyUnique && /:\d+$/.test(id) ? cluster.byId.get(id) : anonymousInstance(clone, base, node);
+          const owner = clone.clone?.globallyUnique && /:\d+$/.test(id) ? cluster.byId.get(id) : anonymousInstance(clone, base, node, cluster);
           owner?.historyOn.add(node.uname);
           if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
           continue;
@@ -284,7 +314,7 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
         applyResult(rsc, node, res, stopFailures, cluster);
         if (res.ban) for (const inst of clone.children) findByBase(inst, base)?.banned.add(node.uname);
       } else {
-        rsc = cluster.byId.get(id);
+        rsc = strayInner ? undefined : cluster.byId.get(id);
         if (!rsc) {
           const probe = orphanProbe(id, lr);
           const res = evaluateHistory(probe, ops, cluster, defs);
@@ -295,18 +325,14 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
           continue;
         }
         if (rsc.variant !== "primitive") continue;
-        const res = evaluateHistory(rsc, ops, cluster, defs);
+        const res = evaluateHistory(rsc, ops, cluster, defs, { node: node.uname, migration: { rscId: id, history, online } });
         unpackShutdownLock(rsc, lr, node, cluster);
         checkDefinition(rsc, res, lr, { defs, paramsOf, node, deferred });
         applyResult(rsc, node, res, stopFailures, cluster);
       }
     }
   };
-  for (const ns of ordered) {
-    const node = byId.get(ns.attrs.id);
-    if (node) unpackState(ns, node);
-  }
-  unpackRemoteStates(states, byId, cluster, unpackState);
+  unpackStates(states, byId, cluster, unpackState);
   // what "#uname" stands for is known once every container's history is
   for (const check of deferred) check();
   return stopFailures;
@@ -319,8 +345,9 @@ export function unpackHistory(cib: XmlElement, cluster: Cluster): Map<string, { 
  * else the first instance active nowhere that is not blocked, else an orphan instance (the spares past
  * clone-max, in order).
  */
-function anonymousInstance(clone: Resource, base: string, node: SchedNode): Resource | undefined {
+function anonymousInstance(clone: Resource, base: string, node: SchedNode, cluster: Cluster): Resource | undefined {
   let inactive: Resource | undefined;
+  let active: Resource | undefined;
   let skipInactive = false;
   for (const child of clone.children) {
     const where = locationOf(child);
@@ -329,11 +356,18 @@ function anonymousInstance(clone: Resource, base: string, node: SchedNode): Reso
       if (where !== node) continue;
       const member = findByBase(child, base);
       if (!member) continue;
-      if (!member.running.length) return member;
+      if (!member.running.length) {
+        active = member;
+        break;
+      }
       skipInactive = true;
     } else if (!skipInactive && !inactive && !primitivesOf(child).some((p) => p.blocked)) inactive = findByBase(child, base);
   }
-  if (!skipInactive && inactive) return inactive;
+  const found = active ?? (skipInactive ? undefined : inactive);
+  // What needs no fencing and is seen on a node down or unclean takes no instance number a clean node
+  // may need (unless the clone has one for every node): it is an orphan.
+  const keepsNumber = !found || needsFencing(found, cluster) || (node.online && !node.unclean) || node.remote === "guest" || clone.clone?.max === cluster.nodes.length;
+  if (found && keepsNumber) return found;
   const spare = clone.children.find((c) => c.orphan && !isActive(c));
   return spare && findByBase(spare, base);
 }
@@ -366,14 +400,24 @@ interface DefinitionConfig {
   deferred: (() => void)[];
 }
 
+/** A remote connection's recurring monitor failure does not expire before its remote node was fenced:
+ * the monitor reports only changes, so the failure may be current (should_ignore_failure_timeout). */
+function waitsForFencing(rsc: Resource, task: string, interval: number, cluster: Cluster): boolean {
+  if (!rsc.remoteNode || !rsc.params.has("reconnect_interval") || !cluster.options.stonithEnabled) return false;
+  if (task !== "monitor" || interval === 0) return false;
+  return !rsc.remoteNode.wasFenced;
+}
+
 function checkDefinition(rsc: Resource, res: OpResult, lr: XmlElement, config: DefinitionConfig): void {
   if (res.role === "Stopped" || res.failed || (res.pending && res.pending !== "start")) return;
-  // A bundle connection reaching its container's host by "#uname" is checked once that host is known.
-  if (rsc.bundle && rsc.remoteNode && config.paramsOf.get(rsc.baseId)?.get("addr")?.toLowerCase() === "#uname") {
-    config.deferred.push(() => checkDefinitionNow(rsc, res, lr, config));
-    return;
-  }
-  checkDefinitionNow(rsc, res, lr, config);
+  // checked once every node's history is known: whether the node can run anything (it may be found
+  // unclean later), and what "#uname" stands for in a bundle connection's address
+  config.deferred.push(() => {
+    const node = config.node;
+    // a node that cannot run actions is not checked (pcmk__handle_rsc_config_changes), unless in maintenance
+    const available = node.online && !node.shutdown && !node.unclean && !node.standby && !node.maintenance;
+    if (available || node.maintenance) checkDefinitionNow(rsc, res, lr, config);
+  });
 }
 
 function checkDefinitionNow(rsc: Resource, res: OpResult, lr: XmlElement, config: DefinitionConfig): void {
@@ -407,20 +451,22 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
       node.uncleanByHistory = true;
     }
   }
-  if (res.ban) rsc.banned.add(node.uname);
+  if (res.ban || res.stopBan) rsc.banned.add(node.uname);
   if (res.banAll || res.forceStop) rsc.forceStop = true;
+  if (cluster) applyMigrations(rsc, node, res.migrations ?? [], cluster);
   if (res.role !== "Stopped") {
-    rsc.running.push(node);
+    if (!rsc.running.includes(node)) rsc.running.push(node);
     // Resources active on a node in maintenance are not managed.
     if (node.maintenance) rsc.managed = false;
     if (rsc.role === "Stopped" || res.role === "Promoted") rsc.role = res.role;
-    if (res.failed) rsc.failed = true;
+    // a failure on a node already unclean is left to its fencing (process_rsc_state ignores on-fail there)
+    if (res.failed && !node.unclean) rsc.failed = true;
     // Failures on a node already known to be unclean are left to its fencing.
     if (res.blocked && !(node.unclean && !node.uncleanByHistory)) rsc.blocked = true;
     if (res.pending) rsc.pendingOp = res.pending;
   }
   if (res.restartContainer && res.failed && rsc.container && !node.unclean) rsc.container.stopRequired = true;
-  if (cluster && rsc.remoteNode) connectionFailure(rsc, res.resetRemote === true, res.failed, cluster);
+  if (cluster && rsc.remoteNode) connectionFailure(rsc, res.resetRemote === true && !node.unclean, res.failed && !node.unclean, cluster);
   if (res.stopFailed && !res.blocked) {
     const list = stopFailures.get(node.uname) ?? [];
     list.push({ node, rsc });
@@ -428,3 +474,19 @@ function applyResult(rsc: Resource, node: SchedNode, res: OpResult, stopFailures
   }
 }
 
+
+function applyMigrations(rsc: Resource, node: SchedNode, effects: MigrationEffect[], cluster: Cluster): void {
+  const byName = (uname: string) => cluster.nodes.find((n) => n.uname === uname);
+  for (const effect of effects) {
+    const other = effect.activeOn ? byName(effect.activeOn) : undefined;
+    if (other && !rsc.running.includes(other)) rsc.running.push(other);
+    if (effect.dangling) (rsc.danglingOn ??= []).push(node);
+    const source = effect.partial && byName(effect.partial.source);
+    const target = effect.partial && byName(effect.partial.target);
+    if (source && target) rsc.partialMigration = { source, target };
+    if (effect.failedNoMigrate) {
+      rsc.failed = true;
+      rsc.noMigrate = true;
+    }
+  }
+}

@@ -4,6 +4,7 @@ import type { XmlElement } from "../cib/xml.js";
 import { planActions, type PrimitivePlan } from "./actions.js";
 import { assignAll, canFence, canHost, isManaged } from "./assign.js";
 import { unpackConstraints } from "./constraints.js";
+import { dropInnerLocations } from "./bundle.js";
 import { unpackHistory } from "./history.js";
 import { scoreText } from "./score.js";
 import { formatSummary, summarize } from "./summary.js";
@@ -105,6 +106,7 @@ export function schedule(source: XmlElement, now: number = Date.now()): Schedule
   const cib = expandCib(source);
   const cluster = unpack(cib, now);
   unpackConstraints(cib, cluster);
+  dropInnerLocations(cluster);
   const stopFailures = unpackHistory(cib, cluster);
   applyTickets(cib, cluster);
   applyStopFailures(cluster, stopFailures);

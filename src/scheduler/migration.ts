@@ -9,18 +9,22 @@ import { isTrue } from "./score.js";
 
 const REMOTE_AGENT = "ocf:pacemaker:remote";
 
-/** allow-migrate, which remote connections default to (they should float without stopping what they host). */
+/** allow-migrate, which remote nodes' connections default to (they should float without stopping what they host). */
 export function allowsMigration(rsc: Resource): boolean {
   const value = rsc.meta.get("allow-migrate");
   if (value !== undefined) return isTrue(value);
-  return rsc.agent === REMOTE_AGENT;
+  // (a guest node's connection moves with its guest: it migrates only when told to)
+  return rsc.agent === REMOTE_AGENT && !rsc.meta.has("container");
 }
 
 /** Pacemaker's "is moving and can migrate": moving from one clean node to another, managed, not
  * failed, no start in flight, and nothing else forces a restart on the way. */
 export function canMigrate(rsc: Resource, plan: PrimitivePlan, cluster: Cluster): boolean {
   const { from, to } = plan;
-  if (!from || !to || from === to || rsc.running.length !== 1) return false;
+  if (!from || !to || from === to || rsc.noMigrate) return false;
+  // a migration under way continues only between the same two nodes, with no third copy
+  const partial = rsc.partialMigration;
+  if (partial ? rsc.running.length !== 2 || from !== partial.source || to !== partial.target : rsc.running.length !== 1) return false;
   if (rsc.nextRole === "Stopped" || rsc.role !== rsc.nextRole) return false;
   if (!allowsMigration(rsc) || !isManaged(rsc, cluster) || rsc.failed || rsc.pendingOp === "start") return false;
   if (from.unclean || to.unclean || !from.online || !to.online) return false;
@@ -34,15 +38,15 @@ export function addMigrationActions(model: Model, rsc: Resource, plan: Primitive
   const meta = { CRM_meta_migrate_source: from.uname, CRM_meta_migrate_target: to.uname };
   // a remote connection needs no record of a pending migrate_to: it leaves no state on the source
   const pending: Record<string, string> = rsc.agent === REMOTE_AGENT ? {} : { CRM_meta_record_pending: "true" };
-  model.add({ key: key("migrate_to"), task: "migrate_to", kind: "rsc_op", rsc, node: from, required: true, meta: { ...meta, ...pending } });
+  if (!plan.partial) model.add({ key: key("migrate_to"), task: "migrate_to", kind: "rsc_op", rsc, node: from, required: true, meta: { ...meta, ...pending } });
   model.add({ key: key("migrate_from"), task: "migrate_from", kind: "rsc_op", rsc, node: to, required: true, meta });
 }
 
 /** probe -> migrate_to -> migrate_from -> stop and start. */
 export function migrationOrders(model: Model, rsc: Resource): void {
   const migrateTo = model.find(rsc, "migrate_to");
-  if (!migrateTo.length) return;
   const migrateFrom = model.find(rsc, "migrate_from");
+  if (!migrateTo.length && !migrateFrom.length) return;
   for (const probe of model.find(rsc, "monitor")) for (const m of migrateTo) model.order(probe, m);
   for (const m of migrateTo) for (const f of migrateFrom) model.order(m, f);
   for (const f of migrateFrom) {

@@ -18,37 +18,52 @@ export function markFencedRemotes(states: XmlElement[], byId: Map<string, SchedN
   }
 }
 
-export function unpackRemoteStates(states: XmlElement[], byId: Map<string, SchedNode>, cluster: Cluster, unpackState: (ns: XmlElement, node: SchedNode) => void): void {
-  const remote: { ns: XmlElement; node: SchedNode }[] = [];
-  for (const ns of states) {
-    const node = byId.get(ns.attrs.id);
-    if (node?.remote) remote.push({ ns, node });
-  }
-  for (const { node } of remote) {
-    const conn = node.connection;
-    const containerId = conn?.orphan ? conn.meta.get("container") : undefined;
-    const container = containerId ? cluster.byId.get(containerId) : undefined;
-    if (conn && container && !conn.container) {
-      conn.container = container;
-      node.remote = "guest";
-      node.attrs.set("#kind", "container");
-    }
-  }
+/** An orphaned guest connection names its guest resource in its history. */
+function linkOrphanGuest(node: SchedNode, cluster: Cluster): void {
+  const conn = node.connection;
+  const containerId = conn?.orphan ? conn.meta.get("container") : undefined;
+  const container = containerId ? cluster.byId.get(containerId) : undefined;
+  if (!conn || !container || conn.container) return;
+  conn.container = container;
+  node.remote = "guest";
+  node.attrs.set("#kind", "container");
+}
+
+/** unpack_node_history's passes, in the status section's order: a cluster node is read at once (an
+ * offline one only with fencing or shutdown locks), a remote or guest node once the histories read so
+ * far tell its connection runs; passes repeat while one reads something, and the last reads every node
+ * left when fencing is enabled. The order decides which clone instance numbers the nodes claim. */
+export function unpackStates(states: XmlElement[], byId: Map<string, SchedNode>, cluster: Cluster, unpackState: (ns: XmlElement, node: SchedNode) => void): void {
+  const opts = cluster.options;
+  const entries = states.flatMap((ns) => {
+    const node = byId.get(ns.attrs.id) ?? cluster.nodeByName.get(ns.attrs.uname ?? "");
+    return node ? [{ ns, node }] : [];
+  });
+  const ready = (node: SchedNode): boolean => {
+    if (!node.remote) return node.online || opts.stonithEnabled || opts.shutdownLock;
+    linkOrphanGuest(node, cluster);
+    return remoteHistoryReady(node, cluster);
+  };
   const read = (ns: XmlElement, node: SchedNode) => {
-    remoteOnlineStatus(node);
-    remoteAttrs(node, ns, transientAttrs(ns), cluster.options.stonithEnabled);
+    if (node.remote) {
+      remoteOnlineStatus(node);
+      remoteAttrs(node, ns, transientAttrs(ns), opts.stonithEnabled);
+    }
     unpackState(ns, node);
   };
-  // Repeat while a pass reads something: a node's history may tell where another's connection runs.
   for (let progress = true; progress; ) {
     progress = false;
-    for (const { ns, node } of remote) {
-      if (node.unpacked || !remoteHistoryReady(node, cluster)) continue;
+    for (const { ns, node } of entries) {
+      if (node.unpacked || !ready(node)) continue;
       read(ns, node);
       progress = true;
     }
   }
-  if (cluster.options.stonithEnabled) for (const { ns, node } of remote) if (!node.unpacked) read(ns, node);
+  for (const { ns, node } of entries) {
+    if (node.unpacked) continue;
+    // without fencing, an offline cluster node still gives its fail counts (its history is not read)
+    if (opts.stonithEnabled || !node.remote) read(ns, node);
+  }
   for (const node of cluster.nodes) {
     if (!node.remote) continue;
     if (node.shutdown && node.connection) node.connection.forceStop = true;
@@ -103,14 +118,14 @@ export function connectionFailure(rsc: Resource, resetRemote: boolean, failed: b
 }
 
 /** Connections found only in the status section still define their remote node (create_fake_resource). */
-export function addOrphanConnectionNodes(states: XmlElement[], cluster: Cluster, bundlePrefixes: string[]): void {
+export function addOrphanConnectionNodes(states: XmlElement[], cluster: Cluster): void {
   let added = false;
   for (const ns of states) {
     const lrm = firstChild(ns, "lrm");
     const list = lrm && firstChild(lrm, "lrm_resources");
     for (const lr of list ? childElements(list, "lrm_resource") : []) {
       if (lr.attrs.class !== "ocf" || lr.attrs.provider !== "pacemaker" || lr.attrs.type !== "remote") continue;
-      if (cluster.byId.has(lr.attrs.id) || cluster.nodeByName.has(lr.attrs.id) || bundlePrefixes.some((b) => lr.attrs.id.startsWith(b))) continue;
+      if (cluster.byId.has(lr.attrs.id) || cluster.nodeByName.has(lr.attrs.id)) continue;
       const node = newRemoteNode(lr.attrs.id, lr.attrs.id, new Map());
       cluster.nodes.push(node);
       cluster.nodeByName.set(node.uname, node);

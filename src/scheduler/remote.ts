@@ -6,7 +6,7 @@
 // resource); its history is read only then, or in the last pass when fencing is enabled.
 import { childElements, createElement, firstChild, type XmlElement } from "../cib/xml.js";
 import { INFINITY, type Cluster, type Resource, type SchedNode } from "./types.js";
-import { isTrue } from "./score.js";
+import { isTrue, parseSeconds } from "./score.js";
 import { bundleConnections } from "./bundle-xml.js";
 
 export const isConnectionXml = (e: XmlElement): boolean =>
@@ -113,7 +113,12 @@ export function linkConnections(cluster: Cluster): void {
       // a bundle's connection may run apart from its container (nested remotes): preferred, not required
       cluster.colocations.push({ id: "resource-with-container", rsc, withRsc: rsc.container, score: rsc.bundle ? 10000 : INFINITY });
       cluster.orderings.push({ id: `${rsc.container.id}-then-${rsc.id}`, first: rsc.container, then: rsc, firstAction: "start", thenAction: "start", kind: "Mandatory", symmetrical: true, implicit: true });
-    } else if (opts.stonithEnabled && opts.startupFencing) {
+      continue;
+    }
+    // a remote node's connection with a reconnect interval lets its failures expire after that interval
+    const reconnect = parseSeconds(rsc.params.get("reconnect_interval"));
+    if (reconnect > 0) rsc.failureTimeout = reconnect;
+    if (opts.stonithEnabled && opts.startupFencing) {
       node.unclean = true;
       node.unseen = true;
     } else node.unseen = true;

@@ -18,6 +18,8 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
     return "due to node availability";
   };
   if (plan.stopBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: plan.stopBlockedReason ? `due to ${plan.stopBlockedReason} (blocked)` : "blocked" };
+  // a migration that continues one under way leaves the resource active on both ends until it ends
+  if (plan.partial && from && to) return { action: "Migrate", rsc: id, detail: `${from.uname} -> ${to.uname}` };
   if (rsc.running.length > 1 && plan.stop) {
     if (!to) return undefined; // one Stop line per node, added by summarize()
     // the restart cannot start: crm_simulate shows the stop on the current (first) node only
@@ -48,7 +50,8 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
   }
   if (to !== from) {
     if (!plan.stop && !plan.start) return undefined;
-    if (plan.migrate) return { action: "Migrate", rsc: id, detail: `${from.uname} -> ${to.uname}` };
+    // a migration's line gives its start's reason: a changed definition forces that start
+    if (plan.migrate) return { action: "Migrate", rsc: id, detail: `${from.uname} -> ${to.uname}`, reason: rsc.definitionChanged ? "due to resource definition change" : undefined };
     // A move whose stop waits for a blocked resource's stop goes nowhere: a blocked stop.
     if (plan.stopHeld && plan.heldBy) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: `due to ${plan.heldBy} (blocked)` };
     const fencedForOther = from.unclean && from.fenceReason !== `${rsc.id} failed there`;

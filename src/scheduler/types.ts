@@ -66,6 +66,12 @@ export interface Resource {
   clone?: CloneInfo;
   /** Runtime state of a primitive instance. */
   running: SchedNode[];
+  /** A migration under way (its migrate_to done, its migrate_from not yet): it may continue. */
+  partialMigration?: { source: SchedNode; target: SchedNode };
+  /** Sources of finished migrations that still hold the resource's remains: stopped there. */
+  danglingOn?: SchedNode[];
+  /** A failed migration whose other end is gone: it is recovered by stop and start. */
+  noMigrate?: boolean;
   role: Role;
   failed: boolean;
   /** Nodes where a failure or threshold bans the resource. */
@@ -294,4 +300,6 @@ export interface PrimitivePlan {
   reload?: boolean;
   /** Moves by live migration (migrate_to, migrate_from) rather than stop and start. */
   migrate?: boolean;
+  /** The migration continues one under way: no migrate_to, and the target keeps its copy. */
+  partial?: boolean;
 }

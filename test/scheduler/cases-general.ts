@@ -286,4 +286,11 @@ export const GENERAL_CASES: Case[] = [
     },
     expected: ["* Fence (reboot) node2 'peer is no longer part of the cluster'", "* Move A ( node2 -> node1 )"],
   },
+  {
+    // a record without op-digest leaves the parameters it ran with unknown
+    name: "an active resource whose start record has no digest restarts",
+    spec: { nodes: two, resources: dummy("A"), ops: runningA },
+    patch: (xml: string) => xml.replace(/ op-digest="[^"]*"/g, ""),
+    expected: ["* Restart A ( node1 ) due to resource definition change"],
+  },
 ];
