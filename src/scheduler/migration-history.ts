@@ -121,7 +121,9 @@ export function migrateToSucceeded(ctx: MigrationContext, op: XmlElement, node: 
   if (migrateFrom && Number(migrateFrom.attrs["rc-code"] ?? "1") === 0 && opStatus(migrateFrom) === DONE) return { role: "Stopped", dangling: true };
   const targetUp = !targetNewer && ctx.online(target);
   if (migrateFrom && opStatus(migrateFrom) !== PENDING) return targetUp ? { role: "Started", activeOn: target } : { role: "Started", failedNoMigrate: true };
-  // still under way, or finished with its record erased
+  // still under way, or finished with its record erased; a target that has no history of the resource
+  // will probe it rather than count as running it (as crm_simulate 2.1.5 decides)
+  if (unknownOn(ctx, target)) return { role: "Started" };
   if (targetUp) return { role: "Started", activeOn: target, partial: ctx.online(source) ? { source, target } : undefined };
   return sourceNewer ? { role: "Started" } : { role: "Started", failedNoMigrate: true };
 }

@@ -47,7 +47,9 @@ export function migrationOrders(model: Model, rsc: Resource): void {
   const migrateTo = model.find(rsc, "migrate_to");
   const migrateFrom = model.find(rsc, "migrate_from");
   if (!migrateTo.length && !migrateFrom.length) return;
-  for (const probe of model.find(rsc, "monitor")) for (const m of migrateTo) model.order(probe, m);
+  // probes come before the migration's first action (its migrate_from when one under way continues)
+  const firstStep = migrateTo.length ? migrateTo : migrateFrom;
+  for (const probe of model.find(rsc, "monitor")) for (const m of firstStep) model.order(probe, m);
   for (const m of migrateTo) for (const f of migrateFrom) model.order(m, f);
   for (const f of migrateFrom) {
     for (const s of model.find(rsc, "stop")) model.order(f, s);

@@ -4,6 +4,7 @@ import { buildCib, dummy, type CibSpec } from "./build-cib";
 import { CLONE_CASES } from "./cases-clone";
 import { GENERAL_CASES } from "./cases-general";
 import { BUNDLE_CASES } from "./cases-bundle";
+import { MIGRATION_CASES } from "./cases-migration";
 
 export interface Case {
   name: string;
@@ -19,6 +20,7 @@ export const CASES: Case[] = [
   ...GENERAL_CASES,
   ...CLONE_CASES,
   ...BUNDLE_CASES,
+  ...MIGRATION_CASES,
   {
     name: "start where the location constraint prefers",
     spec: { nodes: two, resources: dummy("A"), constraints: `<rsc_location id="l1" rsc="A" node="node2" score="100"/>` },
