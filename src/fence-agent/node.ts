@@ -171,7 +171,7 @@ export function restartEnvironment(record: AgentRecord, inherited: NodeJS.Proces
   return env;
 }
 
-/** Start the node's pcs-agent again from its agent.json, detached, and wait until its port accepts. */
+/** Start the node's pcs-agent again from its agent.json, detached, and wait until it is up. */
 export async function powerOn(target: NodeTarget, timeoutMs: number): Promise<"started" | "already"> {
   if (agentPids(target).length > 0) return "already";
   const record = readRecord(target);
@@ -180,18 +180,21 @@ export async function powerOn(target: NodeTarget, timeoutMs: number): Promise<"s
   if (await accepts(host, port)) throw new FenceError(`Failed: ${record.listen} is in use by another process; not starting ${target.plug}`);
   const log = openSync(target.logFile, "a", 0o600);
   let exited: string | undefined;
+  let pid: number | undefined;
   try {
     const child = spawn(record.node, record.argv, { detached: true, stdio: ["ignore", log, log], env: restartEnvironment(record), cwd: "/" });
     child.once("error", (e) => (exited = e.message));
     child.once("exit", (code, sig) => (exited = sig ? `was killed by ${sig}` : `exited with code ${code}`));
     child.unref();
+    pid = child.pid;
   } finally {
     closeSync(log);
   }
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited) throw new FenceError(`Failed: the pcs-agent of ${target.plug} ${exited}; see ${target.logFile}`);
-    if (await accepts(host, port)) return "started";
+    // up once it listens and its record names it (what the next off or status reads)
+    if ((await accepts(host, port)) && readRecord(target)?.pid === pid) return "started";
     if (Date.now() >= deadline) throw new FenceError(`Failed: Timed out waiting to power ON (${target.plug} does not listen on ${record.listen}; see ${target.logFile})`);
     await sleep(25);
   }
