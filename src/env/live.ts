@@ -190,17 +190,18 @@ class LiveEnv implements Env {
   editCib<T>(edit: (cib: XmlElement, reports: Reports) => T | Promise<T>, reports: Reports): Promise<T> {
     const mark = reports.items.length;
     // a change whose answer got lost (the DC changed hands, a link broke) may have landed: it is not
-    // made a second time (and then refused: "already exists")
-    let sent: { patch: XmlElement; result: T; reports: Reports["items"] } | undefined;
+    // made a second time (and then refused: "already exists"). It stays suspect however many attempts
+    // follow: a node that could not reach the DC answers with its own copy, which may not show it yet.
+    const unanswered: { patch: XmlElement; result: T; reports: Reports["items"] }[] = [];
     return this.withNode(async (link) => {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         reports.items.length = mark;
         const original = await this.load(link);
-        if (sent && patchIsApplied(original, sent.patch)) {
-          reports.items.push(...sent.reports);
-          return sent.result;
+        const landed = unanswered.find((u) => patchIsApplied(original, u.patch));
+        if (landed) {
+          reports.items.push(...landed.reports);
+          return landed.result;
         }
-        sent = undefined;
         const cib = cloneElement(original);
         const result = await edit(cib, reports);
         reports.throwIfErrors();
@@ -208,15 +209,17 @@ class LiveEnv implements Env {
         bumpVersion(original, cib);
         const patchXml = createPatch(original, cib);
         const patch = serializeXml(patchXml);
-        sent = { patch: patchXml, result, reports: reports.items.slice(mark) };
         try {
           this.trace(`cib.patch (attempt ${attempt}):\n${patch}`);
           await link.call("cib.patch", { patch }, this.remaining);
           this.trace("cib.patch applied");
           return result;
         } catch (e) {
-          if (!(e instanceof RpcError && e.code === "CIB_CONFLICT")) throw e;
-          sent = undefined;
+          // a conflict is a refusal: that patch did not land
+          if (!(e instanceof RpcError && e.code === "CIB_CONFLICT")) {
+            unanswered.push({ patch: patchXml, result, reports: reports.items.slice(mark) });
+            throw e;
+          }
         }
         await sleep(Math.random() * Math.min(100, 5 * attempt));
       }
