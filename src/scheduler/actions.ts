@@ -227,12 +227,14 @@ function cloneMinState(e: Edge, plans: Map<Resource, PrimitivePlan>): FirstState
 
 /** The primitives an ordering's then side reaches: every member of a group (or of each clone instance);
  * the first member of each leads (restarts and stops go down the group's own chain from it). */
-function thenTargets(then: Resource): { t: Resource; lead: boolean }[] {
+function thenTargets(then: Resource, cluster: Cluster): { t: Resource; lead: boolean }[] {
   if (then.variant === "primitive") return [{ t: then, lead: true }];
   const members = (r: Resource) => {
-    // Members of an unordered group each take the ordering themselves.
+    // Members of an unordered group each take the ordering themselves; so does the first managed member
+    // after unmanaged ones (every member's start follows the group's, which the chain no longer passes on)
     const unordered = r.variant === "group" && /^(false|no|off|n|0)$/i.test(r.meta.get("ordered") ?? "");
-    return primitivesOf(r).map((t, i) => ({ t, lead: i === 0 || unordered }));
+    const list = primitivesOf(r);
+    return list.map((t, i) => ({ t, lead: i === 0 || unordered || list.slice(0, i).every((m) => !isManaged(m, cluster)) }));
   };
   if (then.variant === "group") return members(then);
   return then.children.flatMap(members);
@@ -327,7 +329,7 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
       // Interleaved clones order instance by instance: each then instance waits for the first's instance
       // placed on its node (none there: it cannot run, and crm_simulate names no reason).
       const interleaved = e.first.variant === "clone" && e.then.variant === "clone" && !!e.then.clone?.interleave && !e.anyOf && !e.anyInstance && !fsEdge.name.startsWith("clone-one-or-more:");
-      for (const { t, lead } of thenTargets(e.then)) {
+      for (const { t, lead } of thenTargets(e.then, cluster)) {
         const tp = plans.get(t);
         if (!tp) continue;
         // a failure-blocked resource is as unmanaged: orderings neither restart nor stop it, but an

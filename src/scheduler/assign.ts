@@ -13,8 +13,16 @@ import { INFINITY, type Cluster, type Colocation, type Resource, type SchedNode 
 
 export { buildIndex, canHost, chooseNode, isDisabled, isManaged, locationScore, placeMembers, primitivesOf, unitOf, type AssignState, type Index } from "./placement.js";
 
+/** An unmanaged resource (or one whose failure blocked it) is pinned where it runs: Pacemaker gives it
+ * an INFINITY location there as it reads the history (not_managed_default), which what is colocated
+ * with it, or grouped before it, sees too. */
+function pinnedHere(m: Resource, node: SchedNode, cluster: Cluster): boolean {
+  return m.running.includes(node) && (!isManaged(m, cluster) || m.blocked);
+}
+
 function memberScore(m: Resource, node: SchedNode, cluster: Cluster, index: Index): number | undefined {
   if (m.banned.has(node.uname)) return -INFINITY;
+  if (pinnedHere(m, node, cluster)) return INFINITY;
   let s = locationScore(m, node, index);
   const sticky = stickinessOn(m, node, cluster);
   if (sticky) s = addScores(s ?? 0, sticky);
@@ -42,9 +50,10 @@ export function baseScores(unit: Resource, cluster: Cluster, index: Index): Map<
     const m = members[i];
     const ms = new Map<string, number>();
     for (const node of cluster.nodes) {
-      const v = unit.variant === "group" ? memberScore(m, node, cluster, index) : m.banned.has(node.uname) ? -INFINITY : m.running.includes(node) && isManaged(m, cluster) ? stickinessOn(m, node, cluster) : undefined;
+      const pinned = pinnedHere(m, node, cluster);
+      const v = unit.variant === "group" ? memberScore(m, node, cluster, index) : m.banned.has(node.uname) ? -INFINITY : pinned ? INFINITY : m.running.includes(node) && isManaged(m, cluster) ? stickinessOn(m, node, cluster) : undefined;
       if (v !== undefined) {
-        if (unit.variant === "group" && locationScore(m, node, index) !== undefined) defined.add(node.uname);
+        if (pinned || (unit.variant === "group" && locationScore(m, node, index) !== undefined)) defined.add(node.uname);
         ms.set(node.uname, v);
       }
     }
