@@ -5,6 +5,7 @@ import { CLONE_CASES } from "./cases-clone";
 import { GENERAL_CASES } from "./cases-general";
 import { BUNDLE_CASES } from "./cases-bundle";
 import { MIGRATION_CASES } from "./cases-migration";
+import { UNMANAGED_CASES } from "./cases-unmanaged";
 
 export interface Case {
   name: string;
@@ -21,6 +22,7 @@ export const CASES: Case[] = [
   ...CLONE_CASES,
   ...BUNDLE_CASES,
   ...MIGRATION_CASES,
+  ...UNMANAGED_CASES,
   {
     name: "start where the location constraint prefers",
     spec: { nodes: two, resources: dummy("A"), constraints: `<rsc_location id="l1" rsc="A" node="node2" score="100"/>` },
