@@ -356,7 +356,9 @@ function applyOrderings(cluster: Cluster, plans: Map<Resource, PrimitivePlan>): 
         if (!lead && !(!e.optional && !fs.canRun && tp.start && !tp.startBlocked && !tp.from)) continue;
         // A (non-interleaved) clone's "running" is required when an instance must start: on the then's
         // node for a primitive or group, anywhere for a clone; what stays in place after it restarts.
-        if (!interleaved && e.first.variant === "clone" && !e.optional && fs.canRun && lead && tp.from && tp.to === tp.from && !tp.start && !tp.startBlocked) {
+        // (with clone-min the then only needs enough instances able to run: it is not restarted)
+        const enoughInstances = !!e.anyOf || fsEdge.name.startsWith("clone-one-or-more:");
+        if (!interleaved && !enoughInstances && e.first.variant === "clone" && !e.optional && fs.canRun && lead && tp.from && tp.to === tp.from && !tp.start && !tp.startBlocked) {
           const node = tp.from;
           const required = primitivesOf(e.first).some((p) => {
             const pp = plans.get(p);

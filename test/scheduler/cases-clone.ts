@@ -134,4 +134,16 @@ export const CLONE_CASES: Case[] = [
     },
     expected: ["* Start S:1 ( node4 )", "* Start S:2 ( node2 )", "* Start S:3 ( node3 )"],
   },
+  ...[true, false].map((withMin) => ({
+    // an ordering after a clone with clone-min needs only enough instances able to run: a moving
+    // instance does not restart the then (without clone-min it does)
+    name: `clones: an instance moving next to what is ordered after its clone ${withMin ? "with clone-min leaves it alone" : "restarts it"}`,
+    spec: {
+      nodes: nodes(3),
+      resources: clone("C", dummy("P"), withMin ? { "clone-max": "2", "clone-min": "1" } : { "clone-max": "2" }) + dummy("F"),
+      constraints: `<rsc_location id="l1" rsc="C" node="node3" score="INFINITY"/><rsc_location id="l2" rsc="F" node="node3" score="INFINITY"/><rsc_order id="o1" first="C" then="F"/>`,
+      ops: [started("P", "node1", 2), started("P", "node2", 2), started("F", "node3", 3)],
+    },
+    expected: withMin ? ["* Move P:0 ( node1 -> node3 )"] : ["* Move P:0 ( node1 -> node3 )", "* Restart F ( node3 ) due to required C running"],
+  })),
 ];
