@@ -217,8 +217,10 @@ export function promote(unit: Resource, cluster: Cluster, state: AssignState): v
         if (c.score > 0) colocated = true;
       }
     }
-    if (attr === undefined && loc === undefined && !colocated && !members.some((m) => m.role === "Promoted")) continue;
+    // without a promotion score an instance is promoted only where it is promoted already (elsewhere its
+    // priority defaults to -1)
     const was = members.some((m) => m.role === "Promoted" && m.running.includes(node));
+    if (attr === undefined && loc === undefined && !colocated && !was) continue;
     if (was) score = addScores(score, members[0].stickiness);
     candidates.push({ inst, node, score, was });
   }

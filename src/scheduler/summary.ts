@@ -7,6 +7,15 @@ function roleLabel(rsc: Resource, role: Role): string {
   return role === "Promoted" || role === "Unpromoted" ? `${role} ` : "";
 }
 
+const ROLE_RANK: Record<Role, number> = { Stopped: 0, Started: 1, Unpromoted: 2, Promoted: 3 };
+
+/** How a move reads (rsc_action_item): the roles of a promotable instance are shown, both when they differ. */
+function moveDetail(cur: Role, next: Role, from: string, to: string): string {
+  const needRole = ROLE_RANK[cur] > ROLE_RANK.Started || ROLE_RANK[next] > ROLE_RANK.Unpromoted;
+  if (cur === next) return needRole ? `${from} -> ${to} ${cur}` : `${from} -> ${to}`;
+  return `${cur} ${from} -> ${next} ${to}`;
+}
+
 function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefined {
   const { rsc, from, to } = plan;
   const cur = rsc.running.length ? rsc.role : "Stopped";
@@ -25,7 +34,9 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
     // the restart cannot start: crm_simulate shows the stop on the current (first) node only
     if (plan.startBlocked && from) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: stopReason() };
     if (to === from) return { action: rsc.failed ? "Recover" : "Restart", rsc: id, detail: `${roleLabel(rsc, next)}${to.uname}` };
-    return { action: rsc.failed ? "Recover" : "Move", rsc: id, detail: `${from?.uname} -> ${to.uname}` };
+    // with multiple-active=stop_unexpected the stop where it does not belong names why
+    const unexpected = rsc.meta.get("multiple-active") === "stop_unexpected" ? "due to being multiply active" : undefined;
+    return { action: rsc.failed ? "Recover" : "Move", rsc: id, detail: `${from?.uname} -> ${to.uname}`, reason: unexpected };
   }
   if (!from) {
     if (!to) return undefined;
@@ -56,8 +67,7 @@ function lineFor(plan: PrimitivePlan, _cluster: Cluster): SummaryLine | undefine
     if (plan.stopHeld && plan.heldBy) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: `due to ${plan.heldBy} (blocked)` };
     const fencedForOther = from.unclean && from.fenceReason !== `${rsc.id} failed there`;
     const action = rsc.failed && (!fencedForOther || rsc.guestFenced) ? "Recover" : "Move";
-    const detail = cur !== next && (cur === "Promoted" || next === "Promoted") ? `${cur} ${from.uname} -> ${next} ${to.uname}` : `${from.uname} -> ${to.uname}`;
-    return { action, rsc: id, detail };
+    return { action, rsc: id, detail: moveDetail(cur, next, from.uname, to.uname) };
   }
   // A restart whose stop waits for a blocked resource's stop cannot start either: a blocked stop.
   if (plan.stop && plan.start && plan.stopHeld && plan.heldBy) return { action: "Stop", rsc: id, detail: `${roleLabel(rsc, cur)}${from.uname}`, reason: `due to ${plan.heldBy} (blocked)` };
