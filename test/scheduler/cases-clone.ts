@@ -146,4 +146,15 @@ export const CLONE_CASES: Case[] = [
     },
     expected: withMin ? ["* Move P:0 ( node1 -> node3 )"] : ["* Move P:0 ( node1 -> node3 )", "* Restart F ( node3 ) due to required C running"],
   })),
+  {
+    // with no promotion score an instance is promoted only where it is promoted already; the move line
+    // shows both roles
+    name: "clones: a promoted instance without promotion score that must move goes unpromoted",
+    spec: {
+      nodes: [{ name: "node1", attrs: { standby: "on" } }, { name: "node2" }, { name: "node3" }],
+      resources: clone("M", stateful("S"), { promotable: "true", "clone-max": "2" }),
+      ops: [started("S", "node1", 2), { rsc: "S", node: "node1", op: "promote", call: 3 }, started("S", "node2", 2)],
+    },
+    expected: ["* Move S:0 ( Promoted node1 -> Unpromoted node3 )"],
+  },
 ];
