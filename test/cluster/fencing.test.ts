@@ -6,6 +6,9 @@ import { join } from "node:path";
 import { pcsAsync, setPassword, startAgent, stopAgent, tempRoot, waitFor, type AgentProcess } from "./harness";
 
 jest.setTimeout(300000);
+// How long a step may take: generous, since on a loaded 2-core machine a fencing round takes several
+// times longer than alone (the tests wait for a condition, never for a time).
+const DEADLINE = 60000;
 
 const PASSWORD = "fence-test-pw";
 const NODES = ["node1", "node2", "node3"];
@@ -110,7 +113,7 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
   /** Where d1 runs once it settled (each test starts from a settled cluster). */
   const settled = async (): Promise<string> => {
     let node: string | undefined;
-    await waitFor(async () => (node = await startedOn("d1")) !== undefined, 30000, "d1 started");
+    await waitFor(async () => (node = await startedOn("d1")) !== undefined, DEADLINE, "d1 started");
     return node!;
   };
   /** A fenced node comes back as a rebooted machine would: /run emptied, a new agent on the same port. */
@@ -119,7 +122,7 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     await stopAgent(old, "SIGKILL");
     rmSync(join(root.dir, name, "run"), { recursive: true, force: true });
     await startNode(name, old.port);
-    await waitFor(async () => (await online()).includes(name), 30000, `${name} back online`);
+    await waitFor(async () => (await online()).includes(name), DEADLINE, `${name} back online`);
   };
 
   beforeAll(async () => {
@@ -139,7 +142,7 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     const device = await pcs("stonith", "create", "killer", "fence_testkill", `dir=${fenceDir}`, "pcmk_host_list=node1 node2 node3");
     expect(device).toMatchObject({ code: 0 });
     expect(await pcs("resource", "create", "d1", "ocf:heartbeat:Dummy", "op", "monitor", "interval=2s", "meta", "resource-stickiness=100")).toMatchObject({ code: 0 });
-    await waitFor(async () => (await startedOn("d1")) !== undefined, 30000, "d1 started");
+    await waitFor(async () => (await startedOn("d1")) !== undefined, DEADLINE, "d1 started");
   });
 
   afterAll(async () => {
@@ -155,7 +158,7 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     const killedAt = Date.now();
     await stopAgent(agents.get(victim)!, "SIGKILL");
     let movedTo: string | undefined;
-    await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, 20000, "d1 started elsewhere");
+    await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, DEADLINE, "d1 started elsewhere");
     const shots = fencings(victim).filter((e) => e.at >= killedAt);
     expect(shots.length).toBeGreaterThanOrEqual(1);
     // the device ran on a surviving node, and the resource's history on the fenced node is gone
@@ -172,7 +175,7 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     const stoppedAt = Date.now();
     agent.child.kill("SIGSTOP");
     let movedTo: string | undefined;
-    await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, 20000, "d1 started elsewhere");
+    await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, DEADLINE, "d1 started elsewhere");
     expect(await exited).toBe("SIGKILL");
     expect(fencings(victim).some((e) => e.at >= stoppedAt)).toBe(true);
     await restart(victim);
@@ -183,7 +186,7 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     const victim = await settled();
     const killedAt = Date.now();
     await stopAgent(agents.get(victim)!, "SIGKILL");
-    await waitFor(() => fencings(victim).filter((e) => e.at >= killedAt).length >= 2, 20000, "fencing retried");
+    await waitFor(() => fencings(victim).filter((e) => e.at >= killedAt).length >= 2, DEADLINE, "fencing retried");
     const text = await status();
     expect(text).toMatch(new RegExp(`${victim}: UNCLEAN \\(offline\\)`));
     // not started anywhere else while its node may still run it
@@ -193,7 +196,7 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     expect(survivors.some((n) => existsSync(join(root.dir, n, "run", "resource-agents", "Dummy-d1.state")))).toBe(false);
     rmSync(join(fenceDir, "fail"));
     let movedTo: string | undefined;
-    await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, 30000, "d1 recovered after fencing succeeded");
+    await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, DEADLINE, "d1 recovered after fencing succeeded");
     await restart(victim);
   });
 
@@ -203,7 +206,7 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     const killedAt = Date.now();
     await stopAgent(agents.get(victim)!, "SIGKILL");
     let movedTo: string | undefined;
-    await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, 20000, "d1 started elsewhere");
+    await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, DEADLINE, "d1 started elsewhere");
     expect(fencings(victim).filter((e) => e.at >= killedAt)).toEqual([]);
     await restart(victim);
     expect((await pcs("property", "set", "stonith-enabled=true")).code).toBe(0);
@@ -212,11 +215,11 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
   it("a stop that fails gets its node fenced, after which the resource counts as stopped", async () => {
     expect((await pcs("resource", "create", "sf", "ocf:pcstest:StopFails", "meta", "resource-stickiness=100")).code).toBe(0);
     let node: string | undefined;
-    await waitFor(async () => (node = /\* sf\s+\(ocf:pcstest:StopFails\):\s+Started (\S+)/.exec(await status())?.[1]) !== undefined, 20000, "sf started");
+    await waitFor(async () => (node = /\* sf\s+\(ocf:pcstest:StopFails\):\s+Started (\S+)/.exec(await status())?.[1]) !== undefined, DEADLINE, "sf started");
     const since = Date.now();
     expect((await pcs("resource", "disable", "sf")).code).toBe(0);
-    await waitFor(() => fencings(node!).some((e) => e.at >= since), 20000, `${node} fenced for the failed stop`);
-    await waitFor(async () => /\* sf\s+\(ocf:pcstest:StopFails\):\s+Stopped \(disabled\)/.test(await status()), 20000, "sf stopped");
+    await waitFor(() => fencings(node!).some((e) => e.at >= since), DEADLINE, `${node} fenced for the failed stop`);
+    await waitFor(async () => /\* sf\s+\(ocf:pcstest:StopFails\):\s+Stopped \(disabled\)/.test(await status()), DEADLINE, "sf stopped");
     await restart(node!);
     expect((await pcs("resource", "delete", "sf")).code).toBe(0);
   });
@@ -228,10 +231,14 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     writeFileSync(join(root.dir, victim, "blocked-peers"), others.join("\n"));
     for (const n of others) writeFileSync(join(root.dir, n, "blocked-peers"), victim);
     let movedTo: string | undefined;
-    await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, 20000, "d1 started in the majority");
-    expect(fencings(victim).some((e) => e.at >= since)).toBe(true);
-    for (const n of NODES) rmSync(join(root.dir, n, "blocked-peers"), { force: true });
-    await restart(victim);
+    try {
+      await waitFor(async () => (movedTo = await startedOn("d1")) !== undefined && movedTo !== victim, DEADLINE, "d1 started in the majority");
+      expect(fencings(victim).some((e) => e.at >= since)).toBe(true);
+    } finally {
+      // the next test starts from a whole cluster, whatever happened here
+      for (const n of NODES) rmSync(join(root.dir, n, "blocked-peers"), { force: true });
+      await restart(victim);
+    }
   });
 
   it("without fencing, a partition that lost quorum stops its resources (no-quorum-policy=stop)", async () => {
@@ -242,10 +249,10 @@ describeLive("a lost or hung node is fenced before its resources move", () => {
     expect(existsSync(stateFile)).toBe(true);
     writeFileSync(join(root.dir, victim, "blocked-peers"), others.join("\n"));
     for (const n of others) writeFileSync(join(root.dir, n, "blocked-peers"), victim);
-    await waitFor(() => !existsSync(stateFile), 20000, `d1 stopped on ${victim}, which lost quorum`);
-    await waitFor(() => others.some((n) => existsSync(join(root.dir, n, "run", "resource-agents", "Dummy-d1.state"))), 20000, "d1 started in the majority");
+    await waitFor(() => !existsSync(stateFile), DEADLINE, `d1 stopped on ${victim}, which lost quorum`);
+    await waitFor(() => others.some((n) => existsSync(join(root.dir, n, "run", "resource-agents", "Dummy-d1.state"))), DEADLINE, "d1 started in the majority");
     for (const n of NODES) rmSync(join(root.dir, n, "blocked-peers"), { force: true });
-    await waitFor(async () => (await online()).length === 3, 30000, "the partition healed");
+    await waitFor(async () => (await online()).length === 3, DEADLINE, "the partition healed");
     expect((await pcs("property", "set", "stonith-enabled=true")).code).toBe(0);
   });
 });
