@@ -217,9 +217,12 @@ function anyState(any: { id: string; members: Resource[] }, plans: Map<Resource,
   return { starts: false, canRun: any.members.some((m) => firstState(m, plans).canRun), name: `one-or-more:${any.id}` };
 }
 
-/** A clone with clone-min as an ordering's first: what follows needs that many instances running. */
+/** A clone with clone-min as an ordering's first: what follows needs that many instances running
+ * (require-all=false, its deprecated form, stands for one). */
 function cloneMinState(e: Edge, plans: Map<Resource, PrimitivePlan>): FirstState | undefined {
-  const min = Number(e.first.variant === "clone" ? (e.first.meta.get("clone-min") ?? "0") : "0");
+  if (e.first.variant !== "clone") return undefined;
+  const configured = e.first.meta.get("clone-min");
+  const min = configured !== undefined ? Number(configured) : e.anyInstance ? 1 : 0;
   if (!e.id || !Number.isFinite(min) || min <= 0) return undefined;
   const running = e.first.children.filter((inst) => firstState(inst, plans).canRun).length;
   return { starts: false, canRun: running >= min, name: `clone-one-or-more:${e.id}` };

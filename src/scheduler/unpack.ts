@@ -373,6 +373,8 @@ function buildResource(e: XmlElement, parent: Resource | undefined, inherited: M
     const template = e.children.find((c) => c.name === "primitive" || c.name === "group");
     if (!template) return rsc;
     const childMeta = new Map(meta);
+    // clones are ever so slightly sticky unless told otherwise: instances are not shuffled for nothing
+    if (!childMeta.has("resource-stickiness")) childMeta.set("resource-stickiness", "1");
     for (const k of ["clone-max", "clone-node-max", "promotable", "globally-unique", "interleave", "ordered", "promoted-max", "promoted-node-max", "master-max", "master-node-max"]) childMeta.delete(k);
     const spares = rsc.clone.globallyUnique ? 0 : ctx.nodeCount;
     for (let i = 0; i < rsc.clone.max + spares; i++) {

@@ -157,4 +157,16 @@ export const CLONE_CASES: Case[] = [
     },
     expected: ["* Move S:0 ( Promoted node1 -> Unpromoted node3 )"],
   },
+  {
+    // clones are sticky by 1 unless told otherwise: a failed instance recovers in place rather than on
+    // an emptier node
+    name: "clones: a failed instance recovers where it ran (clones default to a stickiness of 1)",
+    spec: {
+      nodes: nodes(3),
+      resources: dummy("X") + clone("C", dummy("P"), { "clone-max": "2" }),
+      constraints: `<rsc_location id="l1" rsc="X" node="node1" score="INFINITY"/>`,
+      ops: [started("P", "node1", 2), { rsc: "P", node: "node1", op: "monitor", interval: 10000, rc: 1, call: 3 }, started("P", "node2", 2), started("X", "node1", 4)],
+    },
+    expected: ["* Recover P:0 ( node1 )"],
+  },
 ];
