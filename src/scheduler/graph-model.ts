@@ -20,6 +20,7 @@ export interface Act {
   targetRc: number;
   /** Extra attributes (CRM_meta_*) beyond those every action of the resource carries. */
   meta: Record<string, string>;
+  /** Read-only for callers (the model's order() replaces a shared empty array on the first edge). */
   after: Edge[];
   before: Edge[];
   downed?: string[];
@@ -53,6 +54,9 @@ export interface Model {
 }
 
 const NONE: readonly Act[] = Object.freeze([]) as readonly Act[];
+// Most actions are probes with one successor and no predecessor: edge lists start as this shared
+// empty array and get their own on the first edge, sparing a retained array per action.
+const NO_EDGES: readonly Edge[] = Object.freeze([]) as readonly Edge[];
 /** Past this many edges an action keeps a set of its successors, so that deduplication stays O(1). */
 const LINEAR_EDGES = 8;
 
@@ -84,8 +88,8 @@ export function newModel(): Model {
         intervalMs: a.intervalMs ?? 0,
         targetRc: a.targetRc ?? 0,
         meta: a.meta ?? {},
-        after: [],
-        before: [],
+        after: NO_EDGES as Edge[],
+        before: NO_EDGES as Edge[],
         downed: a.downed,
         priority: a.priority,
         afterStop: a.afterStop,
@@ -118,8 +122,10 @@ export function newModel(): Model {
         return;
       }
       const e: Edge = { first, then, impliesThen };
-      first.after.push(e);
-      then.before.push(e);
+      if (first.after === NO_EDGES) first.after = [e];
+      else first.after.push(e);
+      if (then.before === NO_EDGES) then.before = [e];
+      else then.before.push(e);
       const index = successors.get(first);
       if (index) index.set(then, e);
       else if (first.after.length > LINEAR_EDGES) successors.set(first, new Map(first.after.map((x) => [x.then, x])));
