@@ -18,10 +18,18 @@ function isXmlName(name: string): boolean {
 
 const attr = (name: string, value: string): string => ` ${name}="${escapeAttr(value)}"`;
 
+// A graph names few nodes in every other tag: each node's attributes are written once.
+const nodeAttrs = new WeakMap<{ uname: string; id: string }, string>();
+function nodeText(node: { uname: string; id: string }): string {
+  let text = nodeAttrs.get(node);
+  if (text === undefined) nodeAttrs.set(node, (text = attr("on_node", node.uname) + attr("on_node_uuid", node.id)));
+  return text;
+}
+
 /** `<kind id=.. operation=.. operation_key=.. [on_node=.. on_node_uuid=..]`, without the tag's end. */
 function tagOf(a: ActionHead): string {
   let text = `<${a.kind} id="${a.id}"${attr("operation", a.task)}${attr("operation_key", a.operationKey)}`;
-  if (a.node && (a.kind !== "pseudo_event" || a.task === "stonith")) text += attr("on_node", a.node.uname) + attr("on_node_uuid", a.node.id);
+  if (a.node && (a.kind !== "pseudo_event" || a.task === "stonith")) text += nodeText(a.node);
   if (a.router) text += attr("router_node", a.router);
   return text;
 }

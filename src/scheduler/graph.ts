@@ -88,7 +88,8 @@ interface RscShared {
 function timeoutMs(act: Act, shared: RscShared, config: GraphConfig): string {
   if (act.meta.CRM_meta_timeout) return act.meta.CRM_meta_timeout;
   const task = act.task === "cancel" ? "monitor" : act.task;
-  const key = `${task}_${act.intervalMs}`;
+  // (interval 0 keyed by the task alone: no key string made for most actions)
+  const key = act.intervalMs ? `${task}_${act.intervalMs}` : task;
   const known = shared.timeouts.get(key);
   if (known !== undefined) return known;
   const rsc = act.rsc;
