@@ -66,9 +66,9 @@ export function newModel(): Model {
   // Non-recurring actions by resource and task: what find() answers (most orderings ask it).
   const byTask = new Map<Resource, Map<string, Act[]>>();
   const successors = new Map<Act, Map<Act, Edge>>();
+  // (an action has its successor index exactly when it has more than LINEAR_EDGES successors)
   const edgeBetween = (first: Act, then: Act): Edge | undefined => {
-    const index = successors.get(first);
-    if (index) return index.get(then);
+    if (first.after.length > LINEAR_EDGES) return successors.get(first)?.get(then);
     for (const e of first.after) if (e.then === then) return e;
     return undefined;
   };
@@ -126,9 +126,9 @@ export function newModel(): Model {
       else first.after.push(e);
       if (then.before === NO_EDGES) then.before = [e];
       else then.before.push(e);
-      const index = successors.get(first);
-      if (index) index.set(then, e);
-      else if (first.after.length > LINEAR_EDGES) successors.set(first, new Map(first.after.map((x) => [x.then, x])));
+      const edges = first.after.length;
+      if (edges > LINEAR_EDGES + 1) successors.get(first)?.set(then, e);
+      else if (edges > LINEAR_EDGES) successors.set(first, new Map(first.after.map((x) => [x.then, x])));
     },
     orderRsc(first, firstTask, then, thenTask, impliesThen = false) {
       const firsts = model.find(first, firstTask);
