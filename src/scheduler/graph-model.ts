@@ -85,6 +85,7 @@ export function newModel(): Model {
         rsc: a.rsc,
         node: a.node,
         required: a.required,
+        unrunnable: undefined,
         intervalMs: a.intervalMs ?? 0,
         targetRc: a.targetRc ?? 0,
         meta: a.meta ?? {},
