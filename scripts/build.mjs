@@ -3,9 +3,10 @@
 import { build } from "esbuild";
 import asc from "assemblyscript/asc";
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { generateCib } from "../bench/sched-cib.mjs";
 
 // bin/pcs's node flags (its first line): the code cache is made under the same ones
 const PCS_NODE_FLAGS = readFileSync("bin/pcs", "utf8").split("\n")[0].split(" node ")[1].trim().split(/\s+/);
@@ -65,13 +66,22 @@ makeCodeCache();
 function makeCodeCache() {
   const scratch = mkdtempSync(join(tmpdir(), "pcs-lite-build-"));
   try {
-    // a command that goes through the whole path of a -f edit: read, check, parse, change, write
-    const command = ["-f", join(scratch, "cib.xml"), "resource", "create", "cache-warm-up", "ocf:pacemaker:Dummy", "--no-default-ops"];
-    const result = spawnSync(process.execPath, [...PCS_NODE_FLAGS, "bin/pcs", ...command], {
-      env: { ...process.env, PCS_LITE_WRITE_CODE_CACHE: "dist/pcs.cache" },
-      encoding: "utf8",
-    });
-    if (result.status !== 0 && !existsSync("dist/pcs.cache")) console.warn(`no code cache made: ${result.stderr.trim()}`);
+    // Commands that go through the whole path of a -f edit (read, check, parse, change, write) and
+    // of simulate with its graph. Each run starts from the cache the one before wrote, so that the
+    // last cache holds what all of them compiled.
+    const sample = join(scratch, "sample.xml");
+    writeFileSync(sample, generateCib(40));
+    const commands = [
+      ["-f", join(scratch, "cib.xml"), "resource", "create", "cache-warm-up", "ocf:pacemaker:Dummy", "--no-default-ops"],
+      ["-f", sample, "simulate", "--save-graph", join(scratch, "graph.xml")],
+    ];
+    for (const command of commands) {
+      const result = spawnSync(process.execPath, [...PCS_NODE_FLAGS, "bin/pcs", ...command], {
+        env: { ...process.env, PCS_LITE_WRITE_CODE_CACHE: "dist/pcs.cache" },
+        encoding: "utf8",
+      });
+      if (result.status !== 0 && !existsSync("dist/pcs.cache")) console.warn(`no code cache made: ${result.stderr.trim()}`);
+    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

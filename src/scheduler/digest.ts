@@ -8,11 +8,21 @@ export type DefinitionChange = "restart" | "reload" | undefined;
 
 const escapeAttr = (v: string): string => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+// Most resources share a few parameter sets (the history of a big cluster repeats them thousands of
+// times): each set's digest is made once. Bounded, as the controller schedules again and again.
+const digests = new Map<string, string>();
+const KEPT_DIGESTS = 1024;
+
 /** The digest of a parameter set as Pacemaker serializes it (attributes sorted by name). */
 export function paramsDigest(params: Map<string, string>): string {
   const names = [...params.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const text = ` <parameters${names.map((n) => ` ${n}="${escapeAttr(params.get(n) ?? "")}"`).join("")}/>\n`;
-  return createHash("md5").update(text).digest("hex");
+  let digest = digests.get(text);
+  if (digest === undefined) {
+    if (digests.size >= KEPT_DIGESTS) digests.clear();
+    digests.set(text, (digest = createHash("md5").update(text).digest("hex")));
+  }
+  return digest;
 }
 
 const listed = (list: string | undefined): Set<string> => new Set((list ?? "").split(/\s+/).filter(Boolean));

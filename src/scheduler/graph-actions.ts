@@ -108,24 +108,27 @@ function addProbes(model: Model, input: BuildInput, held: HeldProbe[]): void {
   const guests = guestResources(cluster);
   for (const node of cluster.nodes) {
     if (!node.online || node.unclean || node.pending) continue;
+    // (what holds probes back depends on the node alone)
+    const hold = guestProbeHold(node);
+    const probe = (scope: Resource, p: Resource) => {
+      if (p.orphan || knownOn(p, node) || !discoveryAllowed(p, node, discovery)) return;
+      if (!probeEligible(scope, p, node, guests)) return;
+      if (hold) {
+        if (hold.guest) held.push({ guest: hold.guest, reason: hold.reason, top: uberParent(p) });
+        return;
+      }
+      const running = p.running.includes(node);
+      const targetRc = !running ? 7 : p.role === "Promoted" ? 8 : 0;
+      let key = keys.get(p);
+      if (!key) keys.set(p, (key = opKey(keyId(p), "monitor")));
+      model.add({ key, task: "monitor", kind: "rsc_op", rsc: p, node, required: true, targetRc, meta: PROBE_META[targetRc]() });
+    };
     for (const top of cluster.resources) {
       if (probedThroughBundle(top)) continue;
       // a bundle's replicas are probed one by one, each resource as if it stood alone
-      const targets = top.bundle ? top.bundle.replicas.flatMap((r) => replicaProbeTargets(r, node, input.plans).map((p) => [p, p] as const)) : probeTargets(top, node).map((p) => [top, p] as const);
-      for (const [scope, p] of targets) {
-        if (p.orphan || knownOn(p, node) || !discoveryAllowed(p, node, discovery)) continue;
-        if (!probeEligible(scope, p, node, guests)) continue;
-        const hold = guestProbeHold(node);
-        if (hold) {
-          if (hold.guest) held.push({ guest: hold.guest, reason: hold.reason, top: uberParent(p) });
-          continue;
-        }
-        const running = p.running.includes(node);
-        const targetRc = !running ? 7 : p.role === "Promoted" ? 8 : 0;
-        let key = keys.get(p);
-        if (!key) keys.set(p, (key = opKey(keyId(p), "monitor")));
-        model.add({ key, task: "monitor", kind: "rsc_op", rsc: p, node, required: true, targetRc, meta: PROBE_META[targetRc]() });
-      }
+      if (top.bundle) for (const r of top.bundle.replicas) for (const p of replicaProbeTargets(r, node, input.plans)) probe(p, p);
+      else if (top.variant === "primitive") probe(top, top);
+      else for (const p of probeTargets(top, node)) probe(top, p);
     }
   }
 }

@@ -23,14 +23,14 @@ export interface GraphConfig {
   /** op_defaults timeout in ms, when set. */
   defaultTimeoutMs?: number;
   /** "node|lrm_resource id" -> operation keys of recurring ops active since the last start. */
-  activeRecurring: Map<string, Set<string>>;
+  activeRecurring: Map<string, ReadonlySet<string>>;
   /** "node|lrm_resource id" -> recurring ops recorded after the resource's last stop there. */
   inactiveRecurring: Map<string, Set<string>>;
   /** "node|lrm_resource id" -> call ids of the recurring ops in that history (for cancel). */
-  callIds: Map<string, Map<string, string>>;
+  callIds: Map<string, ReadonlyMap<string, string>>;
   /** "node|lrm_resource id" -> the recorded op-digest of each active recurring op (sanitized
    * records, with an op-secure-digest, are left out: their parameters cannot be compared). */
-  digests: Map<string, Map<string, string>>;
+  digests: Map<string, ReadonlyMap<string, string>>;
   /** stop-orphan-actions: cancel recurring operations no longer configured (default true). */
   stopOrphanActions: boolean;
 }
@@ -87,6 +87,9 @@ function defaultTimeout(config: XmlElement | undefined): number | undefined {
   return undefined;
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_VALUES: ReadonlyMap<string, string> = new Map();
+
 /** Recurring operations whose last record follows the resource's last start (Pacemaker keeps them running). */
 function readHistory(status: XmlElement | undefined, { activeRecurring: active, inactiveRecurring: inactive, callIds, digests }: Pick<GraphConfig, "activeRecurring" | "inactiveRecurring" | "callIds" | "digests">): void {
   for (const ns of status ? childElements(status, "node_state") : []) {
@@ -111,6 +114,14 @@ function readHistory(status: XmlElement | undefined, { activeRecurring: active, 
         continue;
       }
       const from = Math.max(start, 0);
+      const at = `${uname}|${lr.attrs.id}`;
+      // most histories hold no recurring operation: those share one empty entry (read only)
+      if (!ops.some((o, i) => i >= from && Number(o.attrs.interval ?? 0) && o.attrs["op-status"] !== "-1")) {
+        active.set(at, NO_KEYS);
+        callIds.set(at, NO_VALUES);
+        digests.set(at, NO_VALUES);
+        continue;
+      }
       const keys = new Set<string>();
       const ids = new Map<string, string>();
       const recorded = new Map<string, string>();
@@ -123,9 +134,9 @@ function readHistory(status: XmlElement | undefined, { activeRecurring: active, 
         if (o.attrs["op-digest"] && !o.attrs["op-secure-digest"]) recorded.set(key, o.attrs["op-digest"]);
         else recorded.delete(key);
       }
-      active.set(`${uname}|${lr.attrs.id}`, keys);
-      callIds.set(`${uname}|${lr.attrs.id}`, ids);
-      digests.set(`${uname}|${lr.attrs.id}`, recorded);
+      active.set(at, keys);
+      callIds.set(at, ids);
+      digests.set(at, recorded);
     }
   }
 }
@@ -135,7 +146,7 @@ export function readGraphConfig(cib: XmlElement): GraphConfig {
   const ops = new Map<string, OpConfig[]>();
   const resources = config && firstChild(config, "resources");
   if (resources) collectPrimitives(resources, ops);
-  const history = { activeRecurring: new Map<string, Set<string>>(), inactiveRecurring: new Map<string, Set<string>>(), callIds: new Map<string, Map<string, string>>(), digests: new Map<string, Map<string, string>>() };
+  const history = { activeRecurring: new Map<string, ReadonlySet<string>>(), inactiveRecurring: new Map<string, Set<string>>(), callIds: new Map<string, ReadonlyMap<string, string>>(), digests: new Map<string, ReadonlyMap<string, string>>() };
   readHistory(firstChild(cib, "status"), history);
   return { ops, defaultTimeoutMs: defaultTimeout(config), ...history, stopOrphanActions: !isFalse(clusterProperty(cib, "stop-orphan-actions")) };
 }

@@ -20,6 +20,7 @@ export interface Act {
   targetRc: number;
   /** Extra attributes (CRM_meta_*) beyond those every action of the resource carries. */
   meta: Record<string, string>;
+  /** Read-only for callers (the model's order() replaces a shared empty array on the first edge). */
   after: Edge[];
   before: Edge[];
   downed?: string[];
@@ -53,6 +54,9 @@ export interface Model {
 }
 
 const NONE: readonly Act[] = Object.freeze([]) as readonly Act[];
+// Most actions are probes with one successor and no predecessor: edge lists start as this shared
+// empty array and get their own on the first edge, sparing a retained array per action.
+const NO_EDGES: readonly Edge[] = Object.freeze([]) as readonly Edge[];
 /** Past this many edges an action keeps a set of its successors, so that deduplication stays O(1). */
 const LINEAR_EDGES = 8;
 
@@ -62,9 +66,9 @@ export function newModel(): Model {
   // Non-recurring actions by resource and task: what find() answers (most orderings ask it).
   const byTask = new Map<Resource, Map<string, Act[]>>();
   const successors = new Map<Act, Map<Act, Edge>>();
+  // (an action has its successor index exactly when it has more than LINEAR_EDGES successors)
   const edgeBetween = (first: Act, then: Act): Edge | undefined => {
-    const index = successors.get(first);
-    if (index) return index.get(then);
+    if (first.after.length > LINEAR_EDGES) return successors.get(first)?.get(then);
     for (const e of first.after) if (e.then === then) return e;
     return undefined;
   };
@@ -81,11 +85,12 @@ export function newModel(): Model {
         rsc: a.rsc,
         node: a.node,
         required: a.required,
+        unrunnable: undefined,
         intervalMs: a.intervalMs ?? 0,
         targetRc: a.targetRc ?? 0,
         meta: a.meta ?? {},
-        after: [],
-        before: [],
+        after: NO_EDGES as Edge[],
+        before: NO_EDGES as Edge[],
         downed: a.downed,
         priority: a.priority,
         afterStop: a.afterStop,
@@ -118,11 +123,13 @@ export function newModel(): Model {
         return;
       }
       const e: Edge = { first, then, impliesThen };
-      first.after.push(e);
-      then.before.push(e);
-      const index = successors.get(first);
-      if (index) index.set(then, e);
-      else if (first.after.length > LINEAR_EDGES) successors.set(first, new Map(first.after.map((x) => [x.then, x])));
+      if (first.after === NO_EDGES) first.after = [e];
+      else first.after.push(e);
+      if (then.before === NO_EDGES) then.before = [e];
+      else then.before.push(e);
+      const edges = first.after.length;
+      if (edges > LINEAR_EDGES + 1) successors.get(first)?.set(then, e);
+      else if (edges > LINEAR_EDGES) successors.set(first, new Map(first.after.map((x) => [x.then, x])));
     },
     orderRsc(first, firstTask, then, thenTask, impliesThen = false) {
       const firsts = model.find(first, firstTask);

@@ -214,35 +214,36 @@ function antiColocation(model: Model, first: Resource, firstRole: Role | undefin
 /** Probes come before the start of what they probe (a clone's start for instances), and before the
  * stops of whatever a start would restart, and before anything ordered after a stop of theirs. */
 function probeOrders(model: Model, log: RscOrder[]): void {
-  const probes = model.acts.filter((a) => a.task === "monitor" && a.intervalMs === 0 && a.rsc && a.kind === "rsc_op");
-  for (const p of probes) {
-    const rsc = p.rsc as Resource;
+  // Probes by resource, in the order they were made: a resource's probes share what follows them.
+  const probesOf = new Map<Resource, Act[]>();
+  for (const a of model.acts) {
+    if (a.task !== "monitor" || a.intervalMs !== 0 || !a.rsc || a.kind !== "rsc_op") continue;
+    const list = probesOf.get(a.rsc);
+    if (list) list.push(a);
+    else probesOf.set(a.rsc, [a]);
+  }
+  for (const [rsc, ps] of probesOf) {
     // a bundle is no clone: its containers' probes come before their own starts
-    const top = (!isContainerUnit(rsc.parent) && cloneOf(rsc)) || rsc;
-    for (const s of model.find(top, "start")) model.order(p, s);
+    const starts = model.find((!isContainerUnit(rsc.parent) && cloneOf(rsc)) || rsc, "start");
+    for (const p of ps) for (const s of starts) model.order(p, s);
   }
   // What a probe must precede through restarts depends on its resource, not its node: found once per
   // resource and the actions it is ordered before.
-  const restarts = new Map<Resource, Map<Act, Act[]>>();
-  for (const p of probes) {
-    const rsc = p.rsc as Resource;
-    let byStart = restarts.get(rsc);
-    if (!byStart) restarts.set(rsc, (byStart = new Map()));
-    for (const e of [...p.after]) {
-      let targets = byStart.get(e.then);
-      if (!targets) {
-        targets = [];
-        restartTargets(model, rsc, e.then, new Set(), targets);
-        byStart.set(e.then, targets);
+  for (const [rsc, ps] of probesOf) {
+    const byStart = new Map<Act, Act[]>();
+    for (const p of ps) {
+      const after = p.after;
+      for (let i = 0, n = after.length; i < n; i++) {
+        const then = after[i].then;
+        let targets = byStart.get(then);
+        if (!targets) {
+          targets = [];
+          restartTargets(model, rsc, then, new Set(), targets);
+          byStart.set(then, targets);
+        }
+        for (const t of targets) model.order(p, t);
       }
-      for (const t of targets) model.order(p, t);
     }
-  }
-  const probesOf = new Map<Resource, Act[]>();
-  for (const p of probes) {
-    const list = probesOf.get(p.rsc as Resource);
-    if (list) list.push(p);
-    else probesOf.set(p.rsc as Resource, [p]);
   }
   for (const o of log) {
     if (o.firstTask !== "stop" || o.first === o.then || o.first.variant !== "primitive") continue;

@@ -18,10 +18,18 @@ function isXmlName(name: string): boolean {
 
 const attr = (name: string, value: string): string => ` ${name}="${escapeAttr(value)}"`;
 
+// A graph names few nodes in every other tag: each node's attributes are written once.
+const nodeAttrs = new WeakMap<{ uname: string; id: string }, string>();
+function nodeText(node: { uname: string; id: string }): string {
+  let text = nodeAttrs.get(node);
+  if (text === undefined) nodeAttrs.set(node, (text = attr("on_node", node.uname) + attr("on_node_uuid", node.id)));
+  return text;
+}
+
 /** `<kind id=.. operation=.. operation_key=.. [on_node=.. on_node_uuid=..]`, without the tag's end. */
-function tagOf(a: GraphAction): string {
+function tagOf(a: ActionHead): string {
   let text = `<${a.kind} id="${a.id}"${attr("operation", a.task)}${attr("operation_key", a.operationKey)}`;
-  if (a.node && (a.kind !== "pseudo_event" || a.task === "stonith")) text += attr("on_node", a.node.uname) + attr("on_node_uuid", a.node.id);
+  if (a.node && (a.kind !== "pseudo_event" || a.task === "stonith")) text += nodeText(a.node);
   if (a.router) text += attr("router_node", a.router);
   return text;
 }
@@ -49,27 +57,43 @@ function actionText(a: GraphAction, tag: string, primitives: Map<GraphResource, 
   return text + `      </${a.kind}>\n`;
 }
 
+/** What a trigger repeats of its input action. */
+export type ActionHead = Pick<GraphAction, "id" | "kind" | "task" | "operationKey" | "node" | "router">;
+
+/** A graph whose actions are made as they are written (synapse i holds action(i)), so that none of
+ * them outlives its synapse's text; head(id) is an input's tag for the triggers naming it. */
+export interface GraphStream {
+  options: Record<string, string>;
+  size: number;
+  action(i: number): GraphAction;
+  head(id: number): ActionHead | undefined;
+}
+
 /** The graph's text in pieces of about 64 KiB, in order. */
-export function* graphXmlChunks(graph: TransitionGraph): Generator<string> {
-  let head = "<transition_graph";
-  for (const k of Object.keys(graph.options)) head += attr(k, graph.options[k]);
-  if (!graph.actions.length) {
-    yield `${head}/>\n`;
-    return;
-  }
+export function graphXmlChunks(graph: TransitionGraph): Generator<string> {
   // A trigger repeats its input's tag: made again where needed rather than kept for every action
   // (most actions are probes no trigger names, and the kept strings would all survive to the end).
   const byId = new Map<number, GraphAction>();
   for (const a of graph.actions) byId.set(a.id, a);
+  return graphStreamChunks({ options: graph.options, size: graph.actions.length, action: (i) => graph.actions[i], head: (id) => byId.get(id) });
+}
+
+export function* graphStreamChunks(graph: GraphStream): Generator<string> {
+  let head = "<transition_graph";
+  for (const k of Object.keys(graph.options)) head += attr(k, graph.options[k]);
+  if (!graph.size) {
+    yield `${head}/>\n`;
+    return;
+  }
   const primitives = new Map<GraphResource, string>();
   // Pieces joined once per chunk: a string grown piece by piece is a rope that writing must flatten.
   let parts: string[] = [`${head}>\n`];
   let size = 0;
-  for (let i = 0; i < graph.actions.length; i++) {
-    const a = graph.actions[i];
+  for (let i = 0; i < graph.size; i++) {
+    const a = graph.action(i);
     let inputs = "";
     for (const id of a.inputs) {
-      const input = byId.get(id);
+      const input = graph.head(id);
       if (input) inputs += `      <trigger>\n        ${tagOf(input)}/>\n      </trigger>\n`;
     }
     const text =

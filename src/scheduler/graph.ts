@@ -17,6 +17,7 @@ import { newModel, type Act } from "./graph-model.js";
 import { addNotifications, notifyMeta } from "./graph-notify.js";
 import { addOrderings } from "./graph-order.js";
 import type { GraphAction, GraphResource, TransitionGraph } from "./graph-types.js";
+import { graphStreamChunks, type ActionHead, type GraphStream } from "./graph-xml.js";
 import { schedule, type ScheduleOutput } from "./index.js";
 import type { Resource, SchedNode } from "./types.js";
 
@@ -87,7 +88,8 @@ interface RscShared {
 function timeoutMs(act: Act, shared: RscShared, config: GraphConfig): string {
   if (act.meta.CRM_meta_timeout) return act.meta.CRM_meta_timeout;
   const task = act.task === "cancel" ? "monitor" : act.task;
-  const key = `${task}_${act.intervalMs}`;
+  // (interval 0 keyed by the task alone: no key string made for most actions)
+  const key = act.intervalMs ? `${task}_${act.intervalMs}` : task;
   const known = shared.timeouts.get(key);
   if (known !== undefined) return known;
   const rsc = act.rsc;
@@ -165,8 +167,8 @@ function inputIds(act: Act, ids: Int32Array): number[] {
   return out;
 }
 
-/** Actions in the graph, each with the required actions ordered before it. */
-export function transitionGraph(source: XmlElement, now: number = Date.now(), result?: ScheduleOutput): TransitionGraph {
+/** The graph's actions, made one at a time: a graph written out as it is made keeps none of them. */
+function graphStream(source: XmlElement, now: number, result: ScheduleOutput | undefined): GraphStream {
   const out = result ?? schedule(source, now);
   // the graph needs the operations of a bundle's generated resources too
   const cib = out.expanded;
@@ -192,7 +194,17 @@ export function transitionGraph(source: XmlElement, now: number = Date.now(), re
     if (!ref) nodes.set(n, (ref = { uname: n.uname, id: n.id }));
     return ref;
   };
-  const actions: GraphAction[] = required.map((a, i) => {
+  const routed = (a: Act): string | undefined => (a.node?.remote && a.kind !== "pseudo_event" ? routerNode(a)?.uname : undefined);
+  const head = (i: number): ActionHead => {
+    const a = required[i];
+    const h: ActionHead = { id: i, kind: a.kind, task: a.task, operationKey: a.key };
+    if ((a.kind !== "pseudo_event" || a.task === "stonith") && a.node) h.node = nodeOf(a.node);
+    const router = routed(a);
+    if (router) h.router = router;
+    return h;
+  };
+  const action = (i: number): GraphAction => {
+    const a = required[i];
     const executed = a.kind !== "pseudo_event";
     const common = sharedOf(a.rsc, shared);
     const action: GraphAction = {
@@ -206,12 +218,23 @@ export function transitionGraph(source: XmlElement, now: number = Date.now(), re
       inputs: inputIds(a, ids),
     };
     if ((executed || a.task === "stonith") && a.node) action.node = nodeOf(a.node);
-    const router = a.node?.remote ? routerNode(a) : undefined;
-    if (router && executed) action.router = router.uname;
+    const router = routed(a);
+    if (router) action.router = router;
     if (executed && common.graphRsc) action.rsc = common.graphRsc;
     if (a.downed) action.downed = a.downed;
     if (a.priority) action.priority = a.priority;
     return action;
-  });
-  return { options: graphOptions(props), actions };
+  };
+  return { options: graphOptions(props), size: required.length, action, head };
+}
+
+/** Actions in the graph, each with the required actions ordered before it. */
+export function transitionGraph(source: XmlElement, now: number = Date.now(), result?: ScheduleOutput): TransitionGraph {
+  const stream = graphStream(source, now, result);
+  return { options: stream.options, actions: Array.from({ length: stream.size }, (_, i) => stream.action(i)) };
+}
+
+/** The graph's XML text in chunks (graphXmlChunks), made without keeping the whole graph. */
+export function transitionGraphChunks(source: XmlElement, now: number = Date.now(), result?: ScheduleOutput): Generator<string> {
+  return graphStreamChunks(graphStream(source, now, result));
 }

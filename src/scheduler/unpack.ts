@@ -261,6 +261,27 @@ function newResource(id: string, variant: Resource["variant"], meta: Map<string,
     knownOn: new Set(),
     historyOn: new Set(),
     allocated: false,
+    // Every optional field named from the start: resources keep one shape whatever is set on them
+    // later, so that the code reading them stays monomorphic.
+    clone: undefined,
+    assignedTo: undefined,
+    paramsOn: undefined,
+    agentChanged: undefined,
+    pendingStartChanged: undefined,
+    reload: undefined,
+    pendingOp: undefined,
+    instance: undefined,
+    historyName: undefined,
+    orphan: undefined,
+    lockNode: undefined,
+    forceStop: undefined,
+    utilization: undefined,
+    promotionBanned: undefined,
+    remoteNode: undefined,
+    container: undefined,
+    stopRequired: undefined,
+    guestFenced: undefined,
+    bundle: undefined,
   };
   return rsc;
 }

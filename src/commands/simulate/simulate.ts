@@ -3,8 +3,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { CommandContext } from "../context.js";
 import { fail } from "../../report/index.js";
-import { graphXmlChunks, transitionGraph } from "../../scheduler/graph.js";
-import type { TransitionGraph } from "../../scheduler/graph-types.js";
+import { transitionGraphChunks } from "../../scheduler/graph.js";
 import { schedule, scoreLines, transitionSummary } from "../../scheduler/index.js";
 import { parseIsoTime } from "../../scheduler/time.js";
 import { currentPlacement, nextPlacement, renderStatus } from "../../status/render.js";
@@ -16,16 +15,25 @@ export function parseTime(value: string): number {
   return ms;
 }
 
-/** Written as it is serialized: a graph of 5,000 resources is tens of megabytes. */
-function saveGraph(file: string, graph: TransitionGraph): void {
-  let fd: number | undefined;
+/** Written as it is made: a graph of 5,000 resources is tens of megabytes. */
+function saveGraph(file: string, chunks: Iterable<string>): void {
+  const cannot = (e: unknown): never => fail("SIMULATE_CANNOT_WRITE_GRAPH", { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  let fd: number;
   try {
     fd = openSync(file, "w");
-    for (const chunk of graphXmlChunks(graph)) writeSync(fd, chunk);
   } catch (e) {
-    fail("SIMULATE_CANNOT_WRITE_GRAPH", { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    return cannot(e);
+  }
+  try {
+    for (const chunk of chunks) {
+      try {
+        writeSync(fd, chunk);
+      } catch (e) {
+        cannot(e);
+      }
+    }
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
   }
 }
 
@@ -39,7 +47,7 @@ export async function simulateCommand(ctx: CommandContext): Promise<void> {
   const now = timeArg !== undefined ? parseTime(timeArg) : useRecorded ? recorded * 1000 : Date.now();
   const result = schedule(cib, now);
   const graphFile = ctx.value("--save-graph");
-  if (graphFile !== undefined) saveGraph(graphFile, transitionGraph(cib, now, result));
+  if (graphFile !== undefined) saveGraph(graphFile, transitionGraphChunks(cib, now, result));
   const lines: string[] = [];
   if (timeArg !== undefined) lines.push(`Setting effective cluster time: ${timeArg}`);
   else if (useRecorded) lines.push(`Using the original execution date of: ${new Date(now).toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z")}`);
