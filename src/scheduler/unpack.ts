@@ -282,6 +282,9 @@ function newResource(id: string, variant: Resource["variant"], meta: Map<string,
     stopRequired: undefined,
     guestFenced: undefined,
     bundle: undefined,
+    partialMigration: undefined,
+    danglingOn: undefined,
+    noMigrate: undefined,
   };
   return rsc;
 }
