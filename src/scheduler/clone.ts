@@ -172,12 +172,20 @@ function promotionScoreApplies(m: Resource, node: SchedNode, unit: Resource, ano
   return false;
 }
 
+const isUnique = (m: Resource): boolean => {
+  for (let p = m.parent; p; p = p.parent) if (p.clone) return p.clone.globallyUnique;
+  return false;
+};
+
 function promotionAttr(inst: Resource, node: SchedNode): number | undefined {
   for (const m of primitivesOf(inst)) {
     // container-attribute-target=host: a guest node's attributes are its container's host's
     const at = attributeNode(m, node);
     if (!at) continue;
-    const v = at.attrs.get(`master-${m.baseId}`) ?? at.attrs.get(`master-${m.id}`) ?? at.attrs.get(`promotion-${m.baseId}`);
+    // the name the history knows the instance by (what crm_attribute --promotion used), then, for an
+    // anonymous clone, the name without instance number
+    const own = at.attrs.get(`master-${m.historyName ?? m.id}`);
+    const v = own ?? (isUnique(m) ? undefined : at.attrs.get(`master-${m.baseId}`)) ?? at.attrs.get(`promotion-${m.baseId}`);
     if (v !== undefined) return parseScore(v, 0);
   }
   return undefined;
