@@ -148,7 +148,7 @@ function promotionBoosts(unit: Resource, scores: Map<string, number>, cluster: C
       let score = 0;
       for (const m of primitivesOf(inst)) {
         if (!promotionScoreApplies(m, node, unit, anonymous, scores)) continue;
-        score += promotionAttr(m, node) ?? 0;
+        score += promotionAttr(m, node, !anonymous) ?? 0;
       }
       if (score > 0) own.set(node.uname, score);
       if (highest === undefined || score > highest) highest = score;
@@ -172,12 +172,7 @@ function promotionScoreApplies(m: Resource, node: SchedNode, unit: Resource, ano
   return false;
 }
 
-const isUnique = (m: Resource): boolean => {
-  for (let p = m.parent; p; p = p.parent) if (p.clone) return p.clone.globallyUnique;
-  return false;
-};
-
-function promotionAttr(inst: Resource, node: SchedNode): number | undefined {
+function promotionAttr(inst: Resource, node: SchedNode, unique: boolean): number | undefined {
   for (const m of primitivesOf(inst)) {
     // container-attribute-target=host: a guest node's attributes are its container's host's
     const at = attributeNode(m, node);
@@ -185,7 +180,7 @@ function promotionAttr(inst: Resource, node: SchedNode): number | undefined {
     // the name the history knows the instance by (what crm_attribute --promotion used), then, for an
     // anonymous clone, the name without instance number
     const own = at.attrs.get(`master-${m.historyName ?? m.id}`);
-    const v = own ?? (isUnique(m) ? undefined : at.attrs.get(`master-${m.baseId}`)) ?? at.attrs.get(`promotion-${m.baseId}`);
+    const v = own ?? (unique ? undefined : at.attrs.get(`master-${m.baseId}`)) ?? at.attrs.get(`promotion-${m.baseId}`);
     if (v !== undefined) return parseScore(v, 0);
   }
   return undefined;
@@ -208,7 +203,7 @@ export function promote(unit: Resource, cluster: Cluster, state: AssignState): v
     for (const m of members) if (m.nextRole === "Started") m.nextRole = "Unpromoted";
     if (!node || members.some((m) => m.nextRole === "Stopped") || noPromote) continue;
     if (!isManaged(inst, cluster)) continue;
-    const attr = promotionAttr(inst, node);
+    const attr = promotionAttr(inst, node, !!info.globallyUnique);
     const loc = locationScore(unit, node, state.index, true);
     let score = addScores(attr ?? 0, loc ?? 0);
     // A colocation of the promoted role with something placed here counts even without promotion scores.
